@@ -1,0 +1,439 @@
+//! The pool's state machine: a bonding curve on virtual reserves until the real quote
+//! reserve reaches the graduation threshold, then a constant-product pool over the real
+//! reserves plus the supply reserved for it.
+//!
+//! The program stores [`CurveParams`] (snapshotted from a preset), a [`Phase`] and the
+//! real [`Reserves`]; every trade is computed here and the program only moves tokens.
+
+use crate::constant_product::{base_out_for_quote_in, price_q64, quote_in_for_base_out, quote_out_for_base_in};
+use crate::error::{MathError, MathResult};
+use crate::fee::{FeeParts, FeeSchedule, FeeSplit, fee_on, split_gross};
+use crate::safe::{SafeMath, to_u64};
+use crate::BPS_DENOMINATOR;
+
+/// Largest allowed gap between the curve's last price and the graduated pool's first
+/// price (1%). A larger gap would hand the graduating buyer a risk-free arbitrage, or
+/// cost every curve buyer value at graduation.
+pub const MAX_GRADUATION_PRICE_GAP_BPS: u64 = 100;
+
+/// The economics of one pool, fixed at creation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CurveParams {
+    /// Virtual quote reserve the curve starts from (price floor).
+    pub virtual_quote_reserve: u64,
+    /// Virtual base reserve the curve starts from; includes `curve_supply`.
+    pub virtual_base_reserve: u64,
+    /// Base units sold along the curve.
+    pub curve_supply: u64,
+    /// Base units held back and added to the pool at graduation.
+    pub graduated_supply: u64,
+    /// Real quote reserve at which the curve completes.
+    pub graduation_threshold: u64,
+}
+
+/// Why a set of curve parameters was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ParamsError {
+    /// A reserve, supply or threshold is zero.
+    ZeroParameter,
+    /// `virtual_base_reserve` must exceed `curve_supply` (else the price is unbounded).
+    VirtualBaseTooSmall,
+    /// A sum of parameters does not fit in `u64`.
+    Overflow,
+    /// The curve would sell out before its real quote reaches the threshold.
+    CurveSupplyTooSmall,
+    /// The graduated pool would open more than [`MAX_GRADUATION_PRICE_GAP_BPS`] away
+    /// from the curve's final price.
+    GraduationPriceGap,
+}
+
+impl CurveParams {
+    pub fn total_supply(&self) -> MathResult<u64> {
+        self.curve_supply.safe_add(self.graduated_supply)
+    }
+
+    /// The part of the virtual base reserve that is never sold:
+    /// during the curve, `y = virtual_base_offset + real base reserve`.
+    pub fn virtual_base_offset(&self) -> u64 {
+        self.virtual_base_reserve.saturating_sub(self.curve_supply)
+    }
+
+    /// The smallest possible virtual base reserve when the threshold is reached.
+    /// Rounding only ever leaves more base in the curve than this.
+    pub fn base_reserve_floor_at_threshold(&self) -> MathResult<u64> {
+        let x_end = self.virtual_quote_reserve.safe_add(self.graduation_threshold)?;
+        let k = (self.virtual_quote_reserve as u128).safe_mul(self.virtual_base_reserve as u128)?;
+        to_u64(k.safe_div_ceil(x_end as u128)?)
+    }
+
+    pub fn validate(&self) -> Result<(), ParamsError> {
+        if self.virtual_quote_reserve == 0
+            || self.virtual_base_reserve == 0
+            || self.curve_supply == 0
+            || self.graduated_supply == 0
+            || self.graduation_threshold == 0
+        {
+            return Err(ParamsError::ZeroParameter);
+        }
+        if self.virtual_base_reserve <= self.curve_supply {
+            return Err(ParamsError::VirtualBaseTooSmall);
+        }
+        self.total_supply().map_err(|_| ParamsError::Overflow)?;
+        let y_end = self.base_reserve_floor_at_threshold().map_err(|_| ParamsError::Overflow)?;
+        let offset = self.virtual_base_offset();
+        if y_end < offset {
+            return Err(ParamsError::CurveSupplyTooSmall);
+        }
+        // Curve end price (vq + T) / y_end against graduated price T / (y_end - offset + G),
+        // compared by cross-multiplication in u128.
+        let x_end = (self.virtual_quote_reserve as u128) + self.graduation_threshold as u128;
+        let base_after = (y_end - offset) as u128 + self.graduated_supply as u128;
+        let curve_side = x_end.checked_mul(base_after).ok_or(ParamsError::Overflow)?;
+        let pool_side = (self.graduation_threshold as u128)
+            .checked_mul(y_end as u128)
+            .ok_or(ParamsError::Overflow)?;
+        let gap = curve_side.abs_diff(pool_side);
+        let allowed = curve_side / BPS_DENOMINATOR as u128 * MAX_GRADUATION_PRICE_GAP_BPS as u128;
+        if gap > allowed {
+            return Err(ParamsError::GraduationPriceGap);
+        }
+        Ok(())
+    }
+
+    /// The reserved supply that makes the graduated pool open at the curve's final price;
+    /// a helper for whoever designs presets.
+    pub fn graduated_supply_for_continuous_price(
+        virtual_quote_reserve: u64,
+        virtual_base_reserve: u64,
+        curve_supply: u64,
+        graduation_threshold: u64,
+    ) -> MathResult<u64> {
+        let probe = CurveParams {
+            virtual_quote_reserve,
+            virtual_base_reserve,
+            curve_supply,
+            graduated_supply: 0,
+            graduation_threshold,
+        };
+        let y_end = probe.base_reserve_floor_at_threshold()?;
+        let x_end = virtual_quote_reserve.safe_add(graduation_threshold)?;
+        let base_at_price = to_u64(
+            (graduation_threshold as u128).safe_mul(y_end as u128)?.safe_div(x_end as u128)?,
+        )?;
+        base_at_price.safe_sub(y_end.safe_sub(probe.virtual_base_offset())?)
+    }
+}
+
+/// Where a pool is in its life.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Phase {
+    /// Trading along the bonding curve.
+    Curve,
+    /// The threshold was reached; waiting for `graduate`. No trading.
+    Complete,
+    /// A constant-product pool over the real reserves, liquidity locked.
+    Graduated,
+}
+
+/// Real reserves: tokens in the vaults that belong to the market (fees excluded).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Reserves {
+    pub quote: u64,
+    pub base: u64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    Buy,
+    Sell,
+}
+
+/// Everything a trade changes, computed before any token moves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Trade {
+    pub side: Side,
+    /// Base units the user receives (buy) or pays (sell).
+    pub base_amount: u64,
+    /// Quote units the user pays, fee included (buy) or receives, fee deducted (sell).
+    pub quote_amount: u64,
+    /// Quote units entering (buy) or leaving (sell) the quote reserve.
+    pub reserve_quote_delta: u64,
+    /// The whole fee, and how it is shared.
+    pub fee: u64,
+    pub fee_parts: FeeParts,
+    pub fee_bps: u16,
+    pub reserves_after: Reserves,
+    pub phase_after: Phase,
+}
+
+/// A pool's economics and current state, ready to quote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Market {
+    pub params: CurveParams,
+    pub fees: FeeSchedule,
+    pub split: FeeSplit,
+    pub phase: Phase,
+    pub reserves: Reserves,
+}
+
+impl Market {
+    /// The reserves the constant-product formula runs on in the current phase.
+    pub fn pricing_reserves(&self) -> MathResult<(u64, u64)> {
+        match self.phase {
+            Phase::Curve | Phase::Complete => Ok((
+                self.params.virtual_quote_reserve.safe_add(self.reserves.quote)?,
+                self.params.virtual_base_offset().safe_add(self.reserves.base)?,
+            )),
+            Phase::Graduated => Ok((self.reserves.quote, self.reserves.base)),
+        }
+    }
+
+    /// Spot price, Q64.64 quote units per base unit.
+    pub fn price_q64(&self) -> MathResult<u128> {
+        let (x, y) = self.pricing_reserves()?;
+        price_q64(x, y)
+    }
+
+    /// Progress to graduation in bps of the threshold (10,000 once complete).
+    pub fn progress_bps(&self) -> u16 {
+        match self.phase {
+            Phase::Curve => {
+                let p = (self.reserves.quote as u128 * BPS_DENOMINATOR as u128)
+                    / self.params.graduation_threshold.max(1) as u128;
+                p.min(BPS_DENOMINATOR as u128) as u16
+            }
+            Phase::Complete | Phase::Graduated => BPS_DENOMINATOR as u16,
+        }
+    }
+
+    fn ensure_tradable(&self) -> MathResult<()> {
+        match self.phase {
+            Phase::Complete => Err(MathError::CurveComplete),
+            Phase::Curve | Phase::Graduated => Ok(()),
+        }
+    }
+
+    /// Quote the curve may still take before it completes (unbounded once graduated).
+    fn quote_capacity(&self) -> u64 {
+        match self.phase {
+            Phase::Curve => self.params.graduation_threshold.saturating_sub(self.reserves.quote),
+            Phase::Complete => 0,
+            Phase::Graduated => u64::MAX,
+        }
+    }
+
+    /// Spend `quote_in` (fee included). The threshold-crossing buy is cut to exactly the
+    /// threshold and takes only the quote that buy needs.
+    pub fn buy_exact_in(&self, quote_in: u64, fee_bps: u16) -> MathResult<Trade> {
+        self.ensure_tradable()?;
+        if quote_in == 0 {
+            return Err(MathError::ZeroAmount);
+        }
+        let (mut net, mut fee) = split_gross(quote_in, fee_bps)?;
+        let capacity = self.quote_capacity();
+        if net >= capacity {
+            net = capacity;
+            fee = fee_on(net, fee_bps)?;
+        }
+        let (x, y) = self.pricing_reserves()?;
+        let base_out = base_out_for_quote_in(x, y, net)?;
+        self.finish_buy(net, fee, base_out, fee_bps)
+    }
+
+    /// Receive `base_out` (or, for the threshold-crossing buy, what the rest of the curve
+    /// holds up to the threshold) and pay the quote it costs plus the fee.
+    pub fn buy_exact_out(&self, base_out: u64, fee_bps: u16) -> MathResult<Trade> {
+        self.ensure_tradable()?;
+        if base_out == 0 {
+            return Err(MathError::ZeroAmount);
+        }
+        let (x, y) = self.pricing_reserves()?;
+        let capacity = self.quote_capacity();
+        let (net, base_out) = match quote_in_for_base_out(x, y, base_out) {
+            Ok(net) if net <= capacity => (net, base_out),
+            // More than the curve can sell before the threshold: fill up to it.
+            Ok(_) | Err(MathError::InsufficientLiquidity) if self.phase == Phase::Curve => {
+                (capacity, base_out_for_quote_in(x, y, capacity)?)
+            }
+            other => (other?, base_out),
+        };
+        let fee = fee_on(net, fee_bps)?;
+        self.finish_buy(net, fee, base_out, fee_bps)
+    }
+
+    fn finish_buy(&self, net: u64, fee: u64, base_out: u64, fee_bps: u16) -> MathResult<Trade> {
+        if base_out == 0 {
+            return Err(MathError::ZeroOutput);
+        }
+        if base_out > self.reserves.base || (self.phase == Phase::Graduated && base_out == self.reserves.base) {
+            return Err(MathError::InsufficientLiquidity);
+        }
+        let reserves_after = Reserves {
+            quote: self.reserves.quote.safe_add(net)?,
+            base: self.reserves.base - base_out,
+        };
+        let phase_after = if self.phase == Phase::Curve && reserves_after.quote >= self.params.graduation_threshold {
+            Phase::Complete
+        } else {
+            self.phase
+        };
+        Ok(Trade {
+            side: Side::Buy,
+            base_amount: base_out,
+            quote_amount: net.safe_add(fee)?,
+            reserve_quote_delta: net,
+            fee,
+            fee_parts: self.split.split(fee)?,
+            fee_bps,
+            reserves_after,
+            phase_after,
+        })
+    }
+
+    /// Sell exactly `base_in`; the fee is taken out of the quote paid out.
+    pub fn sell_exact_in(&self, base_in: u64, fee_bps: u16) -> MathResult<Trade> {
+        self.ensure_tradable()?;
+        if base_in == 0 {
+            return Err(MathError::ZeroAmount);
+        }
+        let (x, y) = self.pricing_reserves()?;
+        let gross = quote_out_for_base_in(x, y, base_in)?;
+        if gross > self.reserves.quote {
+            return Err(MathError::InsufficientLiquidity);
+        }
+        let fee = fee_on(gross, fee_bps)?;
+        let quote_out = gross.saturating_sub(fee);
+        if quote_out == 0 {
+            return Err(MathError::ZeroOutput);
+        }
+        Ok(Trade {
+            side: Side::Sell,
+            base_amount: base_in,
+            quote_amount: quote_out,
+            reserve_quote_delta: gross,
+            fee,
+            fee_parts: self.split.split(fee)?,
+            fee_bps,
+            reserves_after: Reserves {
+                quote: self.reserves.quote - gross,
+                base: self.reserves.base.safe_add(base_in)?,
+            },
+            phase_after: self.phase,
+        })
+    }
+
+    /// Reserves of the graduated pool: the real reserves plus the held-back supply.
+    pub fn graduate(&self) -> MathResult<Reserves> {
+        match self.phase {
+            Phase::Complete => Ok(Reserves {
+                quote: self.reserves.quote,
+                base: self.reserves.base.safe_add(self.params.graduated_supply)?,
+            }),
+            Phase::Curve => Err(MathError::NotGraduated),
+            Phase::Graduated => Err(MathError::CurveComplete),
+        }
+    }
+
+    /// Applies a computed trade.
+    pub fn apply(&mut self, trade: &Trade) {
+        self.reserves = trade.reserves_after;
+        self.phase = trade.phase_after;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// pump.fun-like numbers: 1B tokens (6 dp) against SOL (9 dp).
+    fn params() -> CurveParams {
+        let vq = 30_000_000_000;
+        let vb = 1_073_000_000_000_000;
+        let curve = 793_100_000_000_000;
+        let t = 85_000_000_000;
+        let g = CurveParams::graduated_supply_for_continuous_price(vq, vb, curve, t).unwrap();
+        CurveParams {
+            virtual_quote_reserve: vq,
+            virtual_base_reserve: vb,
+            curve_supply: curve,
+            graduated_supply: g,
+            graduation_threshold: t,
+        }
+    }
+
+    fn market() -> Market {
+        let p = params();
+        Market {
+            params: p,
+            fees: FeeSchedule { base_fee_bps: 100, start_fee_bps: 100, decay_seconds: 0 },
+            split: FeeSplit { protocol_bps: 2_000, creator_bps: 3_000, agent_bps: 5_000 },
+            phase: Phase::Curve,
+            reserves: Reserves { quote: 0, base: p.curve_supply },
+        }
+    }
+
+    #[test]
+    fn continuous_price_params_validate() {
+        let p = params();
+        assert_eq!(p.validate(), Ok(()));
+        // About 206.9M tokens, as on pump.fun.
+        assert!(p.graduated_supply / 1_000_000 > 206_000_000 && p.graduated_supply / 1_000_000 < 207_500_000);
+        let gap = CurveParams { graduated_supply: p.graduated_supply / 2, ..p };
+        assert_eq!(gap.validate(), Err(ParamsError::GraduationPriceGap));
+        let short = CurveParams { graduation_threshold: 10_000_000_000_000, ..p };
+        assert_eq!(short.validate(), Err(ParamsError::CurveSupplyTooSmall));
+        let flat = CurveParams { virtual_base_reserve: p.curve_supply, ..p };
+        assert_eq!(flat.validate(), Err(ParamsError::VirtualBaseTooSmall));
+    }
+
+    #[test]
+    fn first_buy_prices_off_virtual_reserves() {
+        let m = market();
+        let t = m.buy_exact_in(1_010_000_000, 100).unwrap(); // 1 SOL net + 1% fee
+        assert_eq!(t.reserve_quote_delta, 1_000_000_000);
+        assert_eq!(t.fee, 10_000_000);
+        // 1.073e15 * 1e9 / 31e9
+        assert_eq!(t.base_amount, 34_612_903_225_806);
+        assert_eq!(t.fee_parts, FeeParts { protocol: 2_000_000, creator: 3_000_000, agent: 5_000_000 });
+    }
+
+    #[test]
+    fn crossing_buy_is_cut_at_the_threshold() {
+        let mut m = market();
+        m.reserves.quote = m.params.graduation_threshold - 1_000;
+        let t = m.buy_exact_in(1_000_000_000, 100).unwrap();
+        assert_eq!(t.reserve_quote_delta, 1_000);
+        assert_eq!(t.fee, 10);
+        assert_eq!(t.quote_amount, 1_010);
+        assert_eq!(t.phase_after, Phase::Complete);
+        m.apply(&t);
+        assert_eq!(m.reserves.quote, m.params.graduation_threshold);
+        assert_eq!(m.buy_exact_in(1, 100), Err(MathError::CurveComplete));
+        assert_eq!(m.sell_exact_in(1, 100), Err(MathError::CurveComplete));
+    }
+
+    #[test]
+    fn graduation_adds_reserved_supply() {
+        let mut m = market();
+        let t = m.buy_exact_in(u64::MAX / 2, 100).unwrap();
+        m.apply(&t);
+        assert_eq!(m.phase, Phase::Complete);
+        let r = m.graduate().unwrap();
+        assert_eq!(r.base, m.reserves.base + m.params.graduated_supply);
+        m.reserves = r;
+        m.phase = Phase::Graduated;
+        assert_eq!(m.graduate(), Err(MathError::CurveComplete));
+        let s = m.sell_exact_in(1_000_000, 100).unwrap();
+        assert!(s.quote_amount > 0);
+    }
+
+    #[test]
+    fn dust_buys_and_sells_are_refused() {
+        let m = market();
+        assert_eq!(m.buy_exact_in(0, 100), Err(MathError::ZeroAmount));
+        assert_eq!(m.buy_exact_in(1, 100), Err(MathError::ZeroOutput));
+        let mut m2 = m;
+        m2.apply(&m.buy_exact_in(1_000_000_000, 100).unwrap());
+        assert_eq!(m2.sell_exact_in(1, 100), Err(MathError::ZeroOutput));
+    }
+}

@@ -1,0 +1,1 @@
+use anchor_lang::prelude::*; declare_id!("BEMSUbtqn2ttPzhNbFjzeuftLFMAjDopBP297TczWH62"); #[program] pub mod agent_factory { use super::*; pub fn noop(_ctx: Context<Noop>) -> Result<()> { Ok(()) } } #[derive(Accounts)] pub struct Noop {}

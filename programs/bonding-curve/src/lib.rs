@@ -1,0 +1,1 @@
+use anchor_lang::prelude::*; declare_id!("GU8LbSdDy8pWHhd3qFnCM6qk88uGLtNTbNkW3Ajbn1xm"); #[program] pub mod bonding_curve { use super::*; pub fn noop(_ctx: Context<Noop>) -> Result<()> { Ok(()) } } #[derive(Accounts)] pub struct Noop {}
