@@ -1,0 +1,7 @@
+//! On-chain helpers shared by the agentpad programs, so no program writes them twice:
+//! the program ids, token CPIs signed by a PDA, screening of mints for token extensions
+//! a pool cannot live with.
+
+pub mod ids;
+pub mod mint_screen;
+pub mod token;

@@ -11,7 +11,7 @@ pub mod fee;
 pub mod pool;
 pub mod safe;
 
-pub use error::MathError;
+pub use error::{MathError, MathResult};
 
 /// Basis-point denominator: 10,000 bps = 100%.
 pub const BPS_DENOMINATOR: u64 = 10_000;

@@ -1,1 +1,45 @@
-use anchor_lang::prelude::*; declare_id!("BEMSUbtqn2ttPzhNbFjzeuftLFMAjDopBP297TczWH62"); #[program] pub mod agent_factory { use super::*; pub fn noop(_ctx: Context<Noop>) -> Result<()> { Ok(()) } } #[derive(Accounts)] pub struct Noop {}
+//! agent-factory: launches agents — a fixed-supply Token-2022 agent token with on-mint
+//! metadata, its record, and its bonding-curve pool — and keeps who the creator is.
+#![allow(unexpected_cfgs)]
+
+use anchor_lang::prelude::*;
+
+pub mod constants;
+pub mod error;
+pub mod event;
+pub mod instructions;
+pub mod state;
+
+use instructions::*;
+
+declare_id!("BEMSUbtqn2ttPzhNbFjzeuftLFMAjDopBP297TczWH62");
+
+#[program]
+pub mod agent_factory {
+    use super::*;
+
+    // --- launch
+    pub fn launch_agent(
+        ctx: Context<LaunchAgent>,
+        name: String,
+        symbol: String,
+        uri: String,
+        preset_id: u16,
+        creator_first_buy: Option<u64>,
+    ) -> Result<()> {
+        handle_launch_agent(ctx, name, symbol, uri, preset_id, creator_first_buy)
+    }
+
+    // --- the creator role (two-step transfer) and its fees
+    pub fn propose_creator(ctx: Context<ProposeCreator>, new_creator: Pubkey) -> Result<()> {
+        handle_propose_creator(ctx, new_creator)
+    }
+
+    pub fn accept_creator(ctx: Context<AcceptCreator>) -> Result<()> {
+        handle_accept_creator(ctx)
+    }
+
+    pub fn claim_creator_fees(ctx: Context<ClaimCreatorFees>) -> Result<()> {
+        handle_claim_creator_fees(ctx)
+    }
+}

@@ -1,1 +1,69 @@
-use anchor_lang::prelude::*; declare_id!("GU8LbSdDy8pWHhd3qFnCM6qk88uGLtNTbNkW3Ajbn1xm"); #[program] pub mod bonding_curve { use super::*; pub fn noop(_ctx: Context<Noop>) -> Result<()> { Ok(()) } } #[derive(Accounts)] pub struct Noop {}
+//! bonding-curve: agent-token pools that trade along a bonding curve until a quote
+//! threshold, then graduate into a constant-product pool with liquidity locked forever.
+#![allow(unexpected_cfgs)]
+
+use anchor_lang::prelude::*;
+
+pub mod constants;
+pub mod error;
+pub mod event;
+pub mod instructions;
+pub mod state;
+
+use instructions::*;
+use state::PoolParams;
+
+declare_id!("GU8LbSdDy8pWHhd3qFnCM6qk88uGLtNTbNkW3Ajbn1xm");
+
+#[program]
+pub mod bonding_curve {
+    use super::*;
+
+    // --- admin: one-time setup, presets, the protocol fee recipient
+    pub fn initialize_config(ctx: Context<InitializeConfig>, protocol_fee_recipient: Pubkey) -> Result<()> {
+        handle_initialize_config(ctx, protocol_fee_recipient)
+    }
+
+    pub fn transfer_admin(ctx: Context<TransferAdmin>) -> Result<()> {
+        handle_transfer_admin(ctx)
+    }
+
+    pub fn set_protocol_fee_recipient(ctx: Context<SetProtocolFeeRecipient>, new_recipient: Pubkey) -> Result<()> {
+        handle_set_protocol_fee_recipient(ctx, new_recipient)
+    }
+
+    pub fn create_preset(ctx: Context<CreatePreset>, preset_id: u16, params: PoolParams) -> Result<()> {
+        handle_create_preset(ctx, preset_id, params)
+    }
+
+    // --- pool lifecycle
+    pub fn create_pool(ctx: Context<CreatePool>, creator_fee_authority: Pubkey) -> Result<()> {
+        handle_create_pool(ctx, creator_fee_authority)
+    }
+
+    pub fn graduate(ctx: Context<Graduate>) -> Result<()> {
+        handle_graduate(ctx)
+    }
+
+    // --- trading (curve, then constant product after graduation)
+    pub fn buy_exact_in(ctx: Context<Swap>, quote_in: u64, min_base_out: u64) -> Result<()> {
+        handle_buy_exact_in(ctx, quote_in, min_base_out)
+    }
+
+    pub fn buy_exact_out(ctx: Context<Swap>, base_out: u64, max_quote_in: u64) -> Result<()> {
+        handle_buy_exact_out(ctx, base_out, max_quote_in)
+    }
+
+    pub fn sell_exact_in(ctx: Context<Swap>, base_in: u64, min_quote_out: u64) -> Result<()> {
+        handle_sell_exact_in(ctx, base_in, min_quote_out)
+    }
+
+    // --- fee claims
+    pub fn claim_protocol_fees(ctx: Context<ClaimProtocolFees>) -> Result<()> {
+        handle_claim_protocol_fees(ctx)
+    }
+
+    pub fn claim_creator_fees(ctx: Context<ClaimCreatorFees>) -> Result<()> {
+        handle_claim_creator_fees(ctx)
+    }
+}

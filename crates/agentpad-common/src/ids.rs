@@ -1,0 +1,18 @@
+//! Program ids of the agentpad suite (each program's `declare_id!` must match; a test
+//! checks it). A program that must recognise another as its caller, without depending on
+//! its crate, reads the id here.
+
+use anchor_lang::prelude::*;
+
+pub const AGENT_FACTORY: Pubkey = pubkey!("BEMSUbtqn2ttPzhNbFjzeuftLFMAjDopBP297TczWH62");
+pub const BONDING_CURVE: Pubkey = pubkey!("GU8LbSdDy8pWHhd3qFnCM6qk88uGLtNTbNkW3Ajbn1xm");
+pub const FEE_AGGREGATOR: Pubkey = pubkey!("EfmjWCuzDseV4Rsp94bMPdGjWUoVxMLbQJHUQxq1V95G");
+pub const REVENUE_SHARE: Pubkey = pubkey!("8zfHSn8e1dd3ZA2G7TjZUBJrQydmMQxLWujoKAVDD1Xh");
+
+/// Seed of the agent-factory PDA that signs pool creation in bonding-curve.
+pub const LAUNCHER_SEED: &[u8] = b"launcher";
+
+/// The agent-factory PDA allowed to create pools.
+pub fn launcher_address() -> (Pubkey, u8) {
+    Pubkey::find_program_address(&[LAUNCHER_SEED], &AGENT_FACTORY)
+}

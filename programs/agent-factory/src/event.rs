@@ -1,0 +1,33 @@
+use anchor_lang::prelude::*;
+
+#[event]
+pub struct AgentLaunched {
+    pub agent: Pubkey,
+    pub mint: Pubkey,
+    pub pool: Pubkey,
+    pub creator: Pubkey,
+    pub preset: Pubkey,
+    pub preset_id: u16,
+    pub name: String,
+    pub symbol: String,
+    pub uri: String,
+    pub total_supply: u64,
+    /// Quote the creator offered for a first buy in the launch (0 if none).
+    pub first_buy_quote_in: u64,
+    pub slot: u64,
+    pub timestamp: i64,
+}
+
+#[event]
+pub struct CreatorTransferProposed {
+    pub agent: Pubkey,
+    pub creator: Pubkey,
+    pub proposed_creator: Pubkey,
+}
+
+#[event]
+pub struct CreatorTransferred {
+    pub agent: Pubkey,
+    pub previous_creator: Pubkey,
+    pub new_creator: Pubkey,
+}

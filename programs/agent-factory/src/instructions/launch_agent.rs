@@ -1,0 +1,303 @@
+use anchor_lang::prelude::*;
+use anchor_lang::system_program::{self, CreateAccount};
+use anchor_spl::associated_token::{self, AssociatedToken, Create as CreateAta};
+use anchor_spl::token_2022::spl_token_2022::{
+    extension::ExtensionType, instruction::AuthorityType, state::Mint as MintState,
+};
+use anchor_spl::token_2022::{self, InitializeMint2, MintTo, SetAuthority, Token2022};
+use anchor_spl::token_interface::{
+    self, MetadataPointerInitialize, TokenInterface, TokenMetadataInitialize, TokenMetadataUpdateAuthority,
+    TokenMetadataUpdateField, spl_pod::optional_keys::OptionalNonZeroPubkey,
+    spl_token_metadata_interface::state::{Field, TokenMetadata},
+};
+use bonding_curve::constants::seeds as curve_seeds;
+use bonding_curve::program::BondingCurve;
+use bonding_curve::state::Preset;
+
+use crate::constants::{AGENT_TOKEN_DECIMALS, metadata, seeds};
+use crate::error::AgentFactoryError;
+use crate::event::AgentLaunched;
+use crate::state::Agent;
+
+/// Launches an agent in one instruction: its Token-2022 mint with on-mint metadata, its
+/// record, its pool (CPI into bonding-curve) holding the whole fixed supply, and, if
+/// asked, the creator's first buy. The mint ends with no mint, freeze or metadata
+/// authority: supply and metadata are fixed forever.
+#[event_cpi]
+#[derive(Accounts)]
+#[instruction(name: String, symbol: String, uri: String, preset_id: u16)]
+pub struct LaunchAgent<'info> {
+    #[account(mut)]
+    pub creator: Signer<'info>,
+    /// CHECK: a fresh keypair (signer) that becomes the agent token mint; created here.
+    #[account(mut)]
+    pub mint: Signer<'info>,
+    #[account(init, payer = creator, space = 8 + Agent::INIT_SPACE, seeds = [seeds::AGENT, mint.key().as_ref()], bump)]
+    pub agent: Box<Account<'info, Agent>>,
+    /// CHECK: PDA that signs pool creation in bonding-curve; holds no data.
+    #[account(seeds = [seeds::LAUNCHER], bump)]
+    pub launcher: UncheckedAccount<'info>,
+    /// CHECK: the bonding-curve preset `preset_id`; it must exist (owned by bonding-curve).
+    #[account(
+        seeds = [curve_seeds::PRESET, &preset_id.to_le_bytes()],
+        bump,
+        seeds::program = bonding_curve::ID,
+        owner = bonding_curve::ID @ AgentFactoryError::UnknownPreset,
+    )]
+    pub preset: UncheckedAccount<'info>,
+    /// CHECK: created by bonding-curve's `create_pool` (it checks the seeds).
+    #[account(mut)]
+    pub pool: UncheckedAccount<'info>,
+    /// CHECK: created by bonding-curve's `create_pool`.
+    #[account(mut)]
+    pub base_vault: UncheckedAccount<'info>,
+    /// CHECK: created by bonding-curve's `create_pool`.
+    #[account(mut)]
+    pub quote_vault: UncheckedAccount<'info>,
+    /// CHECK: bonding-curve checks it against the preset and screens its extensions.
+    pub quote_mint: UncheckedAccount<'info>,
+    /// CHECK: the creator's quote token account, needed only for a first buy; checked by
+    /// bonding-curve and the token program.
+    #[account(mut)]
+    pub creator_quote_account: Option<UncheckedAccount<'info>>,
+    /// CHECK: the creator's agent-token ATA, created here for a first buy.
+    #[account(mut)]
+    pub creator_base_account: Option<UncheckedAccount<'info>>,
+    /// CHECK: bonding-curve's event authority, checked by bonding-curve.
+    pub bonding_curve_event_authority: UncheckedAccount<'info>,
+    pub bonding_curve_program: Program<'info, BondingCurve>,
+    pub token_2022_program: Program<'info, Token2022>,
+    pub quote_token_program: Interface<'info, TokenInterface>,
+    pub associated_token_program: Program<'info, AssociatedToken>,
+    pub system_program: Program<'info, System>,
+}
+
+impl LaunchAgent<'_> {
+    fn validate(&self, name: &str, symbol: &str, uri: &str, first_buy: Option<u64>) -> Result<()> {
+        require!(!name.is_empty() && !symbol.is_empty() && !uri.is_empty(), AgentFactoryError::EmptyMetadataField);
+        require!(name.len() <= metadata::MAX_NAME_LEN, AgentFactoryError::NameTooLong);
+        require!(symbol.len() <= metadata::MAX_SYMBOL_LEN, AgentFactoryError::SymbolTooLong);
+        require!(uri.len() <= metadata::MAX_URI_LEN, AgentFactoryError::UriTooLong);
+        if let Some(amount) = first_buy {
+            require!(amount > 0, AgentFactoryError::ZeroFirstBuy);
+            require!(
+                self.creator_quote_account.is_some() && self.creator_base_account.is_some(),
+                AgentFactoryError::MissingFirstBuyAccounts
+            );
+        }
+        Ok(())
+    }
+}
+
+pub fn handle_launch_agent(
+    ctx: Context<LaunchAgent>,
+    name: String,
+    symbol: String,
+    uri: String,
+    preset_id: u16,
+    creator_first_buy: Option<u64>,
+) -> Result<()> {
+    ctx.accounts.validate(&name, &symbol, &uri, creator_first_buy)?;
+    let a = &ctx.accounts;
+    let creator = a.creator.key();
+    let mint_key = a.mint.key();
+    let agent_bump = [ctx.bumps.agent];
+    let agent_seeds: &[&[u8]] = &[seeds::AGENT, mint_key.as_ref(), &agent_bump];
+    let agent_signer: &[&[&[u8]]] = &[agent_seeds];
+    let token_program = a.token_2022_program.key();
+    let mint = a.mint.to_account_info();
+    let agent = a.agent.to_account_info();
+
+    // 1. The mint account, funded up front for the metadata Token-2022 appends to it.
+    let token_metadata = TokenMetadata {
+        update_authority: OptionalNonZeroPubkey(agent.key()),
+        mint: mint_key,
+        name: name.clone(),
+        symbol: symbol.clone(),
+        uri: uri.clone(),
+        additional_metadata: vec![(metadata::CREATOR_FIELD.to_string(), creator.to_string())],
+    };
+    let mint_len = ExtensionType::try_calculate_account_len::<MintState>(&[ExtensionType::MetadataPointer])?;
+    let full_len = mint_len + token_metadata.tlv_size_of()?;
+    system_program::create_account(
+        CpiContext::new(a.system_program.key(), CreateAccount { from: a.creator.to_account_info(), to: mint.clone() }),
+        Rent::get()?.minimum_balance(full_len),
+        mint_len as u64,
+        &token_program,
+    )?;
+
+    // 2. Metadata lives on the mint itself; the pointer has no authority, so it is final.
+    token_interface::metadata_pointer_initialize(
+        CpiContext::new(token_program, MetadataPointerInitialize { token_program_id: a.token_2022_program.to_account_info(), mint: mint.clone() }),
+        None,
+        Some(mint_key),
+    )?;
+    token_2022::initialize_mint2(
+        CpiContext::new(token_program, InitializeMint2 { mint: mint.clone() }),
+        AGENT_TOKEN_DECIMALS,
+        &agent.key(),
+        None,
+    )?;
+    let metadata_accounts = || TokenMetadataUpdateField {
+        program_id: a.token_2022_program.to_account_info(),
+        metadata: mint.clone(),
+        update_authority: agent.clone(),
+    };
+    token_interface::token_metadata_initialize(
+        CpiContext::new_with_signer(
+            token_program,
+            TokenMetadataInitialize {
+                program_id: a.token_2022_program.to_account_info(),
+                metadata: mint.clone(),
+                update_authority: agent.clone(),
+                mint_authority: agent.clone(),
+                mint: mint.clone(),
+            },
+            agent_signer,
+        ),
+        name.clone(),
+        symbol.clone(),
+        uri.clone(),
+    )?;
+    let (creator_key, creator_value) = token_metadata.additional_metadata[0].clone();
+    token_interface::token_metadata_update_field(
+        CpiContext::new_with_signer(token_program, metadata_accounts(), agent_signer),
+        Field::Key(creator_key),
+        creator_value,
+    )?;
+    token_interface::token_metadata_update_authority(
+        CpiContext::new_with_signer(
+            token_program,
+            TokenMetadataUpdateAuthority {
+                program_id: a.token_2022_program.to_account_info(),
+                metadata: mint.clone(),
+                current_authority: agent.clone(),
+                new_authority: agent.clone(),
+            },
+            agent_signer,
+        ),
+        OptionalNonZeroPubkey::default(),
+    )?;
+
+    // 3. The pool and its vaults, signed by the launcher PDA.
+    let launcher_bump = [ctx.bumps.launcher];
+    let launcher_seeds: &[&[u8]] = &[seeds::LAUNCHER, &launcher_bump];
+    bonding_curve::cpi::create_pool(
+        CpiContext::new_with_signer(
+            bonding_curve::ID,
+            bonding_curve::cpi::accounts::CreatePool {
+                payer: a.creator.to_account_info(),
+                launcher: a.launcher.to_account_info(),
+                preset: a.preset.to_account_info(),
+                base_mint: mint.clone(),
+                quote_mint: a.quote_mint.to_account_info(),
+                pool: a.pool.to_account_info(),
+                base_vault: a.base_vault.to_account_info(),
+                quote_vault: a.quote_vault.to_account_info(),
+                base_token_program: a.token_2022_program.to_account_info(),
+                quote_token_program: a.quote_token_program.to_account_info(),
+                system_program: a.system_program.to_account_info(),
+                event_authority: a.bonding_curve_event_authority.to_account_info(),
+                program: a.bonding_curve_program.to_account_info(),
+            },
+            &[launcher_seeds],
+        ),
+        agent.key(),
+    )?;
+
+    // 4. The whole fixed supply into the pool, then no one can ever mint again.
+    let total_supply = {
+        let data = a.preset.try_borrow_data()?;
+        let preset: &Preset = bytemuck::from_bytes(&data[8..8 + core::mem::size_of::<Preset>()]);
+        preset.params.total_supply()?
+    };
+    token_2022::mint_to(
+        CpiContext::new_with_signer(
+            token_program,
+            MintTo { mint: mint.clone(), to: a.base_vault.to_account_info(), authority: agent.clone() },
+            agent_signer,
+        ),
+        total_supply,
+    )?;
+    token_2022::set_authority(
+        CpiContext::new_with_signer(
+            token_program,
+            SetAuthority { current_authority: agent.clone(), account_or_mint: mint.clone() },
+            agent_signer,
+        ),
+        AuthorityType::MintTokens,
+        None,
+    )?;
+
+    // 5. The creator's first buy, on the same terms as any buyer at this second.
+    if let Some(quote_in) = creator_first_buy {
+        let (quote_account, base_account) = match (&a.creator_quote_account, &a.creator_base_account) {
+            (Some(q), Some(b)) => (q.to_account_info(), b.to_account_info()),
+            _ => return err!(AgentFactoryError::MissingFirstBuyAccounts),
+        };
+        associated_token::create_idempotent(CpiContext::new(
+            a.associated_token_program.key(),
+            CreateAta {
+                payer: a.creator.to_account_info(),
+                associated_token: base_account.clone(),
+                authority: a.creator.to_account_info(),
+                mint: mint.clone(),
+                system_program: a.system_program.to_account_info(),
+                token_program: a.token_2022_program.to_account_info(),
+            },
+        ))?;
+        bonding_curve::cpi::buy_exact_in(
+            CpiContext::new(
+                bonding_curve::ID,
+                bonding_curve::cpi::accounts::Swap {
+                    user: a.creator.to_account_info(),
+                    pool: a.pool.to_account_info(),
+                    base_vault: a.base_vault.to_account_info(),
+                    quote_vault: a.quote_vault.to_account_info(),
+                    user_base_account: base_account,
+                    user_quote_account: quote_account,
+                    base_mint: mint.clone(),
+                    quote_mint: a.quote_mint.to_account_info(),
+                    base_token_program: a.token_2022_program.to_account_info(),
+                    quote_token_program: a.quote_token_program.to_account_info(),
+                    event_authority: a.bonding_curve_event_authority.to_account_info(),
+                    program: a.bonding_curve_program.to_account_info(),
+                },
+            ),
+            quote_in,
+            1,
+        )?;
+    }
+
+    // 6. The agent record.
+    let clock = Clock::get()?;
+    let pool = a.pool.key();
+    let preset = a.preset.key();
+    ctx.accounts.agent.set_inner(Agent {
+        mint: mint_key,
+        pool,
+        preset,
+        creator,
+        pending_creator: Pubkey::default(),
+        created_slot: clock.slot,
+        created_at: clock.unix_timestamp,
+        preset_id,
+        bump: ctx.bumps.agent,
+    });
+    emit_cpi!(AgentLaunched {
+        agent: ctx.accounts.agent.key(),
+        mint: mint_key,
+        pool,
+        creator,
+        preset,
+        preset_id,
+        name,
+        symbol,
+        uri,
+        total_supply,
+        first_buy_quote_in: creator_first_buy.unwrap_or(0),
+        slot: clock.slot,
+        timestamp: clock.unix_timestamp,
+    });
+    Ok(())
+}

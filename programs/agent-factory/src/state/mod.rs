@@ -1,0 +1,3 @@
+pub mod agent;
+
+pub use agent::*;

@@ -1,0 +1,120 @@
+use agentpad_common::mint_screen::MintRejection;
+use agentpad_math::MathError;
+use agentpad_math::pool::ParamsError;
+use anchor_lang::prelude::*;
+
+#[error_code]
+pub enum BondingCurveError {
+    // --- authority
+    #[msg("Signer is not the program's upgrade authority")]
+    NotUpgradeAuthority,
+    #[msg("Signer is not the admin")]
+    NotAdmin,
+    #[msg("Signer is not the pool's creator-fee authority")]
+    NotCreatorFeeAuthority,
+
+    // --- preset parameters
+    #[msg("A curve reserve, supply or threshold is zero")]
+    ZeroCurveParameter,
+    #[msg("The virtual base reserve must exceed the curve supply")]
+    VirtualBaseTooSmall,
+    #[msg("The curve would sell out before reaching its graduation threshold")]
+    CurveSupplyTooSmall,
+    #[msg("The graduated pool would open too far from the curve's final price")]
+    GraduationPriceGap,
+    #[msg("Curve parameters overflow u64")]
+    CurveParametersOverflow,
+    #[msg("Fee schedule invalid: base <= start <= max fee, base <= max base fee, bounded window")]
+    InvalidFeeSchedule,
+    #[msg("Fee split must sum to 10,000 bps")]
+    InvalidFeeSplit,
+
+    // --- mints and accounts
+    #[msg("Quote mint has a transfer fee")]
+    QuoteMintTransferFee,
+    #[msg("Quote mint has a transfer hook")]
+    QuoteMintTransferHook,
+    #[msg("Quote mint has a permanent delegate")]
+    QuoteMintPermanentDelegate,
+    #[msg("Quote mint is non-transferable")]
+    QuoteMintNonTransferable,
+    #[msg("Quote mint freezes new accounts by default")]
+    QuoteMintDefaultFrozen,
+    #[msg("Quote mint has an extension not supported by pools")]
+    QuoteMintUnsupportedExtension,
+    #[msg("Account is not a mint of the given token program")]
+    InvalidMint,
+    #[msg("Quote mint differs from the preset's")]
+    QuoteMintMismatch,
+    #[msg("Base mint must be a Token-2022 mint with 6 decimals")]
+    InvalidBaseMint,
+    #[msg("Vault does not belong to this pool")]
+    InvalidVault,
+    #[msg("Token program does not match the pool's mint")]
+    InvalidTokenProgram,
+    #[msg("Token account mint does not match the pool")]
+    TokenAccountMintMismatch,
+    #[msg("Fee destination is not owned by the recipient")]
+    WrongFeeRecipient,
+
+    // --- trading
+    #[msg("Amount must be greater than zero")]
+    ZeroAmount,
+    #[msg("Trade too small: it would pay out nothing")]
+    ZeroOutput,
+    #[msg("Slippage limit exceeded")]
+    SlippageExceeded,
+    #[msg("Not enough liquidity in the pool")]
+    InsufficientLiquidity,
+    #[msg("The curve reached its threshold: graduate the pool to trade again")]
+    CurveComplete,
+    #[msg("The pool has not reached its graduation threshold")]
+    ThresholdNotReached,
+    #[msg("The pool has already graduated")]
+    AlreadyGraduated,
+    #[msg("Arithmetic overflow")]
+    MathOverflow,
+
+    // --- fees
+    #[msg("No fees to claim")]
+    NoFeesToClaim,
+}
+
+impl From<MathError> for BondingCurveError {
+    fn from(e: MathError) -> Self {
+        match e {
+            MathError::Overflow | MathError::DivisionByZero => Self::MathOverflow,
+            MathError::ZeroOutput => Self::ZeroOutput,
+            MathError::InsufficientLiquidity => Self::InsufficientLiquidity,
+            MathError::CurveComplete => Self::CurveComplete,
+            MathError::NotGraduated => Self::ThresholdNotReached,
+            MathError::ZeroAmount => Self::ZeroAmount,
+        }
+    }
+}
+
+impl From<ParamsError> for BondingCurveError {
+    fn from(e: ParamsError) -> Self {
+        match e {
+            ParamsError::ZeroParameter => Self::ZeroCurveParameter,
+            ParamsError::VirtualBaseTooSmall => Self::VirtualBaseTooSmall,
+            ParamsError::Overflow => Self::CurveParametersOverflow,
+            ParamsError::CurveSupplyTooSmall => Self::CurveSupplyTooSmall,
+            ParamsError::GraduationPriceGap => Self::GraduationPriceGap,
+        }
+    }
+}
+
+impl From<MintRejection> for BondingCurveError {
+    fn from(e: MintRejection) -> Self {
+        match e {
+            MintRejection::TransferFee => Self::QuoteMintTransferFee,
+            MintRejection::TransferHook => Self::QuoteMintTransferHook,
+            MintRejection::PermanentDelegate => Self::QuoteMintPermanentDelegate,
+            MintRejection::NonTransferable => Self::QuoteMintNonTransferable,
+            MintRejection::DefaultFrozen => Self::QuoteMintDefaultFrozen,
+            MintRejection::Unsupported => Self::QuoteMintUnsupportedExtension,
+            MintRejection::NotAMint => Self::InvalidMint,
+        }
+    }
+}

@@ -1,0 +1,9 @@
+pub mod admin;
+pub mod fees;
+pub mod pool;
+pub mod trade;
+
+pub use admin::*;
+pub use fees::*;
+pub use pool::*;
+pub use trade::*;

@@ -1,0 +1,118 @@
+use agentpad_common::ids::{AGENT_FACTORY, LAUNCHER_SEED};
+use agentpad_common::mint_screen::screen_mint;
+use anchor_lang::prelude::*;
+use anchor_spl::token_2022::Token2022;
+use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
+
+use crate::constants::{limits, seeds};
+use crate::error::BondingCurveError;
+use crate::event::PoolCreated;
+use crate::state::{Pool, Preset, phase};
+
+/// Creates a pool and its two vaults for a freshly launched agent token. Only the
+/// agent-factory's launcher PDA may call it (it then mints the whole supply into the base
+/// vault and drops the mint authority, in the same instruction).
+#[event_cpi]
+#[derive(Accounts)]
+pub struct CreatePool<'info> {
+    #[account(mut)]
+    pub payer: Signer<'info>,
+    #[account(seeds = [LAUNCHER_SEED], bump, seeds::program = AGENT_FACTORY)]
+    pub launcher: Signer<'info>,
+    pub preset: AccountLoader<'info, Preset>,
+    #[account(
+        mint::token_program = base_token_program,
+        constraint = base_mint.decimals == limits::BASE_DECIMALS @ BondingCurveError::InvalidBaseMint,
+    )]
+    pub base_mint: Box<InterfaceAccount<'info, Mint>>,
+    #[account(mint::token_program = quote_token_program)]
+    pub quote_mint: Box<InterfaceAccount<'info, Mint>>,
+    #[account(
+        init,
+        payer = payer,
+        space = 8 + core::mem::size_of::<Pool>(),
+        seeds = [seeds::POOL, base_mint.key().as_ref()],
+        bump,
+    )]
+    pub pool: AccountLoader<'info, Pool>,
+    #[account(
+        init,
+        payer = payer,
+        seeds = [seeds::BASE_VAULT, pool.key().as_ref()],
+        bump,
+        token::mint = base_mint,
+        token::authority = pool,
+        token::token_program = base_token_program,
+    )]
+    pub base_vault: Box<InterfaceAccount<'info, TokenAccount>>,
+    #[account(
+        init,
+        payer = payer,
+        seeds = [seeds::QUOTE_VAULT, pool.key().as_ref()],
+        bump,
+        token::mint = quote_mint,
+        token::authority = pool,
+        token::token_program = quote_token_program,
+    )]
+    pub quote_vault: Box<InterfaceAccount<'info, TokenAccount>>,
+    pub base_token_program: Program<'info, Token2022>,
+    pub quote_token_program: Interface<'info, TokenInterface>,
+    pub system_program: Program<'info, System>,
+}
+
+impl CreatePool<'_> {
+    fn validate(&self) -> Result<()> {
+        require_keys_eq!(self.preset.load()?.quote_mint, self.quote_mint.key(), BondingCurveError::QuoteMintMismatch);
+        // The preset screened its quote mint, but extensions can be added to a mint's
+        // authority-controlled config later; screen again at the moment a pool binds it.
+        screen_mint(&self.quote_mint.to_account_info()).map_err(BondingCurveError::from)?;
+        Ok(())
+    }
+}
+
+pub fn handle_create_pool(ctx: Context<CreatePool>, creator_fee_authority: Pubkey) -> Result<()> {
+    ctx.accounts.validate()?;
+    let accounts = &ctx.accounts;
+    let params = accounts.preset.load()?.params;
+    let clock = Clock::get()?;
+    let mut pool = accounts.pool.load_init()?;
+    *pool = Pool {
+        base_mint: accounts.base_mint.key(),
+        quote_mint: accounts.quote_mint.key(),
+        base_vault: accounts.base_vault.key(),
+        quote_vault: accounts.quote_vault.key(),
+        quote_token_program: accounts.quote_token_program.key(),
+        preset: accounts.preset.key(),
+        creator_fee_authority,
+        params,
+        quote_reserve: 0,
+        base_reserve: params.curve_supply,
+        protocol_fees: 0,
+        creator_fees: 0,
+        agent_fees: 0,
+        total_protocol_fees: 0,
+        total_creator_fees: 0,
+        total_agent_fees: 0,
+        launch_timestamp: clock.unix_timestamp,
+        graduation_timestamp: 0,
+        created_slot: clock.slot,
+        phase: phase::CURVE,
+        bump: ctx.bumps.pool,
+        base_decimals: accounts.base_mint.decimals,
+        quote_decimals: accounts.quote_mint.decimals,
+        _padding: [0; 4],
+        _reserved: [0; 8],
+    };
+    let event = PoolCreated {
+        pool: accounts.pool.key(),
+        base_mint: pool.base_mint,
+        quote_mint: pool.quote_mint,
+        preset: pool.preset,
+        creator_fee_authority,
+        params,
+        launch_timestamp: clock.unix_timestamp,
+    };
+    drop(pool);
+    emit_cpi!(event);
+    Ok(())
+}

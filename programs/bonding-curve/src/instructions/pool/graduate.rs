@@ -1,0 +1,47 @@
+use anchor_lang::prelude::*;
+
+use crate::error::BondingCurveError;
+use crate::event::PoolGraduated;
+use crate::state::{Pool, phase};
+
+/// Turns a completed curve into a constant-product pool over its real reserves plus the
+/// held-back supply (already in the base vault). Permissionless. Liquidity is locked:
+/// no LP tokens exist and no instruction withdraws reserves.
+#[event_cpi]
+#[derive(Accounts)]
+pub struct Graduate<'info> {
+    #[account(mut)]
+    pub pool: AccountLoader<'info, Pool>,
+}
+
+impl Graduate<'_> {
+    fn validate(&self) -> Result<()> {
+        match self.pool.load()?.phase {
+            phase::COMPLETE => Ok(()),
+            phase::GRADUATED => err!(BondingCurveError::AlreadyGraduated),
+            _ => err!(BondingCurveError::ThresholdNotReached),
+        }
+    }
+}
+
+#[access_control(ctx.accounts.validate())]
+pub fn handle_graduate(ctx: Context<Graduate>) -> Result<()> {
+    let now = Clock::get()?.unix_timestamp;
+    let mut pool = ctx.accounts.pool.load_mut()?;
+    let reserves = pool.market()?.graduate().map_err(BondingCurveError::from)?;
+    pool.quote_reserve = reserves.quote;
+    pool.base_reserve = reserves.base;
+    pool.phase = phase::GRADUATED;
+    pool.graduation_timestamp = now;
+    let event = PoolGraduated {
+        pool: ctx.accounts.pool.key(),
+        base_mint: pool.base_mint,
+        quote_reserve: reserves.quote,
+        base_reserve: reserves.base,
+        price_q64: pool.market()?.price_q64().map_err(BondingCurveError::from)?,
+        timestamp: now,
+    };
+    drop(pool);
+    emit_cpi!(event);
+    Ok(())
+}

@@ -1,0 +1,120 @@
+//! The three trade instructions share one account list and one settlement path: the
+//! math crate computes the whole trade, the pool applies it, then tokens move.
+
+pub mod buy_exact_in;
+pub mod buy_exact_out;
+pub mod sell_exact_in;
+
+pub use buy_exact_in::*;
+pub use buy_exact_out::*;
+pub use sell_exact_in::*;
+
+use agentpad_common::token::transfer;
+use agentpad_math::MathResult;
+use agentpad_math::pool::{Market, Phase, Side, Trade};
+use anchor_lang::prelude::*;
+use anchor_spl::token_2022::Token2022;
+use anchor_spl::token_interface::{TokenAccount, TokenInterface};
+
+use crate::error::BondingCurveError;
+use crate::event::TradeExecuted;
+use crate::state::{Pool, pool_signer_seeds};
+
+/// Accounts of every trade. No config or other shared account is written (or even
+/// read): two agents' trades never contend for a lock.
+#[event_cpi]
+#[derive(Accounts)]
+pub struct Swap<'info> {
+    pub user: Signer<'info>,
+    #[account(
+        mut,
+        has_one = base_mint @ BondingCurveError::InvalidMint,
+        has_one = quote_mint @ BondingCurveError::InvalidMint,
+        has_one = base_vault @ BondingCurveError::InvalidVault,
+        has_one = quote_vault @ BondingCurveError::InvalidVault,
+        has_one = quote_token_program @ BondingCurveError::InvalidTokenProgram,
+    )]
+    pub pool: AccountLoader<'info, Pool>,
+    /// CHECK: the pool's base vault (`has_one`); the token program moves its tokens.
+    #[account(mut)]
+    pub base_vault: UncheckedAccount<'info>,
+    /// CHECK: the pool's quote vault (`has_one`).
+    #[account(mut)]
+    pub quote_vault: UncheckedAccount<'info>,
+    #[account(mut, constraint = user_base_account.mint == base_mint.key() @ BondingCurveError::TokenAccountMintMismatch)]
+    pub user_base_account: Box<InterfaceAccount<'info, TokenAccount>>,
+    #[account(mut, constraint = user_quote_account.mint == quote_mint.key() @ BondingCurveError::TokenAccountMintMismatch)]
+    pub user_quote_account: Box<InterfaceAccount<'info, TokenAccount>>,
+    /// CHECK: the pool's base mint (`has_one`); `transfer_checked` checks its decimals.
+    pub base_mint: UncheckedAccount<'info>,
+    /// CHECK: the pool's quote mint (`has_one`).
+    pub quote_mint: UncheckedAccount<'info>,
+    pub base_token_program: Program<'info, Token2022>,
+    pub quote_token_program: Interface<'info, TokenInterface>,
+}
+
+impl<'info> Swap<'info> {
+    /// Moves the tokens of a trade already applied to the pool.
+    fn settle(&self, trade: &Trade, base_mint: &Pubkey, bump: &[u8; 1], decimals: (u8, u8)) -> Result<()> {
+        let (base_decimals, quote_decimals) = decimals;
+        let pool_seeds = pool_signer_seeds(base_mint, bump);
+        let pool_signer: &[&[&[u8]]] = &[&pool_seeds];
+        let user = self.user.to_account_info();
+        let pool = self.pool.to_account_info();
+        let base_program = self.base_token_program.to_account_info();
+        let quote_program = self.quote_token_program.to_account_info();
+        let (base, quote) = (self.base_mint.to_account_info(), self.quote_mint.to_account_info());
+        let (user_base, user_quote) = (self.user_base_account.to_account_info(), self.user_quote_account.to_account_info());
+        let (base_vault, quote_vault) = (self.base_vault.to_account_info(), self.quote_vault.to_account_info());
+        match trade.side {
+            Side::Buy => {
+                transfer(&quote_program, &user_quote, &quote, &quote_vault, &user, trade.quote_amount, quote_decimals, &[])?;
+                transfer(&base_program, &base_vault, &base, &user_base, &pool, trade.base_amount, base_decimals, pool_signer)
+            }
+            Side::Sell => {
+                transfer(&base_program, &user_base, &base, &base_vault, &user, trade.base_amount, base_decimals, &[])?;
+                transfer(&quote_program, &quote_vault, &quote, &user_quote, &pool, trade.quote_amount, quote_decimals, pool_signer)
+            }
+        }
+    }
+}
+
+/// Quotes a trade against the pool, checks the caller's limit, applies it, settles it and
+/// emits the event.
+pub(crate) fn execute_swap(
+    ctx: Context<Swap>,
+    quote: impl FnOnce(&Market, u16) -> MathResult<Trade>,
+    within_limit: impl FnOnce(&Trade) -> bool,
+) -> Result<()> {
+    let now = Clock::get()?.unix_timestamp;
+    let (trade, after, base_mint, bump, decimals) = {
+        let mut pool = ctx.accounts.pool.load_mut()?;
+        let trade = quote(&pool.market()?, pool.fee_bps_at(now)).map_err(BondingCurveError::from)?;
+        require!(within_limit(&trade), BondingCurveError::SlippageExceeded);
+        pool.apply_trade(&trade)?;
+        (trade, pool.market()?, pool.base_mint, [pool.bump], (pool.base_decimals, pool.quote_decimals))
+    };
+    ctx.accounts.settle(&trade, &base_mint, &bump, decimals)?;
+    emit_cpi!(TradeExecuted {
+        pool: ctx.accounts.pool.key(),
+        base_mint,
+        user: ctx.accounts.user.key(),
+        is_buy: trade.side == Side::Buy,
+        base_amount: trade.base_amount,
+        quote_amount: trade.quote_amount,
+        fee: trade.fee,
+        fee_bps: trade.fee_bps,
+        protocol_fee: trade.fee_parts.protocol,
+        creator_fee: trade.fee_parts.creator,
+        agent_fee: trade.fee_parts.agent,
+        quote_reserve: after.reserves.quote,
+        base_reserve: after.reserves.base,
+        price_q64: after.price_q64().map_err(BondingCurveError::from)?,
+        progress_bps: after.progress_bps(),
+        // No trade runs in the Complete phase, so ending in it means this trade got there.
+        completed_curve: trade.phase_after == Phase::Complete,
+        graduated: after.phase == Phase::Graduated,
+        timestamp: now,
+    });
+    Ok(())
+}

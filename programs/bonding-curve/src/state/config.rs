@@ -1,0 +1,12 @@
+use anchor_lang::prelude::*;
+
+/// Program-wide settings. Read-only on the trade path (trades never touch it).
+#[account]
+#[derive(InitSpace)]
+pub struct Config {
+    /// May create presets, set the protocol fee recipient and hand over the admin role.
+    pub admin: Pubkey,
+    /// Owner of the token accounts protocol fees are paid to.
+    pub protocol_fee_recipient: Pubkey,
+    pub bump: u8,
+}

@@ -1,0 +1,126 @@
+use agentpad_math::pool::{Market, Phase, Reserves, Trade};
+use anchor_lang::prelude::*;
+
+use crate::constants::seeds;
+use crate::error::BondingCurveError;
+use crate::state::PoolParams;
+
+/// Pool phases as stored on chain (see [`agentpad_math::pool::Phase`]).
+pub mod phase {
+    pub const CURVE: u8 = 0;
+    pub const COMPLETE: u8 = 1;
+    pub const GRADUATED: u8 = 2;
+}
+
+/// The three fee buckets every trade's fee is split into.
+#[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FeeBucket {
+    Protocol,
+    Creator,
+    AgentRevenue,
+}
+
+/// One agent token's market. PDA: `["pool", base_mint]`; it owns both vaults.
+///
+/// Invariants kept by every instruction:
+/// `quote_vault == quote_reserve + protocol_fees + creator_fees + agent_fees` and
+/// `base_vault == base_reserve (+ graduated_supply until graduation)`.
+#[account(zero_copy)]
+#[derive(Debug)]
+pub struct Pool {
+    pub base_mint: Pubkey,
+    pub quote_mint: Pubkey,
+    pub base_vault: Pubkey,
+    pub quote_vault: Pubkey,
+    pub quote_token_program: Pubkey,
+    pub preset: Pubkey,
+    /// Signs creator-fee claims: the agent record in agent-factory, which knows the
+    /// agent's current creator.
+    pub creator_fee_authority: Pubkey,
+
+    /// Snapshot of the preset at creation.
+    pub params: PoolParams,
+
+    /// Real reserves (fee buckets excluded).
+    pub quote_reserve: u64,
+    pub base_reserve: u64,
+    /// Unclaimed fees, in quote units.
+    pub protocol_fees: u64,
+    pub creator_fees: u64,
+    pub agent_fees: u64,
+    /// Lifetime fees credited to each bucket (claimed or not), for indexers.
+    pub total_protocol_fees: u64,
+    pub total_creator_fees: u64,
+    pub total_agent_fees: u64,
+    pub launch_timestamp: i64,
+    pub graduation_timestamp: i64,
+    pub created_slot: u64,
+
+    pub phase: u8,
+    pub bump: u8,
+    pub base_decimals: u8,
+    pub quote_decimals: u8,
+    pub _padding: [u8; 4],
+    pub _reserved: [u64; 8],
+}
+
+impl Pool {
+    pub fn market(&self) -> Result<Market> {
+        let phase = match self.phase {
+            phase::CURVE => Phase::Curve,
+            phase::COMPLETE => Phase::Complete,
+            phase::GRADUATED => Phase::Graduated,
+            _ => return err!(BondingCurveError::MathOverflow),
+        };
+        Ok(Market {
+            params: self.params.curve(),
+            fees: self.params.fee_schedule(),
+            split: self.params.fee_split(),
+            phase,
+            reserves: Reserves { quote: self.quote_reserve, base: self.base_reserve },
+        })
+    }
+
+    pub fn fee_bps_at(&self, now: i64) -> u16 {
+        self.params.fee_schedule().fee_bps_at(now.saturating_sub(self.launch_timestamp))
+    }
+
+    /// Applies a trade computed by [`Market`]: reserves, phase and fee buckets.
+    pub fn apply_trade(&mut self, trade: &Trade) -> Result<()> {
+        self.quote_reserve = trade.reserves_after.quote;
+        self.base_reserve = trade.reserves_after.base;
+        self.phase = match trade.phase_after {
+            Phase::Curve => phase::CURVE,
+            Phase::Complete => phase::COMPLETE,
+            Phase::Graduated => phase::GRADUATED,
+        };
+        let parts = trade.fee_parts;
+        let add = |a: u64, b: u64| a.checked_add(b).ok_or(BondingCurveError::MathOverflow);
+        self.protocol_fees = add(self.protocol_fees, parts.protocol)?;
+        self.creator_fees = add(self.creator_fees, parts.creator)?;
+        self.agent_fees = add(self.agent_fees, parts.agent)?;
+        self.total_protocol_fees = add(self.total_protocol_fees, parts.protocol)?;
+        self.total_creator_fees = add(self.total_creator_fees, parts.creator)?;
+        self.total_agent_fees = add(self.total_agent_fees, parts.agent)?;
+        Ok(())
+    }
+
+    /// Empties a fee bucket and returns what it held.
+    pub fn take_fees(&mut self, bucket: FeeBucket) -> Result<u64> {
+        let slot = match bucket {
+            FeeBucket::Protocol => &mut self.protocol_fees,
+            FeeBucket::Creator => &mut self.creator_fees,
+            FeeBucket::AgentRevenue => &mut self.agent_fees,
+        };
+        let amount = core::mem::take(slot);
+        require!(amount > 0, BondingCurveError::NoFeesToClaim);
+        Ok(amount)
+    }
+
+}
+
+/// Signer seeds of a pool PDA. Built from copies so the pool's data borrow can be
+/// released before a CPI that passes the pool as authority.
+pub fn pool_signer_seeds<'a>(base_mint: &'a Pubkey, bump: &'a [u8; 1]) -> [&'a [u8]; 3] {
+    [seeds::POOL, base_mint.as_ref(), bump]
+}
