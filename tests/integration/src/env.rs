@@ -1,0 +1,210 @@
+use anchor_lang::{AccountDeserialize, Event, solana_program::instruction::Instruction};
+use anchor_spl::token_2022::spl_token_2022::{self, extension::StateWithExtensions};
+use solana_compute_budget_interface::ComputeBudgetInstruction;
+use solana_program_test::{BanksClientError, ProgramTest, ProgramTestContext, processor};
+use solana_sdk::{
+    account::Account,
+    account_info::AccountInfo,
+    clock::Clock,
+    entrypoint::ProgramResult,
+    instruction::InstructionError,
+    pubkey::Pubkey,
+    signature::{Keypair, Signer},
+    transaction::{Transaction, TransactionError},
+};
+
+/// Anchor's `entry` ties every lifetime to one `'info`; the bank hands shorter-lived
+/// references. These wrappers pass leaked copies (a few bytes per instruction, in tests).
+macro_rules! native_entry {
+    ($name:ident, $krate:ident) => {
+        fn $name(program_id: &Pubkey, accounts: &[AccountInfo], data: &[u8]) -> ProgramResult {
+            let accounts = Box::leak(accounts.to_vec().into_boxed_slice());
+            let program_id = Box::leak(Box::new(*program_id));
+            let data = Box::leak(data.to_vec().into_boxed_slice());
+            $krate::entry(program_id, accounts, data)
+        }
+    };
+}
+native_entry!(bonding_curve_entry, bonding_curve);
+native_entry!(agent_factory_entry, agent_factory);
+
+/// A failed transaction, reduced to what tests compare.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TxError {
+    /// A program returned `Custom(code)` (Anchor errors: 6000+ program, <6000 framework).
+    Custom(u32),
+    Other(String),
+}
+
+impl From<BanksClientError> for TxError {
+    fn from(e: BanksClientError) -> Self {
+        match e.unwrap() {
+            TransactionError::InstructionError(_, InstructionError::Custom(code)) => TxError::Custom(code),
+            other => TxError::Other(format!("{other:?}")),
+        }
+    }
+}
+
+pub struct Env {
+    pub ctx: ProgramTestContext,
+    /// Upgrade authority of bonding-curve, and so its admin after `initialize_config`.
+    pub admin: Keypair,
+    nonce: u32,
+}
+
+impl Env {
+    /// A bank with both programs; bonding-curve's ProgramData names `admin` as upgrade
+    /// authority (natively-registered programs have none of their own).
+    pub async fn start() -> Self {
+        let admin = Keypair::new();
+        let mut pt = ProgramTest::default();
+        pt.prefer_bpf(false);
+        pt.add_program("bonding_curve", bonding_curve::ID, processor!(bonding_curve_entry));
+        pt.add_program("agent_factory", agent_factory::ID, processor!(agent_factory_entry));
+        for program in [bonding_curve::ID, agent_factory::ID] {
+            pt.add_account(crate::accounts::program_data(&program), program_data_account(&admin.pubkey()));
+        }
+        pt.add_account(admin.pubkey(), Account::new(1_000_000_000_000, 0, &anchor_lang::system_program::ID));
+        let ctx = pt.start_with_context().await;
+        Env { ctx, admin, nonce: 0 }
+    }
+
+    pub fn payer(&self) -> &Keypair {
+        &self.ctx.payer
+    }
+
+    /// Sends `ixs` paid by the context payer and signed by `signers`. A compute-budget
+    /// instruction with a running nonce keeps repeated identical transactions distinct.
+    pub async fn send(&mut self, ixs: &[Instruction], signers: &[&Keypair]) -> Result<(), TxError> {
+        let tx = self.transaction(ixs, signers).await;
+        self.ctx.banks_client.process_transaction(tx).await.map_err(TxError::from)
+    }
+
+    /// Like [`send`](Self::send), and returns every Anchor event the transaction emitted
+    /// through `emit_cpi!` (decoded from its inner instructions by a simulation first).
+    pub async fn send_with_events(
+        &mut self,
+        ixs: &[Instruction],
+        signers: &[&Keypair],
+    ) -> Result<Vec<Vec<u8>>, TxError> {
+        let tx = self.transaction(ixs, signers).await;
+        let sim = self.ctx.banks_client.simulate_transaction(tx.clone()).await.map_err(TxError::from)?;
+        if let Some(Err(e)) = sim.result {
+            return Err(TxError::from(BanksClientError::TransactionError(e)));
+        }
+        let events = sim
+            .simulation_details
+            .and_then(|d| d.inner_instructions)
+            .unwrap_or_default()
+            .into_iter()
+            .flatten()
+            .filter_map(|inner| {
+                let data = inner.instruction.data;
+                data.starts_with(anchor_lang::event::EVENT_IX_TAG_LE).then(|| data[8..].to_vec())
+            })
+            .collect();
+        self.ctx.banks_client.process_transaction(tx).await.map_err(TxError::from)?;
+        Ok(events)
+    }
+
+    async fn transaction(&mut self, ixs: &[Instruction], signers: &[&Keypair]) -> Transaction {
+        self.nonce += 1;
+        let mut all = vec![ComputeBudgetInstruction::set_compute_unit_limit(1_400_000 - self.nonce)];
+        all.extend_from_slice(ixs);
+        let blockhash = self.ctx.banks_client.get_latest_blockhash().await.unwrap();
+        let mut keys: Vec<&Keypair> = vec![&self.ctx.payer];
+        keys.extend(signers.iter().copied().filter(|k| k.pubkey() != self.ctx.payer.pubkey()));
+        Transaction::new_signed_with_payer(&all, Some(&self.ctx.payer.pubkey()), &keys, blockhash)
+    }
+
+    pub async fn account(&mut self, address: Pubkey) -> Option<Account> {
+        self.ctx.banks_client.get_account(address).await.unwrap()
+    }
+
+    pub async fn anchor_account<T: AccountDeserialize>(&mut self, address: Pubkey) -> T {
+        let acc = self.account(address).await.expect("account exists");
+        T::try_deserialize(&mut acc.data.as_slice()).expect("deserializes")
+    }
+
+    /// A zero-copy account's struct (after the 8-byte discriminator).
+    pub async fn zero_copy<T: bytemuck::Pod>(&mut self, address: Pubkey) -> T {
+        let acc = self.account(address).await.expect("account exists");
+        *bytemuck::from_bytes(&acc.data[8..8 + core::mem::size_of::<T>()])
+    }
+
+    pub async fn token_balance(&mut self, address: Pubkey) -> u64 {
+        let acc = self.account(address).await.expect("token account exists");
+        StateWithExtensions::<spl_token_2022::state::Account>::unpack(&acc.data).unwrap().base.amount
+    }
+
+    pub async fn lamports(&mut self, address: Pubkey) -> u64 {
+        self.account(address).await.map(|a| a.lamports).unwrap_or(0)
+    }
+
+    pub async fn clock(&mut self) -> Clock {
+        self.ctx.banks_client.get_sysvar::<Clock>().await.unwrap()
+    }
+
+    /// Moves the bank's clock forward by `seconds` (and a slot, for a fresh blockhash).
+    pub async fn advance_time(&mut self, seconds: i64) {
+        let mut clock = self.clock().await;
+        clock.unix_timestamp += seconds;
+        self.ctx.set_sysvar(&clock);
+    }
+
+    /// A funded keypair.
+    pub async fn new_user(&mut self, lamports: u64) -> Keypair {
+        let user = Keypair::new();
+        let ix = anchor_lang::solana_program::system_instruction::transfer(&self.ctx.payer.pubkey(), &user.pubkey(), lamports);
+        self.send(&[ix], &[]).await.unwrap();
+        user
+    }
+}
+
+/// Decodes an event of type `E` from raw `emit_cpi!` data, if it is one.
+pub fn decode_event<E: Event + anchor_lang::AnchorDeserialize>(raw: &[u8]) -> Option<E> {
+    raw.strip_prefix(E::DISCRIMINATOR).and_then(|mut rest| E::deserialize(&mut rest).ok())
+}
+
+/// `UpgradeableLoaderState::ProgramData { slot: 0, upgrade_authority_address: Some(authority) }`.
+fn program_data_account(authority: &Pubkey) -> Account {
+    let mut data = vec![3, 0, 0, 0];
+    data.extend_from_slice(&0u64.to_le_bytes());
+    data.push(1);
+    data.extend_from_slice(authority.as_ref());
+    Account { lamports: 1_000_000_000, data, owner: anchor_lang::solana_program::bpf_loader_upgradeable::ID, executable: false, rent_epoch: 0 }
+}
+
+/// The error a bonding-curve instruction fails with for `e`.
+pub fn bc_err(e: bonding_curve::error::BondingCurveError) -> TxError {
+    TxError::Custom(anchor_lang::error::ERROR_CODE_OFFSET + e as u32)
+}
+
+/// The error an agent-factory instruction fails with for `e`.
+pub fn af_err(e: agent_factory::error::AgentFactoryError) -> TxError {
+    TxError::Custom(anchor_lang::error::ERROR_CODE_OFFSET + e as u32)
+}
+
+/// The error for one of Anchor's own checks.
+pub fn anchor_err(e: anchor_lang::error::ErrorCode) -> TxError {
+    TxError::Custom(e as u32)
+}
+
+impl Env {
+    /// Raw data and lamports of `addresses`, to show a failed call changed nothing.
+    pub async fn snapshot(&mut self, addresses: &[Pubkey]) -> Vec<Option<(u64, Vec<u8>)>> {
+        let mut out = Vec::with_capacity(addresses.len());
+        for a in addresses {
+            out.push(self.account(*a).await.map(|acc| (acc.lamports, acc.data)));
+        }
+        out
+    }
+
+    /// Sends a transaction that must fail with `expected` and leave `watched` untouched.
+    pub async fn expect_failure(&mut self, ixs: &[Instruction], signers: &[&Keypair], expected: TxError, watched: &[Pubkey]) {
+        let before = self.snapshot(watched).await;
+        let result = self.send(ixs, signers).await;
+        assert_eq!(result, Err(expected), "unexpected outcome");
+        assert_eq!(self.snapshot(watched).await, before, "a failed transaction changed state");
+    }
+}

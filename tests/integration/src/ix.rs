@@ -1,0 +1,379 @@
+//! Instruction builders for every agentpad instruction, plus the token-program
+//! instructions tests need. Account lists come from the programs' own `accounts` structs.
+
+use anchor_lang::{InstructionData, ToAccountMetas, solana_program::instruction::Instruction};
+use anchor_spl::token_2022::spl_token_2022::{self, extension::ExtensionType};
+use bonding_curve::state::PoolParams;
+use anchor_lang::system_program;
+use solana_sdk::pubkey::Pubkey;
+
+use crate::accounts::{self as addr, PoolKeys};
+
+fn ix(program_id: Pubkey, accounts: impl ToAccountMetas, data: impl InstructionData) -> Instruction {
+    Instruction { program_id, accounts: accounts.to_account_metas(None), data: data.data() }
+}
+
+// ------------------------------------------------------------------ bonding-curve admin
+
+pub fn initialize_config(admin: &Pubkey, protocol_fee_recipient: Pubkey) -> Instruction {
+    ix(
+        bonding_curve::ID,
+        bonding_curve::accounts::InitializeConfig {
+            admin: *admin,
+            program_data: addr::program_data(&bonding_curve::ID),
+            config: addr::bc_config(),
+            system_program: system_program::ID,
+            event_authority: addr::event_authority(&bonding_curve::ID),
+            program: bonding_curve::ID,
+        },
+        bonding_curve::instruction::InitializeConfig { protocol_fee_recipient },
+    )
+}
+
+pub fn transfer_admin(admin: &Pubkey, new_admin: &Pubkey) -> Instruction {
+    ix(
+        bonding_curve::ID,
+        bonding_curve::accounts::TransferAdmin {
+            admin: *admin,
+            new_admin: *new_admin,
+            config: addr::bc_config(),
+            event_authority: addr::event_authority(&bonding_curve::ID),
+            program: bonding_curve::ID,
+        },
+        bonding_curve::instruction::TransferAdmin {},
+    )
+}
+
+pub fn set_protocol_fee_recipient(admin: &Pubkey, new_recipient: Pubkey) -> Instruction {
+    ix(
+        bonding_curve::ID,
+        bonding_curve::accounts::SetProtocolFeeRecipient {
+            admin: *admin,
+            config: addr::bc_config(),
+            event_authority: addr::event_authority(&bonding_curve::ID),
+            program: bonding_curve::ID,
+        },
+        bonding_curve::instruction::SetProtocolFeeRecipient { new_recipient },
+    )
+}
+
+pub fn create_preset(admin: &Pubkey, preset_id: u16, quote_mint: &Pubkey, params: PoolParams) -> Instruction {
+    ix(
+        bonding_curve::ID,
+        bonding_curve::accounts::CreatePreset {
+            admin: *admin,
+            config: addr::bc_config(),
+            preset: addr::preset(preset_id),
+            quote_mint: *quote_mint,
+            system_program: system_program::ID,
+            event_authority: addr::event_authority(&bonding_curve::ID),
+            program: bonding_curve::ID,
+        },
+        bonding_curve::instruction::CreatePreset { preset_id, params },
+    )
+}
+
+// ------------------------------------------------------------------ bonding-curve pools
+
+/// `create_pool` called directly (not through agent-factory): only useful to show it is
+/// refused unless the launcher PDA signs.
+pub fn create_pool(payer: &Pubkey, launcher: &Pubkey, preset_id: u16, keys: &PoolKeys, creator_fee_authority: Pubkey) -> Instruction {
+    ix(
+        bonding_curve::ID,
+        bonding_curve::accounts::CreatePool {
+            payer: *payer,
+            launcher: *launcher,
+            preset: addr::preset(preset_id),
+            base_mint: keys.base_mint,
+            quote_mint: keys.quote_mint,
+            pool: keys.pool,
+            base_vault: keys.base_vault,
+            quote_vault: keys.quote_vault,
+            base_token_program: anchor_spl::token_2022::ID,
+            quote_token_program: keys.quote_token_program,
+            system_program: system_program::ID,
+            event_authority: addr::event_authority(&bonding_curve::ID),
+            program: bonding_curve::ID,
+        },
+        bonding_curve::instruction::CreatePool { creator_fee_authority },
+    )
+}
+
+pub fn graduate(pool: &Pubkey) -> Instruction {
+    ix(
+        bonding_curve::ID,
+        bonding_curve::accounts::Graduate {
+            pool: *pool,
+            event_authority: addr::event_authority(&bonding_curve::ID),
+            program: bonding_curve::ID,
+        },
+        bonding_curve::instruction::Graduate {},
+    )
+}
+
+/// The accounts of a trade by `user` from/to its ATAs.
+pub fn swap_accounts(user: &Pubkey, keys: &PoolKeys) -> bonding_curve::accounts::Swap {
+    swap_accounts_with(user, keys, keys.base_ata(user), keys.quote_ata(user))
+}
+
+pub fn swap_accounts_with(user: &Pubkey, keys: &PoolKeys, user_base: Pubkey, user_quote: Pubkey) -> bonding_curve::accounts::Swap {
+    bonding_curve::accounts::Swap {
+        user: *user,
+        pool: keys.pool,
+        base_vault: keys.base_vault,
+        quote_vault: keys.quote_vault,
+        user_base_account: user_base,
+        user_quote_account: user_quote,
+        base_mint: keys.base_mint,
+        quote_mint: keys.quote_mint,
+        base_token_program: anchor_spl::token_2022::ID,
+        quote_token_program: keys.quote_token_program,
+        event_authority: addr::event_authority(&bonding_curve::ID),
+        program: bonding_curve::ID,
+    }
+}
+
+pub fn buy_exact_in(accounts: bonding_curve::accounts::Swap, quote_in: u64, min_base_out: u64) -> Instruction {
+    ix(bonding_curve::ID, accounts, bonding_curve::instruction::BuyExactIn { quote_in, min_base_out })
+}
+
+pub fn buy_exact_out(accounts: bonding_curve::accounts::Swap, base_out: u64, max_quote_in: u64) -> Instruction {
+    ix(bonding_curve::ID, accounts, bonding_curve::instruction::BuyExactOut { base_out, max_quote_in })
+}
+
+pub fn sell_exact_in(accounts: bonding_curve::accounts::Swap, base_in: u64, min_quote_out: u64) -> Instruction {
+    ix(bonding_curve::ID, accounts, bonding_curve::instruction::SellExactIn { base_in, min_quote_out })
+}
+
+pub fn claim_protocol_fees(keys: &PoolKeys, recipient_token_account: Pubkey) -> Instruction {
+    ix(
+        bonding_curve::ID,
+        bonding_curve::accounts::ClaimProtocolFees {
+            config: addr::bc_config(),
+            pool: keys.pool,
+            quote_vault: keys.quote_vault,
+            quote_mint: keys.quote_mint,
+            recipient_token_account,
+            quote_token_program: keys.quote_token_program,
+            event_authority: addr::event_authority(&bonding_curve::ID),
+            program: bonding_curve::ID,
+        },
+        bonding_curve::instruction::ClaimProtocolFees {},
+    )
+}
+
+/// bonding-curve's `claim_creator_fees` called directly by `authority`.
+pub fn bc_claim_creator_fees(authority: &Pubkey, keys: &PoolKeys, destination: Pubkey) -> Instruction {
+    ix(
+        bonding_curve::ID,
+        bonding_curve::accounts::ClaimCreatorFees {
+            creator_fee_authority: *authority,
+            pool: keys.pool,
+            quote_vault: keys.quote_vault,
+            quote_mint: keys.quote_mint,
+            destination,
+            quote_token_program: keys.quote_token_program,
+            event_authority: addr::event_authority(&bonding_curve::ID),
+            program: bonding_curve::ID,
+        },
+        bonding_curve::instruction::ClaimCreatorFees {},
+    )
+}
+
+// ------------------------------------------------------------------ agent-factory
+
+pub struct Launch<'a> {
+    pub creator: &'a Pubkey,
+    pub mint: &'a Pubkey,
+    pub preset_id: u16,
+    pub quote_mint: &'a Pubkey,
+    pub quote_token_program: &'a Pubkey,
+    pub name: &'a str,
+    pub symbol: &'a str,
+    pub uri: &'a str,
+    /// `(max quote in, creator's quote account)` for a first buy.
+    pub first_buy: Option<(u64, Pubkey)>,
+}
+
+pub fn launch_agent(l: &Launch) -> Instruction {
+    let keys = PoolKeys::for_mint(*l.mint, *l.quote_mint, *l.quote_token_program);
+    let (first_buy, creator_quote_account, creator_base_account) = match l.first_buy {
+        Some((amount, quote_account)) => (Some(amount), Some(quote_account), Some(keys.base_ata(l.creator))),
+        None => (None, None, None),
+    };
+    ix(
+        agent_factory::ID,
+        agent_factory::accounts::LaunchAgent {
+            creator: *l.creator,
+            mint: *l.mint,
+            agent: keys.agent,
+            launcher: addr::launcher(),
+            preset: addr::preset(l.preset_id),
+            pool: keys.pool,
+            base_vault: keys.base_vault,
+            quote_vault: keys.quote_vault,
+            quote_mint: *l.quote_mint,
+            creator_quote_account,
+            creator_base_account,
+            bonding_curve_event_authority: addr::event_authority(&bonding_curve::ID),
+            bonding_curve_program: bonding_curve::ID,
+            token_2022_program: anchor_spl::token_2022::ID,
+            quote_token_program: *l.quote_token_program,
+            associated_token_program: anchor_spl::associated_token::ID,
+            system_program: system_program::ID,
+            event_authority: addr::event_authority(&agent_factory::ID),
+            program: agent_factory::ID,
+        },
+        agent_factory::instruction::LaunchAgent {
+            name: l.name.to_string(),
+            symbol: l.symbol.to_string(),
+            uri: l.uri.to_string(),
+            preset_id: l.preset_id,
+            creator_first_buy: first_buy,
+        },
+    )
+}
+
+pub fn propose_creator(creator: &Pubkey, agent: &Pubkey, new_creator: Pubkey) -> Instruction {
+    ix(
+        agent_factory::ID,
+        agent_factory::accounts::ProposeCreator {
+            creator: *creator,
+            agent: *agent,
+            event_authority: addr::event_authority(&agent_factory::ID),
+            program: agent_factory::ID,
+        },
+        agent_factory::instruction::ProposeCreator { new_creator },
+    )
+}
+
+pub fn accept_creator(new_creator: &Pubkey, agent: &Pubkey) -> Instruction {
+    ix(
+        agent_factory::ID,
+        agent_factory::accounts::AcceptCreator {
+            new_creator: *new_creator,
+            agent: *agent,
+            event_authority: addr::event_authority(&agent_factory::ID),
+            program: agent_factory::ID,
+        },
+        agent_factory::instruction::AcceptCreator {},
+    )
+}
+
+pub fn claim_creator_fees(creator: &Pubkey, keys: &PoolKeys, destination: Pubkey) -> Instruction {
+    ix(
+        agent_factory::ID,
+        agent_factory::accounts::ClaimCreatorFees {
+            creator: *creator,
+            agent: keys.agent,
+            pool: keys.pool,
+            quote_vault: keys.quote_vault,
+            quote_mint: keys.quote_mint,
+            destination,
+            quote_token_program: keys.quote_token_program,
+            bonding_curve_event_authority: addr::event_authority(&bonding_curve::ID),
+            bonding_curve_program: bonding_curve::ID,
+        },
+        agent_factory::instruction::ClaimCreatorFees {},
+    )
+}
+
+// ------------------------------------------------------------------ token programs
+
+/// A Token-2022 extension to initialise on a test mint before `initialize_mint2`.
+#[derive(Debug, Clone, Copy)]
+pub enum TestExtension {
+    TransferFee,
+    TransferHook,
+    PermanentDelegate,
+    NonTransferable,
+    DefaultFrozen,
+    DefaultInitialized,
+    MetadataPointer,
+    Pausable,
+}
+
+impl TestExtension {
+    fn ty(self) -> ExtensionType {
+        match self {
+            Self::TransferFee => ExtensionType::TransferFeeConfig,
+            Self::TransferHook => ExtensionType::TransferHook,
+            Self::PermanentDelegate => ExtensionType::PermanentDelegate,
+            Self::NonTransferable => ExtensionType::NonTransferable,
+            Self::DefaultFrozen | Self::DefaultInitialized => ExtensionType::DefaultAccountState,
+            Self::MetadataPointer => ExtensionType::MetadataPointer,
+            Self::Pausable => ExtensionType::Pausable,
+        }
+    }
+
+    fn init(self, mint: &Pubkey, authority: &Pubkey) -> Instruction {
+        use spl_token_2022::extension as ext;
+        use spl_token_2022::state::AccountState;
+        let p = &spl_token_2022::ID;
+        match self {
+            Self::TransferFee => ext::transfer_fee::instruction::initialize_transfer_fee_config(p, mint, Some(authority), Some(authority), 100, 1_000_000).unwrap(),
+            Self::TransferHook => ext::transfer_hook::instruction::initialize(p, mint, Some(*authority), Some(Pubkey::new_unique())).unwrap(),
+            Self::PermanentDelegate => spl_token_2022::instruction::initialize_permanent_delegate(p, mint, authority).unwrap(),
+            Self::NonTransferable => spl_token_2022::instruction::initialize_non_transferable_mint(p, mint).unwrap(),
+            Self::DefaultFrozen => ext::default_account_state::instruction::initialize_default_account_state(p, mint, &AccountState::Frozen).unwrap(),
+            Self::DefaultInitialized => ext::default_account_state::instruction::initialize_default_account_state(p, mint, &AccountState::Initialized).unwrap(),
+            Self::MetadataPointer => ext::metadata_pointer::instruction::initialize(p, mint, Some(*authority), Some(*mint)).unwrap(),
+            Self::Pausable => ext::pausable::instruction::initialize(p, mint, authority).unwrap(),
+        }
+    }
+}
+
+/// Instructions creating `mint` under `token_program` with `extensions`; `authority` is
+/// mint and freeze authority.
+pub fn create_mint(
+    payer: &Pubkey,
+    mint: &Pubkey,
+    authority: &Pubkey,
+    decimals: u8,
+    token_program: &Pubkey,
+    extensions: &[TestExtension],
+    rent: &solana_sdk::rent::Rent,
+) -> Vec<Instruction> {
+    let types: Vec<ExtensionType> = extensions.iter().map(|e| e.ty()).collect();
+    let space = if *token_program == spl_token_2022::ID {
+        ExtensionType::try_calculate_account_len::<spl_token_2022::state::Mint>(&types).unwrap()
+    } else {
+        82
+    };
+    let mut ixs = vec![anchor_lang::solana_program::system_instruction::create_account(
+        payer,
+        mint,
+        rent.minimum_balance(space),
+        space as u64,
+        token_program,
+    )];
+    ixs.extend(extensions.iter().map(|e| e.init(mint, authority)));
+    ixs.push(spl_token_2022::instruction::initialize_mint2(token_program, mint, authority, Some(authority), decimals).unwrap());
+    ixs
+}
+
+pub fn create_ata(payer: &Pubkey, owner: &Pubkey, mint: &Pubkey, token_program: &Pubkey) -> Instruction {
+    anchor_spl::associated_token::spl_associated_token_account::instruction::create_associated_token_account_idempotent(
+        payer,
+        owner,
+        mint,
+        token_program,
+    )
+}
+
+pub fn mint_to(token_program: &Pubkey, mint: &Pubkey, to: &Pubkey, authority: &Pubkey, amount: u64) -> Instruction {
+    spl_token_2022::instruction::mint_to(token_program, mint, to, authority, &[], amount).unwrap()
+}
+
+/// Wraps `lamports` into `owner`'s wSOL ATA (creating it).
+pub fn wrap_sol(payer: &Pubkey, owner: &Pubkey, lamports: u64) -> Vec<Instruction> {
+    let native = spl_token_2022::native_mint::ID;
+    let _ = native;
+    let wsol = anchor_spl::token::spl_token::native_mint::ID;
+    let ata = addr::ata(owner, &wsol, &anchor_spl::token::ID);
+    vec![
+        create_ata(payer, owner, &wsol, &anchor_spl::token::ID),
+        anchor_lang::solana_program::system_instruction::transfer(owner, &ata, lamports),
+        spl_token_2022::instruction::sync_native(&anchor_spl::token::ID, &ata).unwrap(),
+    ]
+}
