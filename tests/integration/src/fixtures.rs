@@ -55,11 +55,10 @@ impl Env {
         let tp = protocol.quote_token_program;
         let ata = addr::ata(owner, &protocol.quote_mint, &tp);
         let auth = protocol.quote_authority.insecure_clone();
-        let mut ixs = vec![ix::create_ata(&payer, owner, &protocol.quote_mint, &tp)];
+        self.send(&[ix::create_ata(&payer, owner, &protocol.quote_mint, &tp)], &[]).await.unwrap();
         if amount > 0 {
-            ixs.push(ix::mint_to(&tp, &protocol.quote_mint, &ata, &auth.pubkey(), amount));
+            self.send(&[ix::mint_to(&tp, &protocol.quote_mint, &ata, &auth.pubkey(), amount)], &[&auth]).await.unwrap();
         }
-        self.send(&ixs, &[&auth]).await.unwrap();
         ata
     }
 
