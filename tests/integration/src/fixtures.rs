@@ -81,11 +81,11 @@ impl Env {
     pub async fn try_launch(&mut self, protocol: &Protocol, creator: &Keypair, first_buy: Option<u64>) -> Result<PoolKeys, TxError> {
         let mint = Keypair::new();
         let launch = Launch {
-            creator: &creator.pubkey(),
-            mint: &mint.pubkey(),
+            creator: creator.pubkey(),
+            mint: mint.pubkey(),
             preset_id: PRESET,
-            quote_mint: &protocol.quote_mint,
-            quote_token_program: &protocol.quote_token_program,
+            quote_mint: protocol.quote_mint,
+            quote_token_program: protocol.quote_token_program,
             name: "Agent Smith",
             symbol: "SMITH",
             uri: "https://agentpad.example/agents/smith.json",

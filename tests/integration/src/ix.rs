@@ -183,11 +183,11 @@ pub fn bc_claim_creator_fees(authority: &Pubkey, keys: &PoolKeys, destination: P
 // ------------------------------------------------------------------ agent-factory
 
 pub struct Launch<'a> {
-    pub creator: &'a Pubkey,
-    pub mint: &'a Pubkey,
+    pub creator: Pubkey,
+    pub mint: Pubkey,
     pub preset_id: u16,
-    pub quote_mint: &'a Pubkey,
-    pub quote_token_program: &'a Pubkey,
+    pub quote_mint: Pubkey,
+    pub quote_token_program: Pubkey,
     pub name: &'a str,
     pub symbol: &'a str,
     pub uri: &'a str,
@@ -196,29 +196,29 @@ pub struct Launch<'a> {
 }
 
 pub fn launch_agent(l: &Launch) -> Instruction {
-    let keys = PoolKeys::for_mint(*l.mint, *l.quote_mint, *l.quote_token_program);
+    let keys = PoolKeys::for_mint(l.mint, l.quote_mint, l.quote_token_program);
     let (first_buy, creator_quote_account, creator_base_account) = match l.first_buy {
-        Some((amount, quote_account)) => (Some(amount), Some(quote_account), Some(keys.base_ata(l.creator))),
+        Some((amount, quote_account)) => (Some(amount), Some(quote_account), Some(keys.base_ata(&l.creator))),
         None => (None, None, None),
     };
     ix(
         agent_factory::ID,
         agent_factory::accounts::LaunchAgent {
-            creator: *l.creator,
-            mint: *l.mint,
+            creator: l.creator,
+            mint: l.mint,
             agent: keys.agent,
             launcher: addr::launcher(),
             preset: addr::preset(l.preset_id),
             pool: keys.pool,
             base_vault: keys.base_vault,
             quote_vault: keys.quote_vault,
-            quote_mint: *l.quote_mint,
+            quote_mint: l.quote_mint,
             creator_quote_account,
             creator_base_account,
             bonding_curve_event_authority: addr::event_authority(&bonding_curve::ID),
             bonding_curve_program: bonding_curve::ID,
             token_2022_program: anchor_spl::token_2022::ID,
-            quote_token_program: *l.quote_token_program,
+            quote_token_program: l.quote_token_program,
             associated_token_program: anchor_spl::associated_token::ID,
             system_program: system_program::ID,
             event_authority: addr::event_authority(&agent_factory::ID),

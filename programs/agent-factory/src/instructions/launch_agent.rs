@@ -89,6 +89,16 @@ impl LaunchAgent<'_> {
     }
 }
 
+/// Bytes the metadata extension adds to the mint: Token-2022's 4-byte TLV header (u16
+/// type, u16 length) plus the Borsh-encoded metadata. (`TokenMetadata::tlv_size_of`
+/// assumes the generic 12-byte TLV header and would overpay 8 bytes of rent.)
+fn metadata_extension_len(md: &TokenMetadata) -> usize {
+    const TLV_HEADER: usize = 4;
+    const STR_PREFIX: usize = 4;
+    let fields: usize = md.additional_metadata.iter().map(|(k, v)| 2 * STR_PREFIX + k.len() + v.len()).sum();
+    TLV_HEADER + 32 + 32 + 3 * STR_PREFIX + md.name.len() + md.symbol.len() + md.uri.len() + STR_PREFIX + fields
+}
+
 pub fn handle_launch_agent(
     ctx: Context<LaunchAgent>,
     name: String,
@@ -118,7 +128,7 @@ pub fn handle_launch_agent(
         additional_metadata: vec![(metadata::CREATOR_FIELD.to_string(), creator.to_string())],
     };
     let mint_len = ExtensionType::try_calculate_account_len::<MintState>(&[ExtensionType::MetadataPointer])?;
-    let full_len = mint_len + token_metadata.tlv_size_of()?;
+    let full_len = mint_len + metadata_extension_len(&token_metadata);
     system_program::create_account(
         CpiContext::new(a.system_program.key(), CreateAccount { from: a.creator.to_account_info(), to: mint.clone() }),
         Rent::get()?.minimum_balance(full_len),
