@@ -26,11 +26,16 @@ impl Env {
     /// Config initialised by the admin, a 9-decimal quote mint under `quote_token_program`
     /// and preset [`PRESET`] with [`presets::standard`] for it.
     pub async fn setup_protocol_with(&mut self, quote_token_program: Pubkey, extensions: &[TestExtension]) -> Protocol {
+        let quote_authority = Keypair::new();
+        let quote_mint = self.create_mint(&quote_authority.pubkey(), 9, &quote_token_program, extensions).await;
+        self.setup_protocol_for(quote_mint, quote_token_program, quote_authority).await
+    }
+
+    /// Config and preset [`PRESET`] for an existing quote mint (e.g. wSOL).
+    pub async fn setup_protocol_for(&mut self, quote_mint: Pubkey, quote_token_program: Pubkey, quote_authority: Keypair) -> Protocol {
         let fee_recipient = Keypair::new();
         let admin = self.admin.insecure_clone();
         self.send(&[ix::initialize_config(&admin.pubkey(), fee_recipient.pubkey())], &[&admin]).await.unwrap();
-        let quote_authority = Keypair::new();
-        let quote_mint = self.create_mint(&quote_authority.pubkey(), 9, &quote_token_program, extensions).await;
         let params = presets::standard();
         self.send(&[ix::create_preset(&admin.pubkey(), PRESET, &quote_mint, params)], &[&admin]).await.unwrap();
         Protocol { quote_mint, quote_token_program, quote_authority, fee_recipient, params }
@@ -68,6 +73,13 @@ impl Env {
         self.fund_quote(protocol, &user.pubkey(), quote).await;
         self.create_base_ata(keys, &user.pubkey()).await;
         user
+    }
+
+    /// Wraps `lamports` of `owner`'s SOL into its wSOL ATA.
+    pub async fn wrap_sol(&mut self, owner: &Keypair, lamports: u64) -> Pubkey {
+        let payer = self.payer().pubkey();
+        self.send(&ix::wrap_sol(&payer, &owner.pubkey(), lamports), &[owner]).await.unwrap();
+        addr::ata(&owner.pubkey(), &anchor_spl::token::spl_token::native_mint::ID, &anchor_spl::token::ID)
     }
 
     pub async fn create_base_ata(&mut self, keys: &PoolKeys, owner: &Pubkey) -> Pubkey {

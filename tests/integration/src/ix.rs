@@ -367,8 +367,6 @@ pub fn mint_to(token_program: &Pubkey, mint: &Pubkey, to: &Pubkey, authority: &P
 
 /// Wraps `lamports` into `owner`'s wSOL ATA (creating it).
 pub fn wrap_sol(payer: &Pubkey, owner: &Pubkey, lamports: u64) -> Vec<Instruction> {
-    let native = spl_token_2022::native_mint::ID;
-    let _ = native;
     let wsol = anchor_spl::token::spl_token::native_mint::ID;
     let ata = addr::ata(owner, &wsol, &anchor_spl::token::ID);
     vec![

@@ -124,3 +124,6 @@ impl Pool {
 pub fn pool_signer_seeds<'a>(base_mint: &'a Pubkey, bump: &'a [u8; 1]) -> [&'a [u8]; 3] {
     [seeds::POOL, base_mint.as_ref(), bump]
 }
+
+// The layout is on-chain ABI: a field change must be deliberate.
+const _: () = assert!(core::mem::size_of::<Pool>() == 440);

@@ -75,3 +75,6 @@ pub struct Preset {
     pub bump: u8,
     pub _padding: [u8; 5],
 }
+
+const _: () = assert!(core::mem::size_of::<PoolParams>() == 56);
+const _: () = assert!(core::mem::size_of::<Preset>() == 96);
