@@ -16,3 +16,11 @@ pub const LAUNCHER_SEED: &[u8] = b"launcher";
 pub fn launcher_address() -> (Pubkey, u8) {
     Pubkey::find_program_address(&[LAUNCHER_SEED], &AGENT_FACTORY)
 }
+
+/// Seed of fee-aggregator's per-(agent, reward mint) vault PDA:
+/// `["vault", agent_mint, reward_mint]`. bonding-curve pays agent revenue only to token
+/// accounts owned by this PDA, and only when it signs.
+pub const AGGREGATOR_VAULT_SEED: &[u8] = b"vault";
+
+/// Seed of agent-factory's agent record PDA: `["agent", mint]`.
+pub const AGENT_SEED: &[u8] = b"agent";

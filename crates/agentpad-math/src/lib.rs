@@ -9,6 +9,7 @@ pub mod constant_product;
 pub mod error;
 pub mod fee;
 pub mod pool;
+pub mod revenue;
 pub mod safe;
 
 pub use error::{MathError, MathResult};

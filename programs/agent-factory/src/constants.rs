@@ -1,7 +1,7 @@
 //! Seeds and metadata bounds of the agent-factory program.
 
 pub mod seeds {
-    pub const AGENT: &[u8] = b"agent";
+    pub use agentpad_common::ids::AGENT_SEED as AGENT;
     pub use agentpad_common::ids::LAUNCHER_SEED as LAUNCHER;
 }
 

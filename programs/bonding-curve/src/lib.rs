@@ -66,4 +66,9 @@ pub mod bonding_curve {
     pub fn claim_creator_fees(ctx: Context<ClaimCreatorFees>) -> Result<()> {
         handle_claim_creator_fees(ctx)
     }
+
+    /// Returns the amount paid, so fee-aggregator's `sweep` credits exactly that.
+    pub fn claim_agent_fees(ctx: Context<ClaimAgentFees>) -> Result<u64> {
+        handle_claim_agent_fees(ctx)
+    }
 }

@@ -80,3 +80,65 @@ impl PoolKeys {
         ata(owner, &self.quote_mint, &self.quote_token_program)
     }
 }
+
+/// fee-aggregator and LayerZero endpoint (mock) addresses.
+pub mod fees {
+    use fee_aggregator::constants::seeds as fa;
+    use solana_sdk::pubkey::Pubkey;
+
+    fn pda(seeds: &[&[u8]]) -> Pubkey {
+        Pubkey::find_program_address(seeds, &fee_aggregator::ID).0
+    }
+
+    pub fn store() -> Pubkey {
+        pda(&[fa::STORE])
+    }
+
+    pub fn peer(src_eid: u32) -> Pubkey {
+        pda(&[fa::PEER, store().as_ref(), &src_eid.to_be_bytes()])
+    }
+
+    pub fn vault(agent_mint: &Pubkey, reward_mint: &Pubkey) -> Pubkey {
+        pda(&[fa::VAULT, agent_mint.as_ref(), reward_mint.as_ref()])
+    }
+
+    pub fn vault_tokens(vault: &Pubkey) -> Pubkey {
+        pda(&[fa::VAULT_TOKENS, vault.as_ref()])
+    }
+
+    pub fn holders(vault: &Pubkey) -> Pubkey {
+        pda(&[fa::HOLDERS, vault.as_ref()])
+    }
+
+    pub fn inbox(reward_mint: &Pubkey) -> Pubkey {
+        pda(&[fa::INBOX, reward_mint.as_ref()])
+    }
+
+    pub fn receipt(src_eid: u32, report_id: u64) -> Pubkey {
+        pda(&[fa::RECEIPT, &src_eid.to_be_bytes(), &report_id.to_be_bytes()])
+    }
+
+    pub fn policy(agent_mint: &Pubkey) -> Pubkey {
+        pda(&[fa::POLICY, agent_mint.as_ref()])
+    }
+
+    pub fn endpoint_settings() -> Pubkey {
+        Pubkey::find_program_address(&[lz_endpoint_mock::ENDPOINT_SEED], &lz_endpoint_mock::ID).0
+    }
+
+    pub fn oapp_registry() -> Pubkey {
+        Pubkey::find_program_address(&[lz_endpoint_mock::OAPP_SEED, store().as_ref()], &lz_endpoint_mock::ID).0
+    }
+
+    pub fn endpoint_nonce(src_eid: u32, sender: &[u8; 32]) -> Pubkey {
+        Pubkey::find_program_address(&[lz_endpoint_mock::NONCE_SEED, store().as_ref(), &src_eid.to_be_bytes(), sender], &lz_endpoint_mock::ID).0
+    }
+
+    pub fn payload_hash(src_eid: u32, sender: &[u8; 32], nonce: u64) -> Pubkey {
+        Pubkey::find_program_address(
+            &[lz_endpoint_mock::PAYLOAD_HASH_SEED, store().as_ref(), &src_eid.to_be_bytes(), sender, &nonce.to_be_bytes()],
+            &lz_endpoint_mock::ID,
+        )
+        .0
+    }
+}

@@ -10,7 +10,8 @@ use solana_sdk::{
     instruction::InstructionError,
     pubkey::Pubkey,
     signature::{Keypair, Signer},
-    transaction::{Transaction, TransactionError},
+    message::{AddressLookupTableAccount, VersionedMessage, v0},
+    transaction::{TransactionError, VersionedTransaction},
 };
 
 /// Anchor's `entry` ties every lifetime to one `'info`; the bank hands shorter-lived
@@ -27,6 +28,8 @@ macro_rules! native_entry {
 }
 native_entry!(bonding_curve_entry, bonding_curve);
 native_entry!(agent_factory_entry, agent_factory);
+native_entry!(fee_aggregator_entry, fee_aggregator);
+native_entry!(lz_endpoint_entry, lz_endpoint_mock);
 
 /// A failed transaction, reduced to what tests compare.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,6 +52,8 @@ pub struct Env {
     pub ctx: ProgramTestContext,
     /// Upgrade authority of bonding-curve, and so its admin after `initialize_config`.
     pub admin: Keypair,
+    /// Lookup tables every transaction is compiled against (v0 messages).
+    pub lookup_tables: Vec<AddressLookupTableAccount>,
     nonce: u32,
 }
 
@@ -61,12 +66,14 @@ impl Env {
         pt.prefer_bpf(false);
         pt.add_program("bonding_curve", bonding_curve::ID, processor!(bonding_curve_entry));
         pt.add_program("agent_factory", agent_factory::ID, processor!(agent_factory_entry));
-        for program in [bonding_curve::ID, agent_factory::ID] {
+        pt.add_program("fee_aggregator", fee_aggregator::ID, processor!(fee_aggregator_entry));
+        pt.add_program("lz_endpoint_mock", lz_endpoint_mock::ID, processor!(lz_endpoint_entry));
+        for program in [bonding_curve::ID, agent_factory::ID, fee_aggregator::ID] {
             pt.add_account(crate::accounts::program_data(&program), program_data_account(&admin.pubkey()));
         }
         pt.add_account(admin.pubkey(), Account::new(1_000_000_000_000, 0, &anchor_lang::system_program::ID));
         let ctx = pt.start_with_context().await;
-        Env { ctx, admin, nonce: 0 }
+        Env { ctx, admin, lookup_tables: vec![], nonce: 0 }
     }
 
     pub fn payer(&self) -> &Keypair {
@@ -107,14 +114,44 @@ impl Env {
         Ok(events)
     }
 
-    async fn transaction(&mut self, ixs: &[Instruction], signers: &[&Keypair]) -> Transaction {
+    /// Simulates `ixs` and returns the last instruction's return data.
+    pub async fn simulate_return(&mut self, ixs: &[Instruction], signers: &[&Keypair]) -> Result<Vec<u8>, TxError> {
+        let tx = self.transaction(ixs, signers).await;
+        let sim = self.ctx.banks_client.simulate_transaction(tx).await.map_err(TxError::from)?;
+        if let Some(Err(e)) = sim.result {
+            return Err(TxError::from(BanksClientError::TransactionError(e)));
+        }
+        Ok(sim.simulation_details.and_then(|d| d.return_data).map(|r| r.data).unwrap_or_default())
+    }
+
+    async fn transaction(&mut self, ixs: &[Instruction], signers: &[&Keypair]) -> VersionedTransaction {
         self.nonce += 1;
         let mut all = vec![ComputeBudgetInstruction::set_compute_unit_limit(1_400_000 - self.nonce)];
         all.extend_from_slice(ixs);
         let blockhash = self.ctx.banks_client.get_latest_blockhash().await.unwrap();
         let mut keys: Vec<&Keypair> = vec![&self.ctx.payer];
         keys.extend(signers.iter().copied().filter(|k| k.pubkey() != self.ctx.payer.pubkey()));
-        Transaction::new_signed_with_payer(&all, Some(&self.ctx.payer.pubkey()), &keys, blockhash)
+        let message = v0::Message::try_compile(&self.ctx.payer.pubkey(), &all, &self.lookup_tables, blockhash).unwrap();
+        VersionedTransaction::try_new(VersionedMessage::V0(message), &keys).unwrap()
+    }
+
+    /// Creates an address lookup table holding `addresses` and compiles every later
+    /// transaction against it (as clients do for the launch's static accounts).
+    pub async fn add_lookup_table(&mut self, addresses: Vec<Pubkey>) -> Pubkey {
+        use solana_address_lookup_table_interface::instruction::{create_lookup_table, extend_lookup_table};
+        let slot = self.ctx.banks_client.get_root_slot().await.unwrap();
+        self.ctx.warp_to_slot(slot + 2).unwrap();
+        let payer = self.ctx.payer.pubkey();
+        let (create, table) = create_lookup_table(payer, payer, slot + 1);
+        self.send(&[create], &[]).await.unwrap();
+        for chunk in addresses.chunks(20) {
+            self.send(&[extend_lookup_table(table, payer, Some(payer), chunk.to_vec())], &[]).await.unwrap();
+        }
+        // Addresses become usable in the slot after they were added.
+        let slot = self.ctx.banks_client.get_root_slot().await.unwrap();
+        self.ctx.warp_to_slot(slot + 2).unwrap();
+        self.lookup_tables.push(AddressLookupTableAccount { key: table, addresses });
+        table
     }
 
     pub async fn account(&mut self, address: Pubkey) -> Option<Account> {
@@ -182,6 +219,16 @@ pub fn bc_err(e: bonding_curve::error::BondingCurveError) -> TxError {
 
 /// The error an agent-factory instruction fails with for `e`.
 pub fn af_err(e: agent_factory::error::AgentFactoryError) -> TxError {
+    TxError::Custom(anchor_lang::error::ERROR_CODE_OFFSET + e as u32)
+}
+
+/// The error a fee-aggregator instruction fails with for `e`.
+pub fn fa_err(e: fee_aggregator::error::FeeAggregatorError) -> TxError {
+    TxError::Custom(anchor_lang::error::ERROR_CODE_OFFSET + e as u32)
+}
+
+/// The error the endpoint mock fails with for `e`.
+pub fn lz_err(e: lz_endpoint_mock::EndpointError) -> TxError {
     TxError::Custom(anchor_lang::error::ERROR_CODE_OFFSET + e as u32)
 }
 

@@ -9,9 +9,16 @@ use crate::accounts::{self as addr, PoolKeys};
 use crate::env::{Env, TxError};
 use crate::ix::{self, Launch, TestExtension};
 use crate::presets;
+use fee_aggregator::instructions::InitializeStoreArgs;
+use fee_aggregator::lz::{LzAccount, LzReceiveParams};
+use fee_aggregator::state::{Split, SplitBounds};
 
 /// The standard preset id used by fixtures.
 pub const PRESET: u16 = 0;
+
+/// Revenue split bounds and default the fixtures' store is initialised with.
+pub const SPLIT_BOUNDS: SplitBounds = SplitBounds { min_holders_bps: 5_000, max_creator_bps: 3_000, min_protocol_bps: 500, max_protocol_bps: 1_500 };
+pub const DEFAULT_SPLIT: Split = Split { holders_bps: 7_000, creator_bps: 2_000, protocol_bps: 1_000 };
 
 pub struct Protocol {
     pub quote_mint: Pubkey,
@@ -38,6 +45,16 @@ impl Env {
         self.send(&[ix::initialize_config(&admin.pubkey(), fee_recipient.pubkey())], &[&admin]).await.unwrap();
         let params = presets::standard();
         self.send(&[ix::create_preset(&admin.pubkey(), PRESET, &quote_mint, params)], &[&admin]).await.unwrap();
+        let payer = self.payer().pubkey();
+        self.send(&[ix::fees::endpoint_initialize(&payer)], &[]).await.unwrap();
+        let args = InitializeStoreArgs {
+            endpoint_program: lz_endpoint_mock::ID,
+            protocol_fee_recipient: fee_recipient.pubkey(),
+            split_bounds: SPLIT_BOUNDS,
+            default_split: DEFAULT_SPLIT,
+        };
+        self.send(&[ix::fees::initialize_store(&admin.pubkey(), args)], &[&admin]).await.unwrap();
+        self.add_lookup_table(launch_lookup_addresses(&quote_mint, &quote_token_program)).await;
         Protocol { quote_mint, quote_token_program, quote_authority, fee_recipient, params }
     }
 
@@ -113,5 +130,71 @@ impl Env {
 
     pub async fn pool(&mut self, keys: &PoolKeys) -> Pool {
         self.zero_copy::<Pool>(keys.pool).await
+    }
+}
+
+/// The accounts every launch on preset [`PRESET`] shares: a client keeps them in one
+/// address lookup table so a launch (with maximal metadata and a first buy) fits in one
+/// transaction.
+pub fn launch_lookup_addresses(quote_mint: &Pubkey, quote_token_program: &Pubkey) -> Vec<Pubkey> {
+    vec![
+        addr::launcher(),
+        addr::preset(PRESET),
+        *quote_mint,
+        *quote_token_program,
+        spl_token_2022::ID,
+        anchor_spl::associated_token::ID,
+        anchor_lang::system_program::ID,
+        bonding_curve::ID,
+        addr::event_authority(&bonding_curve::ID),
+        fee_aggregator::ID,
+        addr::event_authority(&fee_aggregator::ID),
+        addr::fees::store(),
+        addr::event_authority(&agent_factory::ID),
+    ]
+}
+
+/// One LayerZero packet as the executor sees it.
+#[derive(Debug, Clone)]
+pub struct Packet {
+    pub src_eid: u32,
+    pub sender: [u8; 32],
+    pub nonce: u64,
+    pub guid: [u8; 32],
+    pub message: Vec<u8>,
+}
+
+impl Packet {
+    pub fn params(&self) -> LzReceiveParams {
+        LzReceiveParams {
+            src_eid: self.src_eid,
+            sender: self.sender,
+            nonce: self.nonce,
+            guid: self.guid,
+            message: self.message.clone(),
+            extra_data: vec![],
+        }
+    }
+}
+
+impl Env {
+    /// The endpoint verifies `packet` (what DVNs and the ULN do on a real endpoint).
+    pub async fn verify_packet(&mut self, packet: &Packet) {
+        let payer = self.payer().pubkey();
+        let ix = ix::fees::endpoint_verify(&payer, packet.src_eid, packet.sender, packet.nonce, packet.guid, &packet.message);
+        self.send(&[ix], &[]).await.unwrap();
+    }
+
+    /// What an executor does: simulate `lz_receive_types` for the accounts.
+    pub async fn lz_accounts(&mut self, packet: &Packet) -> Result<Vec<LzAccount>, TxError> {
+        let data = self.simulate_return(&[ix::fees::lz_receive_types(packet.params())], &[]).await?;
+        Ok(ix::fees::decode_lz_accounts(&data))
+    }
+
+    /// Executes `lz_receive` for `packet` with the accounts `lz_receive_types` gives.
+    pub async fn lz_receive(&mut self, packet: &Packet) -> Result<Vec<Vec<u8>>, TxError> {
+        let accounts = self.lz_accounts(packet).await?;
+        let payer = self.payer().pubkey();
+        self.send_with_events(&[ix::fees::lz_receive(&payer, &accounts, packet.params())], &[]).await
     }
 }

@@ -201,6 +201,7 @@ pub fn launch_agent(l: &Launch) -> Instruction {
         Some((amount, quote_account)) => (Some(amount), Some(quote_account), Some(keys.base_ata(&l.creator))),
         None => (None, None, None),
     };
+    let fee_vault = addr::fees::vault(&l.mint, &l.quote_mint);
     ix(
         agent_factory::ID,
         agent_factory::accounts::LaunchAgent {
@@ -217,6 +218,13 @@ pub fn launch_agent(l: &Launch) -> Instruction {
             creator_base_account,
             bonding_curve_event_authority: addr::event_authority(&bonding_curve::ID),
             bonding_curve_program: bonding_curve::ID,
+            fee_store: addr::fees::store(),
+            fee_vault,
+            fee_vault_token_account: addr::fees::vault_tokens(&fee_vault),
+            holders_reward_account: addr::fees::holders(&fee_vault),
+            revenue_policy: addr::fees::policy(&l.mint),
+            fee_aggregator_event_authority: addr::event_authority(&fee_aggregator::ID),
+            fee_aggregator_program: fee_aggregator::ID,
             token_2022_program: anchor_spl::token_2022::ID,
             quote_token_program: l.quote_token_program,
             associated_token_program: anchor_spl::associated_token::ID,
@@ -374,4 +382,230 @@ pub fn wrap_sol(payer: &Pubkey, owner: &Pubkey, lamports: u64) -> Vec<Instructio
         anchor_lang::solana_program::system_instruction::transfer(owner, &ata, lamports),
         spl_token_2022::instruction::sync_native(&anchor_spl::token::ID, &ata).unwrap(),
     ]
+}
+
+// ------------------------------------------------------------------ fee-aggregator
+
+pub mod fees {
+    use anchor_lang::{InstructionData, solana_program::instruction::{AccountMeta, Instruction}};
+    use anchor_lang::system_program;
+    use fee_aggregator::instructions::InitializeStoreArgs;
+    use fee_aggregator::lz::{LzAccount, LzReceiveParams};
+    use fee_aggregator::state::Split;
+    use solana_sdk::pubkey::Pubkey;
+
+    use super::ix;
+    use crate::accounts::{self as addr, PoolKeys, fees as fa};
+
+    fn event_authority() -> Pubkey {
+        addr::event_authority(&fee_aggregator::ID)
+    }
+
+    /// `initialize_store`, registering with the endpoint mock.
+    pub fn initialize_store(admin: &Pubkey, args: InitializeStoreArgs) -> Instruction {
+        let mut i = ix(
+            fee_aggregator::ID,
+            fee_aggregator::accounts::InitializeStore {
+                admin: *admin,
+                program_data: addr::program_data(&fee_aggregator::ID),
+                store: fa::store(),
+                system_program: system_program::ID,
+                event_authority: event_authority(),
+                program: fee_aggregator::ID,
+            },
+            fee_aggregator::instruction::InitializeStore { args },
+        );
+        i.accounts.extend([
+            AccountMeta::new(fa::oapp_registry(), false),
+            AccountMeta::new_readonly(addr::event_authority(&lz_endpoint_mock::ID), false),
+            AccountMeta::new_readonly(lz_endpoint_mock::ID, false),
+        ]);
+        i
+    }
+
+    pub fn set_peer(admin: &Pubkey, src_eid: u32, address: [u8; 32]) -> Instruction {
+        ix(
+            fee_aggregator::ID,
+            fee_aggregator::accounts::SetPeer {
+                admin: *admin,
+                store: fa::store(),
+                peer: fa::peer(src_eid),
+                system_program: system_program::ID,
+                event_authority: event_authority(),
+                program: fee_aggregator::ID,
+            },
+            fee_aggregator::instruction::SetPeer { src_eid, address },
+        )
+    }
+
+    pub fn create_vault(payer: &Pubkey, agent_mint: &Pubkey, reward_mint: &Pubkey, token_program: &Pubkey) -> Instruction {
+        let vault = fa::vault(agent_mint, reward_mint);
+        ix(
+            fee_aggregator::ID,
+            fee_aggregator::accounts::CreateVault {
+                payer: *payer,
+                store: fa::store(),
+                agent: addr::agent(agent_mint),
+                agent_mint: *agent_mint,
+                reward_mint: *reward_mint,
+                vault,
+                vault_token_account: fa::vault_tokens(&vault),
+                holders_account: fa::holders(&vault),
+                policy: fa::policy(agent_mint),
+                token_program: *token_program,
+                system_program: system_program::ID,
+                event_authority: event_authority(),
+                program: fee_aggregator::ID,
+            },
+            fee_aggregator::instruction::CreateVault {},
+        )
+    }
+
+    pub fn create_inbox(payer: &Pubkey, reward_mint: &Pubkey, token_program: &Pubkey) -> Instruction {
+        ix(
+            fee_aggregator::ID,
+            fee_aggregator::accounts::CreateInbox {
+                payer: *payer,
+                store: fa::store(),
+                reward_mint: *reward_mint,
+                inbox: fa::inbox(reward_mint),
+                token_program: *token_program,
+                system_program: system_program::ID,
+            },
+            fee_aggregator::instruction::CreateInbox {},
+        )
+    }
+
+    pub fn deposit(depositor: &Pubkey, from: Pubkey, agent_mint: &Pubkey, reward_mint: &Pubkey, token_program: &Pubkey, amount: u64) -> Instruction {
+        let vault = fa::vault(agent_mint, reward_mint);
+        ix(
+            fee_aggregator::ID,
+            fee_aggregator::accounts::Deposit {
+                depositor: *depositor,
+                depositor_token_account: from,
+                vault,
+                vault_token_account: fa::vault_tokens(&vault),
+                reward_mint: *reward_mint,
+                token_program: *token_program,
+                event_authority: event_authority(),
+                program: fee_aggregator::ID,
+            },
+            fee_aggregator::instruction::Deposit { amount },
+        )
+    }
+
+    pub fn sweep(keys: &PoolKeys) -> Instruction {
+        let vault = fa::vault(&keys.base_mint, &keys.quote_mint);
+        ix(
+            fee_aggregator::ID,
+            fee_aggregator::accounts::Sweep {
+                vault,
+                vault_token_account: fa::vault_tokens(&vault),
+                agent_mint: keys.base_mint,
+                reward_mint: keys.quote_mint,
+                pool: keys.pool,
+                pool_quote_vault: keys.quote_vault,
+                token_program: keys.quote_token_program,
+                bonding_curve_event_authority: addr::event_authority(&bonding_curve::ID),
+                bonding_curve_program: bonding_curve::ID,
+                event_authority: event_authority(),
+                program: fee_aggregator::ID,
+            },
+            fee_aggregator::instruction::Sweep {},
+        )
+    }
+
+    pub fn set_split(creator: &Pubkey, agent_mint: &Pubkey, split: Split) -> Instruction {
+        ix(
+            fee_aggregator::ID,
+            fee_aggregator::accounts::SetSplit {
+                creator: *creator,
+                store: fa::store(),
+                agent: addr::agent(agent_mint),
+                agent_mint: *agent_mint,
+                policy: fa::policy(agent_mint),
+                event_authority: event_authority(),
+                program: fee_aggregator::ID,
+            },
+            fee_aggregator::instruction::SetSplit { split },
+        )
+    }
+
+    pub fn distribute(agent_mint: &Pubkey, reward_mint: &Pubkey, token_program: &Pubkey, creator_account: Pubkey, protocol_account: Pubkey) -> Instruction {
+        let vault = fa::vault(agent_mint, reward_mint);
+        ix(
+            fee_aggregator::ID,
+            fee_aggregator::accounts::Distribute {
+                store: fa::store(),
+                vault,
+                policy: fa::policy(agent_mint),
+                agent: addr::agent(agent_mint),
+                agent_mint: *agent_mint,
+                reward_mint: *reward_mint,
+                vault_token_account: fa::vault_tokens(&vault),
+                holders_account: fa::holders(&vault),
+                creator_token_account: creator_account,
+                protocol_token_account: protocol_account,
+                token_program: *token_program,
+                event_authority: event_authority(),
+                program: fee_aggregator::ID,
+            },
+            fee_aggregator::instruction::Distribute {},
+        )
+    }
+
+    pub fn lz_receive_types(params: LzReceiveParams) -> Instruction {
+        ix(
+            fee_aggregator::ID,
+            fee_aggregator::accounts::LzReceiveTypes { store: fa::store() },
+            fee_aggregator::instruction::LzReceiveTypes { params },
+        )
+    }
+
+    /// `lz_receive` with the account list an executor got from `lz_receive_types`
+    /// (the default-key signer replaced by `payer`).
+    pub fn lz_receive(payer: &Pubkey, accounts: &[LzAccount], params: LzReceiveParams) -> Instruction {
+        let metas = accounts
+            .iter()
+            .map(|a| {
+                let key = if a.pubkey == Pubkey::default() && a.is_signer { *payer } else { a.pubkey };
+                AccountMeta { pubkey: key, is_signer: a.is_signer, is_writable: a.is_writable }
+            })
+            .collect();
+        Instruction { program_id: fee_aggregator::ID, accounts: metas, data: fee_aggregator::instruction::LzReceive { params }.data() }
+    }
+
+    /// Decodes `lz_receive_types`' return data.
+    pub fn decode_lz_accounts(data: &[u8]) -> Vec<LzAccount> {
+        <Vec<LzAccount> as anchor_lang::AnchorDeserialize>::deserialize(&mut &data[..]).expect("LzAccount list")
+    }
+
+    pub fn endpoint_initialize(payer: &Pubkey) -> Instruction {
+        ix(
+            lz_endpoint_mock::ID,
+            lz_endpoint_mock::accounts::Initialize { payer: *payer, endpoint: fa::endpoint_settings(), system_program: system_program::ID },
+            lz_endpoint_mock::instruction::Initialize {},
+        )
+    }
+
+    /// The endpoint mock's stand-in for DVN verification of one message.
+    pub fn endpoint_verify(payer: &Pubkey, src_eid: u32, sender: [u8; 32], nonce: u64, guid: [u8; 32], message: &[u8]) -> Instruction {
+        let params = lz_endpoint_mock::VerifyParams {
+            receiver: fa::store(),
+            src_eid,
+            sender,
+            nonce,
+            payload_hash: lz_endpoint_mock::payload_hash(&guid, message),
+        };
+        ix(
+            lz_endpoint_mock::ID,
+            lz_endpoint_mock::accounts::Verify {
+                payer: *payer,
+                nonce: fa::endpoint_nonce(src_eid, &sender),
+                payload_hash: fa::payload_hash(src_eid, &sender, nonce),
+                system_program: system_program::ID,
+            },
+            lz_endpoint_mock::instruction::Verify { params },
+        )
+    }
 }

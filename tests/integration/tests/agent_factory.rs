@@ -200,3 +200,35 @@ async fn creator_role_moves_in_two_steps_and_takes_the_fees_with_it() {
     cross.quote_vault = other.quote_vault;
     env.expect_failure(&[ix::claim_creator_fees(&h, &cross, new_dest)], &[&heir], af_err(AE::PoolMismatch), &watched).await;
 }
+
+/// Serialized sizes of a transaction (signature count, signatures, message): as a legacy
+/// message, and as a v0 message against the protocol's lookup table.
+fn tx_sizes(ixs: &[solana_sdk::instruction::Instruction], payer: &solana_sdk::pubkey::Pubkey, signers: usize, table: Vec<solana_sdk::pubkey::Pubkey>) -> (usize, usize) {
+    use solana_sdk::message::{AddressLookupTableAccount, Message, VersionedMessage, v0};
+    let legacy = Message::new(ixs, Some(payer)).serialize().len();
+    let alt = AddressLookupTableAccount { key: solana_sdk::pubkey::Pubkey::new_unique(), addresses: table };
+    let v0 = VersionedMessage::V0(v0::Message::try_compile(payer, ixs, &[alt], Default::default()).unwrap()).serialize().len();
+    (1 + 64 * signers + legacy, 1 + 64 * signers + v0)
+}
+
+#[test]
+fn launch_fits_one_transaction() {
+    let protocol = Protocol {
+        quote_mint: anchor_spl::token::spl_token::native_mint::ID,
+        quote_token_program: anchor_spl::token::ID,
+        quote_authority: Keypair::new(),
+        fee_recipient: Keypair::new(),
+        params: agentpad_tests::presets::standard(),
+    };
+    let creator = Keypair::new().pubkey();
+    let mint = Keypair::new().pubkey();
+    let name = "n".repeat(32);
+    let symbol = "S".repeat(10);
+    let uri = format!("https://{}", "u".repeat(agent_factory::constants::metadata::MAX_URI_LEN - 8));
+    let mut l = launch_ix(&protocol, creator, mint, &name, &symbol, &uri);
+    l.first_buy = Some((QUOTE, addr::ata(&creator, &protocol.quote_mint, &protocol.quote_token_program)));
+    let table = agentpad_tests::fixtures::launch_lookup_addresses(&protocol.quote_mint, &protocol.quote_token_program);
+    let (legacy, v0) = tx_sizes(&[ix::launch_agent(&l)], &creator, 2, table);
+    println!("launch with maximal metadata and a first buy: {legacy} bytes legacy, {v0} bytes v0 with the protocol lookup table");
+    assert!(v0 <= 1_232, "launch needs {v0} bytes");
+}

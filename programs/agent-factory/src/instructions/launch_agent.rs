@@ -13,6 +13,7 @@ use anchor_spl::token_interface::{
 use bonding_curve::constants::seeds as curve_seeds;
 use bonding_curve::program::BondingCurve;
 use bonding_curve::state::Preset;
+use fee_aggregator::program::FeeAggregator;
 
 use crate::constants::{AGENT_TOKEN_DECIMALS, metadata, seeds};
 use crate::error::AgentFactoryError;
@@ -66,6 +67,23 @@ pub struct LaunchAgent<'info> {
     /// CHECK: bonding-curve's event authority, checked by bonding-curve.
     pub bonding_curve_event_authority: UncheckedAccount<'info>,
     pub bonding_curve_program: Program<'info, BondingCurve>,
+    /// CHECK: fee-aggregator's store; fee-aggregator checks it.
+    pub fee_store: UncheckedAccount<'info>,
+    /// CHECK: the agent's fee vault for the quote mint, created by fee-aggregator.
+    #[account(mut)]
+    pub fee_vault: UncheckedAccount<'info>,
+    /// CHECK: created by fee-aggregator.
+    #[account(mut)]
+    pub fee_vault_token_account: UncheckedAccount<'info>,
+    /// CHECK: created by fee-aggregator.
+    #[account(mut)]
+    pub holders_reward_account: UncheckedAccount<'info>,
+    /// CHECK: the agent's revenue policy, created by fee-aggregator.
+    #[account(mut)]
+    pub revenue_policy: UncheckedAccount<'info>,
+    /// CHECK: fee-aggregator's event authority, checked by fee-aggregator.
+    pub fee_aggregator_event_authority: UncheckedAccount<'info>,
+    pub fee_aggregator_program: Program<'info, FeeAggregator>,
     pub token_2022_program: Program<'info, Token2022>,
     pub quote_token_program: Interface<'info, TokenInterface>,
     pub associated_token_program: Program<'info, AssociatedToken>,
@@ -239,7 +257,27 @@ pub fn handle_launch_agent(
         None,
     )?;
 
-    // 5. The creator's first buy, on the same terms as any buyer at this second.
+    // 5. The agent's fee vault (for the quote mint) and revenue policy in fee-aggregator.
+    fee_aggregator::cpi::create_vault(CpiContext::new(
+        fee_aggregator::ID,
+        fee_aggregator::cpi::accounts::CreateVault {
+            payer: a.creator.to_account_info(),
+            store: a.fee_store.to_account_info(),
+            agent: agent.clone(),
+            agent_mint: mint.clone(),
+            reward_mint: a.quote_mint.to_account_info(),
+            vault: a.fee_vault.to_account_info(),
+            vault_token_account: a.fee_vault_token_account.to_account_info(),
+            holders_account: a.holders_reward_account.to_account_info(),
+            policy: a.revenue_policy.to_account_info(),
+            token_program: a.quote_token_program.to_account_info(),
+            system_program: a.system_program.to_account_info(),
+            event_authority: a.fee_aggregator_event_authority.to_account_info(),
+            program: a.fee_aggregator_program.to_account_info(),
+        },
+    ))?;
+
+    // 6. The creator's first buy, on the same terms as any buyer at this second.
     if let Some(quote_in) = creator_first_buy {
         let (quote_account, base_account) = match (&a.creator_quote_account, &a.creator_base_account) {
             (Some(q), Some(b)) => (q.to_account_info(), b.to_account_info()),
@@ -279,7 +317,7 @@ pub fn handle_launch_agent(
         )?;
     }
 
-    // 6. The agent record.
+    // 7. The agent record.
     let clock = Clock::get()?;
     let pool = a.pool.key();
     let preset = a.preset.key();

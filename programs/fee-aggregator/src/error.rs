@@ -1,0 +1,127 @@
+use agentpad_common::agent_record::AgentRecordError;
+use agentpad_common::mint_screen::MintRejection;
+use anchor_lang::prelude::*;
+
+use crate::message::MessageError;
+
+#[error_code]
+pub enum FeeAggregatorError {
+    // --- authority
+    #[msg("Signer is not the program's upgrade authority")]
+    NotUpgradeAuthority,
+    #[msg("Signer is not the admin")]
+    NotAdmin,
+    #[msg("Signer is not the agent's creator")]
+    NotCreator,
+
+    // --- agents, vaults, mints
+    #[msg("No agent has been launched with this mint")]
+    UnknownAgent,
+    #[msg("Account is not the agent-factory record of this mint")]
+    NotAgentRecord,
+    #[msg("Vault account does not match the message's agent and token")]
+    VaultMismatch,
+    #[msg("Token account does not belong to this vault")]
+    TokenAccountMismatch,
+    #[msg("Inbox account is not the inbox of this token")]
+    InboxMismatch,
+    #[msg("Reward mint has a transfer fee")]
+    RewardMintTransferFee,
+    #[msg("Reward mint has a transfer hook")]
+    RewardMintTransferHook,
+    #[msg("Reward mint has a permanent delegate")]
+    RewardMintPermanentDelegate,
+    #[msg("Reward mint is non-transferable")]
+    RewardMintNonTransferable,
+    #[msg("Reward mint freezes new accounts by default")]
+    RewardMintDefaultFrozen,
+    #[msg("Reward mint has an extension not supported by vaults")]
+    RewardMintUnsupportedExtension,
+    #[msg("Account is not a mint of the given token program")]
+    InvalidMint,
+    #[msg("Fee destination is not owned by the expected recipient")]
+    WrongRecipient,
+
+    // --- split policy
+    #[msg("Split must sum to 10,000 bps")]
+    InvalidSplit,
+    #[msg("Split is outside the admin's bounds")]
+    SplitOutOfBounds,
+    #[msg("Split bounds are inconsistent")]
+    InvalidSplitBounds,
+
+    // --- bridge
+    #[msg("No peer is registered for this source endpoint")]
+    UnknownPeer,
+    #[msg("Sender is not the registered peer for this source endpoint")]
+    InvalidSender,
+    #[msg("Endpoint program is not the store's endpoint")]
+    InvalidEndpointProgram,
+    #[msg("Accounts for the endpoint's clear are missing or out of order")]
+    InvalidClearAccounts,
+    #[msg("Message has the wrong length")]
+    MalformedMessage,
+    #[msg("Message version is not supported")]
+    UnsupportedMessageVersion,
+    #[msg("Message kind is unknown")]
+    UnknownMessageKind,
+    #[msg("This report was already delivered")]
+    ReplayedReport,
+    #[msg("Receipt account is not the receipt PDA of this report")]
+    ReceiptMismatch,
+    #[msg("The inbox holds less unallocated value than the message credits")]
+    InsufficientInbox,
+    #[msg("Amount overflows")]
+    AmountOverflow,
+    #[msg("Reward mint has fewer decimals than the bridge's shared decimals")]
+    UnsupportedDecimals,
+    #[msg("Vault already tracks the maximum number of chains")]
+    ChainSlotsFull,
+    #[msg("A peer address must not be zero and an eid must not be zero")]
+    InvalidPeer,
+
+    // --- flows
+    #[msg("Amount must be greater than zero")]
+    ZeroAmount,
+    #[msg("Nothing to distribute")]
+    NothingToDistribute,
+}
+
+impl From<MintRejection> for FeeAggregatorError {
+    fn from(e: MintRejection) -> Self {
+        match e {
+            MintRejection::TransferFee => Self::RewardMintTransferFee,
+            MintRejection::TransferHook => Self::RewardMintTransferHook,
+            MintRejection::PermanentDelegate => Self::RewardMintPermanentDelegate,
+            MintRejection::NonTransferable => Self::RewardMintNonTransferable,
+            MintRejection::DefaultFrozen => Self::RewardMintDefaultFrozen,
+            MintRejection::Unsupported => Self::RewardMintUnsupportedExtension,
+            MintRejection::NotAMint => Self::InvalidMint,
+        }
+    }
+}
+
+impl From<AgentRecordError> for FeeAggregatorError {
+    fn from(e: AgentRecordError) -> Self {
+        match e {
+            AgentRecordError::UnknownAgent => Self::UnknownAgent,
+            AgentRecordError::NotAgentRecord => Self::NotAgentRecord,
+        }
+    }
+}
+
+impl From<MessageError> for FeeAggregatorError {
+    fn from(e: MessageError) -> Self {
+        match e {
+            MessageError::Malformed => Self::MalformedMessage,
+            MessageError::UnsupportedVersion => Self::UnsupportedMessageVersion,
+            MessageError::UnknownKind => Self::UnknownMessageKind,
+        }
+    }
+}
+
+impl From<agentpad_math::MathError> for FeeAggregatorError {
+    fn from(_: agentpad_math::MathError) -> Self {
+        Self::AmountOverflow
+    }
+}

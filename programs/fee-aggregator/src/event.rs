@@ -1,0 +1,72 @@
+use anchor_lang::prelude::*;
+
+use crate::state::{RevenueSource, Split, SplitBounds};
+
+#[event]
+pub struct StoreInitialized {
+    pub admin: Pubkey,
+    pub endpoint_program: Pubkey,
+    pub protocol_fee_recipient: Pubkey,
+    pub split_bounds: SplitBounds,
+    pub default_split: Split,
+}
+
+#[event]
+pub struct PeerSet {
+    pub src_eid: u32,
+    pub address: [u8; 32],
+}
+
+#[event]
+pub struct VaultCreated {
+    pub vault: Pubkey,
+    pub agent_mint: Pubkey,
+    pub reward_mint: Pubkey,
+}
+
+/// Tokens credited to an agent's vault, with the ledger totals after.
+#[event]
+pub struct RevenueCredited {
+    pub agent_mint: Pubkey,
+    pub reward_mint: Pubkey,
+    pub source: RevenueSource,
+    /// Source endpoint id for bridged revenue, 0 otherwise.
+    pub src_eid: u32,
+    pub amount: u64,
+    /// Total of this source (for bridged: of this chain) after the credit.
+    pub source_total: u64,
+    pub undistributed: u64,
+    /// Report id for bridged revenue, 0 otherwise.
+    pub report_id: u64,
+}
+
+/// Fees earned and kept on a remote chain (no tokens move).
+#[event]
+pub struct FeeReported {
+    pub agent_mint: Pubkey,
+    pub reward_mint: Pubkey,
+    pub src_eid: u32,
+    pub report_id: u64,
+    pub source_epoch: u64,
+    pub amount: u64,
+    pub reported_total: u64,
+}
+
+#[event]
+pub struct RevenueDistributed {
+    pub agent_mint: Pubkey,
+    pub reward_mint: Pubkey,
+    pub holders: u64,
+    pub creator: u64,
+    pub protocol: u64,
+    pub split: Split,
+    pub distributed_holders_total: u64,
+    pub distributed_creator_total: u64,
+    pub distributed_protocol_total: u64,
+}
+
+#[event]
+pub struct SplitSet {
+    pub agent_mint: Pubkey,
+    pub split: Split,
+}

@@ -1,0 +1,113 @@
+use agentpad_common::agent_record::read_agent;
+use agentpad_common::token::transfer;
+use anchor_lang::prelude::*;
+use anchor_spl::token_interface::{TokenAccount, TokenInterface};
+
+use crate::constants::seeds;
+use crate::error::FeeAggregatorError;
+use crate::event::RevenueDistributed;
+use crate::instructions::vault::vault_signer_seeds;
+use crate::state::{AgentVault, Policy, Store};
+
+/// Permissionless crank: pays out the vault's undistributed revenue per the agent's
+/// policy — holders' share to the holders' reward account, the creator's share to a token
+/// account of the agent's current creator, the protocol's to the protocol fee recipient.
+#[event_cpi]
+#[derive(Accounts)]
+pub struct Distribute<'info> {
+    #[account(seeds = [seeds::STORE], bump = store.bump)]
+    pub store: Box<Account<'info, Store>>,
+    #[account(
+        mut,
+        seeds = [seeds::VAULT, agent_mint.key().as_ref(), reward_mint.key().as_ref()],
+        bump = vault.load()?.bump,
+        constraint = vault.load()?.token_account == vault_token_account.key() @ FeeAggregatorError::TokenAccountMismatch,
+        constraint = vault.load()?.holders_account == holders_account.key() @ FeeAggregatorError::TokenAccountMismatch,
+        constraint = vault.load()?.reward_token_program == token_program.key() @ FeeAggregatorError::InvalidMint,
+    )]
+    pub vault: AccountLoader<'info, AgentVault>,
+    #[account(seeds = [seeds::POLICY, agent_mint.key().as_ref()], bump = policy.bump)]
+    pub policy: Box<Account<'info, Policy>>,
+    /// CHECK: agent-factory's record of `agent_mint` (read for the current creator).
+    pub agent: UncheckedAccount<'info>,
+    /// CHECK: the agent mint (vault and policy seeds).
+    pub agent_mint: UncheckedAccount<'info>,
+    /// CHECK: the reward mint (vault seeds).
+    pub reward_mint: UncheckedAccount<'info>,
+    /// CHECK: the vault's token account (constraint above).
+    #[account(mut)]
+    pub vault_token_account: UncheckedAccount<'info>,
+    /// CHECK: the vault's holders' reward account (constraint above).
+    #[account(mut)]
+    pub holders_account: UncheckedAccount<'info>,
+    #[account(mut, constraint = creator_token_account.mint == reward_mint.key() @ FeeAggregatorError::InvalidMint)]
+    pub creator_token_account: Box<InterfaceAccount<'info, TokenAccount>>,
+    #[account(
+        mut,
+        constraint = protocol_token_account.owner == store.protocol_fee_recipient @ FeeAggregatorError::WrongRecipient,
+        constraint = protocol_token_account.mint == reward_mint.key() @ FeeAggregatorError::InvalidMint,
+    )]
+    pub protocol_token_account: Box<InterfaceAccount<'info, TokenAccount>>,
+    pub token_program: Interface<'info, TokenInterface>,
+}
+
+impl Distribute<'_> {
+    fn validate(&self) -> Result<()> {
+        let agent = read_agent(&self.agent.to_account_info(), &self.agent_mint.key()).map_err(FeeAggregatorError::from)?;
+        require_keys_eq!(self.creator_token_account.owner, agent.creator, FeeAggregatorError::WrongRecipient);
+        Ok(())
+    }
+}
+
+#[access_control(ctx.accounts.validate())]
+pub fn handle_distribute(ctx: Context<Distribute>) -> Result<()> {
+    let a = &ctx.accounts;
+    let split = a.policy.split;
+    let (amount, decimals, bump) = {
+        let v = a.vault.load()?;
+        (v.undistributed, v.reward_decimals, [v.bump])
+    };
+    require!(amount > 0, FeeAggregatorError::NothingToDistribute);
+    let parts = split.revenue().split(amount).map_err(FeeAggregatorError::from)?;
+
+    let (agent_mint, reward_mint) = (a.agent_mint.key(), a.reward_mint.key());
+    let vault_seeds = vault_signer_seeds(&agent_mint, &reward_mint, &bump);
+    let payouts = [
+        (a.holders_account.to_account_info(), parts.holders),
+        (a.creator_token_account.to_account_info(), parts.creator),
+        (a.protocol_token_account.to_account_info(), parts.protocol),
+    ];
+    for (to, amount) in &payouts {
+        transfer(
+            &a.token_program.to_account_info(),
+            &a.vault_token_account.to_account_info(),
+            &a.reward_mint.to_account_info(),
+            to,
+            &a.vault.to_account_info(),
+            *amount,
+            decimals,
+            &[&vault_seeds],
+        )?;
+    }
+
+    let mut v = a.vault.load_mut()?;
+    let add = |x: u64, y: u64| x.checked_add(y).ok_or(FeeAggregatorError::AmountOverflow);
+    v.undistributed = 0;
+    v.distributed_holders = add(v.distributed_holders, parts.holders)?;
+    v.distributed_creator = add(v.distributed_creator, parts.creator)?;
+    v.distributed_protocol = add(v.distributed_protocol, parts.protocol)?;
+    let event = RevenueDistributed {
+        agent_mint,
+        reward_mint,
+        holders: parts.holders,
+        creator: parts.creator,
+        protocol: parts.protocol,
+        split,
+        distributed_holders_total: v.distributed_holders,
+        distributed_creator_total: v.distributed_creator,
+        distributed_protocol_total: v.distributed_protocol,
+    };
+    drop(v);
+    emit_cpi!(event);
+    Ok(())
+}

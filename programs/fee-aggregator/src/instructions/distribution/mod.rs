@@ -1,0 +1,5 @@
+pub mod distribute;
+pub mod set_split;
+
+pub use distribute::*;
+pub use set_split::*;

@@ -1,0 +1,40 @@
+use agentpad_common::agent_record::read_agent;
+use anchor_lang::prelude::*;
+
+use crate::constants::seeds;
+use crate::error::FeeAggregatorError;
+use crate::event::SplitSet;
+use crate::state::{Policy, Split, Store};
+
+/// The agent's creator sets how future distributions are shared, within the admin's
+/// bounds. Distributions already made are untouched.
+#[event_cpi]
+#[derive(Accounts)]
+pub struct SetSplit<'info> {
+    pub creator: Signer<'info>,
+    #[account(seeds = [seeds::STORE], bump = store.bump)]
+    pub store: Box<Account<'info, Store>>,
+    /// CHECK: agent-factory's record of `agent_mint`: PDA, owner and discriminator checked.
+    pub agent: UncheckedAccount<'info>,
+    /// CHECK: the agent mint (seeds of the record and the policy).
+    pub agent_mint: UncheckedAccount<'info>,
+    #[account(mut, seeds = [seeds::POLICY, agent_mint.key().as_ref()], bump = policy.bump)]
+    pub policy: Account<'info, Policy>,
+}
+
+impl SetSplit<'_> {
+    fn validate(&self, split: &Split) -> Result<()> {
+        let agent = read_agent(&self.agent.to_account_info(), &self.agent_mint.key()).map_err(FeeAggregatorError::from)?;
+        require_keys_eq!(agent.creator, self.creator.key(), FeeAggregatorError::NotCreator);
+        require!(split.revenue().is_valid(), FeeAggregatorError::InvalidSplit);
+        require!(self.store.split_bounds.allows(split), FeeAggregatorError::SplitOutOfBounds);
+        Ok(())
+    }
+}
+
+#[access_control(ctx.accounts.validate(&split))]
+pub fn handle_set_split(ctx: Context<SetSplit>, split: Split) -> Result<()> {
+    ctx.accounts.policy.split = split;
+    emit_cpi!(SplitSet { agent_mint: ctx.accounts.agent_mint.key(), split });
+    Ok(())
+}

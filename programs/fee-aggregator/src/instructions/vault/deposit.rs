@@ -1,0 +1,64 @@
+use agentpad_common::token::transfer;
+use anchor_lang::prelude::*;
+use anchor_spl::token_interface::TokenInterface;
+
+use crate::constants::seeds;
+use crate::error::FeeAggregatorError;
+use crate::event::RevenueCredited;
+use crate::state::{AgentVault, RevenueSource};
+
+/// Deposits an agent's own business revenue (anyone may pay in), source *direct*.
+#[event_cpi]
+#[derive(Accounts)]
+pub struct Deposit<'info> {
+    pub depositor: Signer<'info>,
+    /// CHECK: the depositor's token account; the token program checks owner and mint.
+    #[account(mut)]
+    pub depositor_token_account: UncheckedAccount<'info>,
+    #[account(
+        mut,
+        seeds = [seeds::VAULT, vault.load()?.agent_mint.as_ref(), reward_mint.key().as_ref()],
+        bump = vault.load()?.bump,
+        has_one = reward_mint @ FeeAggregatorError::InvalidMint,
+        constraint = vault.load()?.token_account == vault_token_account.key() @ FeeAggregatorError::TokenAccountMismatch,
+        constraint = vault.load()?.reward_token_program == token_program.key() @ FeeAggregatorError::InvalidMint,
+    )]
+    pub vault: AccountLoader<'info, AgentVault>,
+    /// CHECK: the vault's token account (constraint above).
+    #[account(mut)]
+    pub vault_token_account: UncheckedAccount<'info>,
+    /// CHECK: the vault's reward mint (`has_one`).
+    pub reward_mint: UncheckedAccount<'info>,
+    pub token_program: Interface<'info, TokenInterface>,
+}
+
+pub fn handle_deposit(ctx: Context<Deposit>, amount: u64) -> Result<()> {
+    require!(amount > 0, FeeAggregatorError::ZeroAmount);
+    let a = &ctx.accounts;
+    let decimals = a.vault.load()?.reward_decimals;
+    transfer(
+        &a.token_program.to_account_info(),
+        &a.depositor_token_account.to_account_info(),
+        &a.reward_mint.to_account_info(),
+        &a.vault_token_account.to_account_info(),
+        &a.depositor.to_account_info(),
+        amount,
+        decimals,
+        &[],
+    )?;
+    let mut vault = a.vault.load_mut()?;
+    let source_total = vault.credit(RevenueSource::Direct, 0, amount)?;
+    let event = RevenueCredited {
+        agent_mint: vault.agent_mint,
+        reward_mint: vault.reward_mint,
+        source: RevenueSource::Direct,
+        src_eid: 0,
+        amount,
+        source_total,
+        undistributed: vault.undistributed,
+        report_id: 0,
+    };
+    drop(vault);
+    emit_cpi!(event);
+    Ok(())
+}

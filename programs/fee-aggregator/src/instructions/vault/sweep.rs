@@ -1,0 +1,79 @@
+use anchor_lang::prelude::*;
+use anchor_spl::token_interface::TokenInterface;
+use bonding_curve::program::BondingCurve;
+
+use super::vault_signer_seeds;
+use crate::constants::seeds;
+use crate::error::FeeAggregatorError;
+use crate::event::RevenueCredited;
+use crate::state::{AgentVault, RevenueSource};
+
+/// Moves the agent-revenue bucket of the agent's bonding-curve pool into its vault,
+/// source *local*. Permissionless; bonding-curve pays only when this vault signs and only
+/// into the vault's own token account.
+#[event_cpi]
+#[derive(Accounts)]
+pub struct Sweep<'info> {
+    #[account(
+        mut,
+        seeds = [seeds::VAULT, agent_mint.key().as_ref(), reward_mint.key().as_ref()],
+        bump = vault.load()?.bump,
+        constraint = vault.load()?.token_account == vault_token_account.key() @ FeeAggregatorError::TokenAccountMismatch,
+    )]
+    pub vault: AccountLoader<'info, AgentVault>,
+    /// CHECK: the vault's token account (constraint above).
+    #[account(mut)]
+    pub vault_token_account: UncheckedAccount<'info>,
+    /// CHECK: the agent mint, part of the vault's seeds; bonding-curve checks it against the pool.
+    pub agent_mint: UncheckedAccount<'info>,
+    /// CHECK: the reward (quote) mint, part of the vault's seeds; checked by bonding-curve.
+    pub reward_mint: UncheckedAccount<'info>,
+    /// CHECK: the agent's pool; bonding-curve checks it.
+    #[account(mut)]
+    pub pool: UncheckedAccount<'info>,
+    /// CHECK: the pool's quote vault; bonding-curve checks it.
+    #[account(mut)]
+    pub pool_quote_vault: UncheckedAccount<'info>,
+    pub token_program: Interface<'info, TokenInterface>,
+    /// CHECK: bonding-curve's event authority; bonding-curve checks it.
+    pub bonding_curve_event_authority: UncheckedAccount<'info>,
+    pub bonding_curve_program: Program<'info, BondingCurve>,
+}
+
+pub fn handle_sweep(ctx: Context<Sweep>) -> Result<()> {
+    let a = &ctx.accounts;
+    let (agent_mint, reward_mint, bump) = (a.agent_mint.key(), a.reward_mint.key(), [a.vault.load()?.bump]);
+    let vault_seeds = vault_signer_seeds(&agent_mint, &reward_mint, &bump);
+    let amount = bonding_curve::cpi::claim_agent_fees(CpiContext::new_with_signer(
+        bonding_curve::ID,
+        bonding_curve::cpi::accounts::ClaimAgentFees {
+            agent_vault: a.vault.to_account_info(),
+            pool: a.pool.to_account_info(),
+            base_mint: a.agent_mint.to_account_info(),
+            quote_vault: a.pool_quote_vault.to_account_info(),
+            quote_mint: a.reward_mint.to_account_info(),
+            destination: a.vault_token_account.to_account_info(),
+            quote_token_program: a.token_program.to_account_info(),
+            event_authority: a.bonding_curve_event_authority.to_account_info(),
+            program: a.bonding_curve_program.to_account_info(),
+        },
+        &[&vault_seeds],
+    ))?
+    .get();
+
+    let mut vault = a.vault.load_mut()?;
+    let source_total = vault.credit(RevenueSource::Local, 0, amount)?;
+    let event = RevenueCredited {
+        agent_mint,
+        reward_mint,
+        source: RevenueSource::Local,
+        src_eid: 0,
+        amount,
+        source_total,
+        undistributed: vault.undistributed,
+        report_id: 0,
+    };
+    drop(vault);
+    emit_cpi!(event);
+    Ok(())
+}

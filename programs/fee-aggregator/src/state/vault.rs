@@ -1,0 +1,125 @@
+use anchor_lang::prelude::*;
+
+use crate::constants::MAX_CHAINS;
+use crate::error::FeeAggregatorError;
+
+/// Totals from one remote chain.
+#[zero_copy]
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct ChainTotals {
+    /// LayerZero endpoint id; 0 marks a free slot.
+    pub eid: u32,
+    pub _padding: [u8; 4],
+    /// Value bridged in and credited to this vault (local units).
+    pub credited: u64,
+    /// Fees reported as earned and kept on that chain (local units; statistics only).
+    pub reported: u64,
+    /// Reports received (both kinds).
+    pub reports: u64,
+}
+
+/// Where revenue came from.
+#[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RevenueSource {
+    /// Swept from the agent's bonding-curve pool.
+    Local,
+    /// Deposited directly (the agent's own business revenue).
+    Direct,
+    /// Bridged from another chain through LayerZero.
+    Bridged,
+}
+
+/// One agent's revenue in one reward mint. PDA `["vault", agent_mint, reward_mint]`.
+///
+/// The ledger is internal: tokens sent to the vault's token account outside these
+/// instructions are never counted. Invariant:
+/// `total_local + total_direct + total_bridged == undistributed + distributed_*`.
+#[account(zero_copy)]
+#[derive(Debug)]
+pub struct AgentVault {
+    pub agent_mint: Pubkey,
+    pub reward_mint: Pubkey,
+    pub token_account: Pubkey,
+    pub holders_account: Pubkey,
+    pub reward_token_program: Pubkey,
+    pub total_local: u64,
+    pub total_direct: u64,
+    pub total_bridged: u64,
+    pub undistributed: u64,
+    pub distributed_holders: u64,
+    pub distributed_creator: u64,
+    pub distributed_protocol: u64,
+    pub chains: [ChainTotals; MAX_CHAINS],
+    pub bump: u8,
+    pub reward_decimals: u8,
+    pub _padding: [u8; 6],
+}
+
+const _: () = assert!(core::mem::size_of::<AgentVault>() == 5 * 32 + 7 * 8 + MAX_CHAINS * 32 + 8);
+
+fn add(a: u64, b: u64) -> Result<u64> {
+    a.checked_add(b).ok_or_else(|| error!(FeeAggregatorError::AmountOverflow))
+}
+
+impl AgentVault {
+    /// Credits revenue that is now in the vault's token account; returns the source's total.
+    pub fn credit(&mut self, source: RevenueSource, eid: u32, amount: u64) -> Result<u64> {
+        let total = match source {
+            RevenueSource::Local => {
+                self.total_local = add(self.total_local, amount)?;
+                self.total_local
+            }
+            RevenueSource::Direct => {
+                self.total_direct = add(self.total_direct, amount)?;
+                self.total_direct
+            }
+            RevenueSource::Bridged => {
+                let chain = self.chain_mut(eid)?;
+                chain.credited = add(chain.credited, amount)?;
+                chain.reports = add(chain.reports, 1)?;
+                let credited = chain.credited;
+                self.total_bridged = add(self.total_bridged, amount)?;
+                credited
+            }
+        };
+        self.undistributed = add(self.undistributed, amount)?;
+        Ok(total)
+    }
+
+    /// Records fees reported as earned on `eid`; returns that chain's reported total.
+    pub fn record_report(&mut self, eid: u32, amount: u64) -> Result<u64> {
+        let chain = self.chain_mut(eid)?;
+        chain.reported = add(chain.reported, amount)?;
+        chain.reports = add(chain.reports, 1)?;
+        Ok(chain.reported)
+    }
+
+    /// The slot of `eid`, claiming a free one on first use.
+    fn chain_mut(&mut self, eid: u32) -> Result<&mut ChainTotals> {
+        let index = self
+            .chains
+            .iter()
+            .position(|c| c.eid == eid)
+            .or_else(|| self.chains.iter().position(|c| c.eid == 0))
+            .ok_or_else(|| error!(FeeAggregatorError::ChainSlotsFull))?;
+        let slot = &mut self.chains[index];
+        slot.eid = eid;
+        Ok(slot)
+    }
+
+    pub fn chain(&self, eid: u32) -> Option<&ChainTotals> {
+        self.chains.iter().find(|c| c.eid == eid && eid != 0)
+    }
+}
+
+impl AgentVault {
+    /// Loads a vault from an account derived at run time (from a message), with the checks
+    /// `AccountLoader` makes: owned by this program, right discriminator, right size.
+    pub fn load_mut_from<'a>(info: &'a AccountInfo<'_>) -> Result<core::cell::RefMut<'a, AgentVault>> {
+        require!(*info.owner == crate::ID, FeeAggregatorError::UnknownAgent);
+        let data = info.try_borrow_mut_data()?;
+        let end = 8 + core::mem::size_of::<AgentVault>();
+        require!(data.len() >= end && data[..8] == *AgentVault::DISCRIMINATOR, FeeAggregatorError::VaultMismatch);
+        Ok(core::cell::RefMut::map(data, |d| bytemuck::from_bytes_mut(&mut d[8..end])))
+    }
+}
