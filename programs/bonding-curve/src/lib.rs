@@ -67,8 +67,7 @@ pub mod bonding_curve {
         handle_claim_creator_fees(ctx)
     }
 
-    /// Returns the amount paid, so fee-aggregator's `sweep` credits exactly that.
-    pub fn claim_agent_fees(ctx: Context<ClaimAgentFees>) -> Result<u64> {
+    pub fn claim_agent_fees(ctx: Context<ClaimAgentFees>) -> Result<()> {
         handle_claim_agent_fees(ctx)
     }
 }

@@ -114,14 +114,14 @@ impl Env {
         Ok(events)
     }
 
-    /// Simulates `ixs` and returns the last instruction's return data.
-    pub async fn simulate_return(&mut self, ixs: &[Instruction], signers: &[&Keypair]) -> Result<Vec<u8>, TxError> {
+    /// Simulates `ixs`: succeeds when the transaction would.
+    pub async fn simulate(&mut self, ixs: &[Instruction], signers: &[&Keypair]) -> Result<(), TxError> {
         let tx = self.transaction(ixs, signers).await;
         let sim = self.ctx.banks_client.simulate_transaction(tx).await.map_err(TxError::from)?;
-        if let Some(Err(e)) = sim.result {
-            return Err(TxError::from(BanksClientError::TransactionError(e)));
+        match sim.result {
+            Some(Err(e)) => Err(TxError::from(BanksClientError::TransactionError(e))),
+            _ => Ok(()),
         }
-        Ok(sim.simulation_details.and_then(|d| d.return_data).map(|r| r.data).unwrap_or_default())
     }
 
     async fn transaction(&mut self, ixs: &[Instruction], signers: &[&Keypair]) -> VersionedTransaction {

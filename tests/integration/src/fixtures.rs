@@ -185,10 +185,14 @@ impl Env {
         self.send(&[ix], &[]).await.unwrap();
     }
 
-    /// What an executor does: simulate `lz_receive_types` for the accounts.
+    /// What an executor does: run `lz_receive_types` for the account list. Natively,
+    /// programs cannot set return data (solana-cpi's `set_return_data` is a no-op off
+    /// chain), so the instruction is simulated (it must succeed) and the list comes from
+    /// the function it returns; the sBPF runs read the real return data.
     pub async fn lz_accounts(&mut self, packet: &Packet) -> Result<Vec<LzAccount>, TxError> {
-        let data = self.simulate_return(&[ix::fees::lz_receive_types(packet.params())], &[]).await?;
-        Ok(ix::fees::decode_lz_accounts(&data))
+        self.simulate(&[ix::fees::lz_receive_types(packet.params())], &[]).await?;
+        let store = addr::fees::store();
+        Ok(fee_aggregator::instructions::receive_accounts(&store, &lz_endpoint_mock::ID, &packet.params()).expect("decodable message"))
     }
 
     /// Executes `lz_receive` for `packet` with the accounts `lz_receive_types` gives.

@@ -180,6 +180,25 @@ pub fn bc_claim_creator_fees(authority: &Pubkey, keys: &PoolKeys, destination: P
     )
 }
 
+/// bonding-curve's `claim_agent_fees` with `signer` claiming to be the agent's vault.
+pub fn bc_claim_agent_fees(signer: &Pubkey, keys: &PoolKeys, destination: Pubkey) -> Instruction {
+    ix(
+        bonding_curve::ID,
+        bonding_curve::accounts::ClaimAgentFees {
+            agent_vault: *signer,
+            pool: keys.pool,
+            base_mint: keys.base_mint,
+            quote_vault: keys.quote_vault,
+            quote_mint: keys.quote_mint,
+            destination,
+            quote_token_program: keys.quote_token_program,
+            event_authority: addr::event_authority(&bonding_curve::ID),
+            program: bonding_curve::ID,
+        },
+        bonding_curve::instruction::ClaimAgentFees {},
+    )
+}
+
 // ------------------------------------------------------------------ agent-factory
 
 pub struct Launch<'a> {
@@ -573,11 +592,6 @@ pub mod fees {
             })
             .collect();
         Instruction { program_id: fee_aggregator::ID, accounts: metas, data: fee_aggregator::instruction::LzReceive { params }.data() }
-    }
-
-    /// Decodes `lz_receive_types`' return data.
-    pub fn decode_lz_accounts(data: &[u8]) -> Vec<LzAccount> {
-        <Vec<LzAccount> as anchor_lang::AnchorDeserialize>::deserialize(&mut &data[..]).expect("LzAccount list")
     }
 
     pub fn endpoint_initialize(payer: &Pubkey) -> Instruction {

@@ -46,13 +46,13 @@ pub mod lz_endpoint_mock {
         Ok(())
     }
 
-    pub fn clear(ctx: Context<Clear>, params: ClearParams) -> Result<[u8; 32]> {
+    pub fn clear(ctx: Context<Clear>, params: ClearParams) -> Result<()> {
         let signer = ctx.accounts.signer.key();
         require!(signer == params.receiver || signer == ctx.accounts.oapp_registry.delegate, EndpointError::Unauthorized);
         require!(params.nonce <= ctx.accounts.nonce.inbound_nonce, EndpointError::InvalidNonce);
         let hash = payload_hash(&params.guid, &params.message);
         require!(hash == ctx.accounts.payload_hash.hash, EndpointError::PayloadHashNotFound);
-        Ok(hash)
+        Ok(())
     }
 }
 

@@ -43,7 +43,7 @@ pub struct ClaimAgentFees<'info> {
     pub quote_token_program: Interface<'info, TokenInterface>,
 }
 
-pub fn handle_claim_agent_fees(ctx: Context<ClaimAgentFees>) -> Result<u64> {
+pub fn handle_claim_agent_fees(ctx: Context<ClaimAgentFees>) -> Result<()> {
     let a = &ctx.accounts;
     let amount = pay_out_bucket(
         &a.pool,
@@ -54,5 +54,5 @@ pub fn handle_claim_agent_fees(ctx: Context<ClaimAgentFees>) -> Result<u64> {
         &a.quote_token_program.to_account_info(),
     )?;
     emit_cpi!(FeesClaimed { pool: a.pool.key(), bucket: FeeBucket::AgentRevenue, amount, destination: a.destination.key() });
-    Ok(amount)
+    Ok(())
 }

@@ -16,9 +16,14 @@ pub struct LzReceiveTypes<'info> {
 }
 
 pub fn handle_lz_receive_types(ctx: Context<LzReceiveTypes>, params: LzReceiveParams) -> Result<Vec<LzAccount>> {
+    receive_accounts(&ctx.accounts.store.key(), &ctx.accounts.store.endpoint_program, &params)
+}
+
+/// The account list `lz_receive_types` returns (also usable off-chain).
+pub fn receive_accounts(store: &Pubkey, endpoint: &Pubkey, params: &LzReceiveParams) -> Result<Vec<LzAccount>> {
     let msg = BridgeMessage::decode(&params.message).map_err(FeeAggregatorError::from)?;
     let derived = MessageAccounts::derive(params.src_eid, &msg);
-    let store = ctx.accounts.store.key();
+    let store = *store;
     let peer = Pubkey::find_program_address(&[seeds::PEER, store.as_ref(), &params.src_eid.to_be_bytes()], &crate::ID).0;
     let event_authority = Pubkey::find_program_address(&[b"__event_authority"], &crate::ID).0;
     let ro = |pubkey| LzAccount { pubkey, is_signer: false, is_writable: false };
@@ -39,6 +44,6 @@ pub fn handle_lz_receive_types(ctx: Context<LzReceiveTypes>, params: LzReceivePa
         ro(event_authority),
         ro(crate::ID),
     ];
-    accounts.extend(lz::clear_accounts(&ctx.accounts.store.endpoint_program, &store, params.src_eid, &params.sender, params.nonce));
+    accounts.extend(lz::clear_accounts(endpoint, &store, params.src_eid, &params.sender, params.nonce));
     Ok(accounts)
 }

@@ -1,5 +1,6 @@
 use anchor_lang::prelude::*;
-use anchor_spl::token_interface::TokenInterface;
+use anchor_lang::AccountDeserialize;
+use anchor_spl::token_interface::{TokenAccount, TokenInterface};
 use bonding_curve::program::BondingCurve;
 
 use super::vault_signer_seeds;
@@ -40,11 +41,18 @@ pub struct Sweep<'info> {
     pub bonding_curve_program: Program<'info, BondingCurve>,
 }
 
+/// The balance of a token account (SPL Token or Token-2022: same base layout).
+fn token_amount(account: &AccountInfo) -> Result<u64> {
+    Ok(TokenAccount::try_deserialize(&mut &account.try_borrow_data()?[..])?.amount)
+}
+
 pub fn handle_sweep(ctx: Context<Sweep>) -> Result<()> {
     let a = &ctx.accounts;
     let (agent_mint, reward_mint, bump) = (a.agent_mint.key(), a.reward_mint.key(), [a.vault.load()?.bump]);
     let vault_seeds = vault_signer_seeds(&agent_mint, &reward_mint, &bump);
-    let amount = bonding_curve::cpi::claim_agent_fees(CpiContext::new_with_signer(
+    // Credit what arrived in the vault's token account (measured, not reported).
+    let before = token_amount(&a.vault_token_account)?;
+    bonding_curve::cpi::claim_agent_fees(CpiContext::new_with_signer(
         bonding_curve::ID,
         bonding_curve::cpi::accounts::ClaimAgentFees {
             agent_vault: a.vault.to_account_info(),
@@ -58,8 +66,8 @@ pub fn handle_sweep(ctx: Context<Sweep>) -> Result<()> {
             program: a.bonding_curve_program.to_account_info(),
         },
         &[&vault_seeds],
-    ))?
-    .get();
+    ))?;
+    let amount = token_amount(&a.vault_token_account)?.checked_sub(before).ok_or(FeeAggregatorError::AmountOverflow)?;
 
     let mut vault = a.vault.load_mut()?;
     let source_total = vault.credit(RevenueSource::Local, 0, amount)?;
