@@ -2,6 +2,7 @@ use anchor_lang::prelude::*;
 
 use crate::constants::MAX_CHAINS;
 use crate::error::FeeAggregatorError;
+use crate::event::RevenueCredited;
 
 /// Totals from one remote chain.
 #[zero_copy]
@@ -62,8 +63,25 @@ fn add(a: u64, b: u64) -> Result<u64> {
 }
 
 impl AgentVault {
-    /// Credits revenue that is now in the vault's token account; returns the source's total.
-    pub fn credit(&mut self, source: RevenueSource, eid: u32, amount: u64) -> Result<u64> {
+    /// Credits revenue that is now in the vault's token account; returns the event that
+    /// reports it (`src_eid` and `report_id` are 0 unless bridged).
+    pub fn credit(&mut self, source: RevenueSource, src_eid: u32, report_id: u64, amount: u64) -> Result<RevenueCredited> {
+        let source_total = self.add_to_source(source, src_eid, amount)?;
+        self.undistributed = add(self.undistributed, amount)?;
+        Ok(RevenueCredited {
+            agent_mint: self.agent_mint,
+            reward_mint: self.reward_mint,
+            source,
+            src_eid,
+            amount,
+            source_total,
+            undistributed: self.undistributed,
+            report_id,
+        })
+    }
+
+    /// Adds to one source's total; returns that total (for bridged: the chain's).
+    fn add_to_source(&mut self, source: RevenueSource, eid: u32, amount: u64) -> Result<u64> {
         let total = match source {
             RevenueSource::Local => {
                 self.total_local = add(self.total_local, amount)?;
@@ -82,7 +100,6 @@ impl AgentVault {
                 credited
             }
         };
-        self.undistributed = add(self.undistributed, amount)?;
         Ok(total)
     }
 

@@ -8,7 +8,7 @@ use anchor_lang::AccountDeserialize;
 use super::MessageAccounts;
 use crate::constants::seeds;
 use crate::error::FeeAggregatorError;
-use crate::event::{FeeReported, RevenueCredited};
+use crate::event::FeeReported;
 use crate::lz::{self, ClearParams, LzReceiveParams};
 use crate::message::{BridgeMessage, Kind};
 use crate::state::{AgentVault, Peer, RevenueSource, Store};
@@ -152,20 +152,8 @@ pub fn handle_lz_receive<'info>(ctx: Context<'info, LzReceive<'info>>, params: L
                 decimals,
                 &[store_seeds],
             )?;
-            let mut vault = AgentVault::load_mut_from(&vault_info)?;
-            let source_total = vault.credit(RevenueSource::Bridged, params.src_eid, amount)?;
-            let undistributed = vault.undistributed;
-            drop(vault);
-            emit_cpi!(RevenueCredited {
-                agent_mint: msg.agent,
-                reward_mint,
-                source: RevenueSource::Bridged,
-                src_eid: params.src_eid,
-                amount,
-                source_total,
-                undistributed,
-                report_id: msg.report_id,
-            });
+            let event = AgentVault::load_mut_from(&vault_info)?.credit(RevenueSource::Bridged, params.src_eid, msg.report_id, amount)?;
+            emit_cpi!(event);
         }
     }
     Ok(())

@@ -4,7 +4,6 @@ use anchor_spl::token_interface::TokenInterface;
 
 use crate::constants::seeds;
 use crate::error::FeeAggregatorError;
-use crate::event::RevenueCredited;
 use crate::state::{AgentVault, RevenueSource};
 
 /// Deposits an agent's own business revenue (anyone may pay in), source *direct*.
@@ -46,19 +45,7 @@ pub fn handle_deposit(ctx: Context<Deposit>, amount: u64) -> Result<()> {
         decimals,
         &[],
     )?;
-    let mut vault = a.vault.load_mut()?;
-    let source_total = vault.credit(RevenueSource::Direct, 0, amount)?;
-    let event = RevenueCredited {
-        agent_mint: vault.agent_mint,
-        reward_mint: vault.reward_mint,
-        source: RevenueSource::Direct,
-        src_eid: 0,
-        amount,
-        source_total,
-        undistributed: vault.undistributed,
-        report_id: 0,
-    };
-    drop(vault);
+    let event = a.vault.load_mut()?.credit(RevenueSource::Direct, 0, 0, amount)?;
     emit_cpi!(event);
     Ok(())
 }

@@ -6,7 +6,6 @@ use bonding_curve::program::BondingCurve;
 use super::vault_signer_seeds;
 use crate::constants::seeds;
 use crate::error::FeeAggregatorError;
-use crate::event::RevenueCredited;
 use crate::state::{AgentVault, RevenueSource};
 
 /// Moves the agent-revenue bucket of the agent's bonding-curve pool into its vault,
@@ -69,19 +68,7 @@ pub fn handle_sweep(ctx: Context<Sweep>) -> Result<()> {
     ))?;
     let amount = token_amount(&a.vault_token_account)?.checked_sub(before).ok_or(FeeAggregatorError::AmountOverflow)?;
 
-    let mut vault = a.vault.load_mut()?;
-    let source_total = vault.credit(RevenueSource::Local, 0, amount)?;
-    let event = RevenueCredited {
-        agent_mint,
-        reward_mint,
-        source: RevenueSource::Local,
-        src_eid: 0,
-        amount,
-        source_total,
-        undistributed: vault.undistributed,
-        report_id: 0,
-    };
-    drop(vault);
+    let event = a.vault.load_mut()?.credit(RevenueSource::Local, 0, 0, amount)?;
     emit_cpi!(event);
     Ok(())
 }
