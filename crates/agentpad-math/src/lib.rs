@@ -10,6 +10,7 @@ pub mod error;
 pub mod fee;
 pub mod pool;
 pub mod revenue;
+pub mod reward;
 pub mod safe;
 
 pub use error::{MathError, MathResult};
