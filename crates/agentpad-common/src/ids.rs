@@ -24,3 +24,6 @@ pub const AGGREGATOR_VAULT_SEED: &[u8] = b"vault";
 
 /// Seed of agent-factory's agent record PDA: `["agent", mint]`.
 pub const AGENT_SEED: &[u8] = b"agent";
+
+/// Every agent token has 6 decimals (enforced by bonding-curve at pool creation).
+pub const AGENT_TOKEN_DECIMALS: u8 = 6;

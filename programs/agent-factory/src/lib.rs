@@ -1,5 +1,6 @@
 //! agent-factory: launches agents — a fixed-supply Token-2022 agent token with on-mint
-//! metadata, its record, and its bonding-curve pool — and keeps who the creator is.
+//! metadata, its record, its bonding-curve pool, fee vault and stake pool — and keeps who
+//! the creator is.
 #![allow(unexpected_cfgs)]
 
 use anchor_lang::prelude::*;
@@ -26,8 +27,9 @@ pub mod agent_factory {
         uri: String,
         preset_id: u16,
         creator_first_buy: Option<u64>,
+        unstake_cooldown: Option<u32>,
     ) -> Result<()> {
-        handle_launch_agent(ctx, name, symbol, uri, preset_id, creator_first_buy)
+        handle_launch_agent(ctx, name, symbol, uri, preset_id, creator_first_buy, unstake_cooldown)
     }
 
     // --- the creator role (two-step transfer) and its fees

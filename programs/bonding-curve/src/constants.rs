@@ -10,7 +10,7 @@ pub mod seeds {
 
 pub mod limits {
     /// Agent tokens always have 6 decimals (1 token = 1,000,000 units).
-    pub const BASE_DECIMALS: u8 = 6;
+    pub const BASE_DECIMALS: u8 = agentpad_common::ids::AGENT_TOKEN_DECIMALS;
 }
 
 /// Re-exported so clients and the factory quote fees with the program's own bounds.

@@ -8,7 +8,6 @@ pub mod seeds {
     /// `["vault", agent_mint, reward_mint]`.
     pub use agentpad_common::ids::AGGREGATOR_VAULT_SEED as VAULT;
     pub const VAULT_TOKENS: &[u8] = b"vault_tokens";
-    pub const HOLDERS: &[u8] = b"holders";
     /// `["inbox", reward_mint]`: where bridged (OFT) tokens arrive before allocation.
     pub const INBOX: &[u8] = b"inbox";
     /// `["receipt", src_eid BE, report_id BE]`: one per delivered report.

@@ -106,10 +106,6 @@ pub mod fees {
         pda(&[fa::VAULT_TOKENS, vault.as_ref()])
     }
 
-    pub fn holders(vault: &Pubkey) -> Pubkey {
-        pda(&[fa::HOLDERS, vault.as_ref()])
-    }
-
     pub fn inbox(reward_mint: &Pubkey) -> Pubkey {
         pda(&[fa::INBOX, reward_mint.as_ref()])
     }
@@ -140,5 +136,31 @@ pub mod fees {
             &lz_endpoint_mock::ID,
         )
         .0
+    }
+}
+
+/// revenue-share addresses.
+pub mod stake {
+    use revenue_share::constants::seeds as rs;
+    use solana_sdk::pubkey::Pubkey;
+
+    fn pda(seeds: &[&[u8]]) -> Pubkey {
+        Pubkey::find_program_address(seeds, &revenue_share::ID).0
+    }
+
+    pub fn pool(agent_mint: &Pubkey) -> Pubkey {
+        pda(&[rs::STAKE_POOL, agent_mint.as_ref()])
+    }
+
+    pub fn vault(pool: &Pubkey) -> Pubkey {
+        pda(&[rs::STAKE_VAULT, pool.as_ref()])
+    }
+
+    pub fn reward_vault(pool: &Pubkey, reward_mint: &Pubkey) -> Pubkey {
+        pda(&[rs::REWARD_VAULT, pool.as_ref(), reward_mint.as_ref()])
+    }
+
+    pub fn position(pool: &Pubkey, owner: &Pubkey) -> Pubkey {
+        pda(&[rs::POSITION, pool.as_ref(), owner.as_ref()])
     }
 }

@@ -29,6 +29,7 @@ macro_rules! native_entry {
 native_entry!(bonding_curve_entry, bonding_curve);
 native_entry!(agent_factory_entry, agent_factory);
 native_entry!(fee_aggregator_entry, fee_aggregator);
+native_entry!(revenue_share_entry, revenue_share);
 native_entry!(lz_endpoint_entry, lz_endpoint_mock);
 
 /// A failed transaction, reduced to what tests compare.
@@ -67,6 +68,7 @@ impl Env {
         pt.add_program("bonding_curve", bonding_curve::ID, processor!(bonding_curve_entry));
         pt.add_program("agent_factory", agent_factory::ID, processor!(agent_factory_entry));
         pt.add_program("fee_aggregator", fee_aggregator::ID, processor!(fee_aggregator_entry));
+        pt.add_program("revenue_share", revenue_share::ID, processor!(revenue_share_entry));
         pt.add_program("lz_endpoint_mock", lz_endpoint_mock::ID, processor!(lz_endpoint_entry));
         for program in [bonding_curve::ID, agent_factory::ID, fee_aggregator::ID] {
             pt.add_account(crate::accounts::program_data(&program), program_data_account(&admin.pubkey()));
@@ -224,6 +226,11 @@ pub fn af_err(e: agent_factory::error::AgentFactoryError) -> TxError {
 
 /// The error a fee-aggregator instruction fails with for `e`.
 pub fn fa_err(e: fee_aggregator::error::FeeAggregatorError) -> TxError {
+    TxError::Custom(anchor_lang::error::ERROR_CODE_OFFSET + e as u32)
+}
+
+/// The error a revenue-share instruction fails with for `e`.
+pub fn rs_err(e: revenue_share::error::RevenueShareError) -> TxError {
     TxError::Custom(anchor_lang::error::ERROR_CODE_OFFSET + e as u32)
 }
 

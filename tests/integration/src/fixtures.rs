@@ -119,6 +119,7 @@ impl Env {
             symbol: "SMITH",
             uri: "https://agentpad.example/agents/smith.json",
             first_buy: first_buy.map(|a| (a, addr::ata(&creator.pubkey(), &protocol.quote_mint, &protocol.quote_token_program))),
+            unstake_cooldown: None,
         };
         self.send(&[ix::launch_agent(&launch)], &[creator, &mint]).await?;
         Ok(PoolKeys::for_mint(mint.pubkey(), protocol.quote_mint, protocol.quote_token_program))
@@ -150,6 +151,8 @@ pub fn launch_lookup_addresses(quote_mint: &Pubkey, quote_token_program: &Pubkey
         fee_aggregator::ID,
         addr::event_authority(&fee_aggregator::ID),
         addr::fees::store(),
+        revenue_share::ID,
+        addr::event_authority(&revenue_share::ID),
         addr::event_authority(&agent_factory::ID),
     ]
 }

@@ -212,6 +212,8 @@ pub struct Launch<'a> {
     pub uri: &'a str,
     /// `(max quote in, creator's quote account)` for a first buy.
     pub first_buy: Option<(u64, Pubkey)>,
+    /// The stake pool's unstake cooldown (default: revenue-share's).
+    pub unstake_cooldown: Option<u32>,
 }
 
 pub fn launch_agent(l: &Launch) -> Instruction {
@@ -221,6 +223,7 @@ pub fn launch_agent(l: &Launch) -> Instruction {
         None => (None, None, None),
     };
     let fee_vault = addr::fees::vault(&l.mint, &l.quote_mint);
+    let stake_pool = addr::stake::pool(&l.mint);
     ix(
         agent_factory::ID,
         agent_factory::accounts::LaunchAgent {
@@ -240,10 +243,14 @@ pub fn launch_agent(l: &Launch) -> Instruction {
             fee_store: addr::fees::store(),
             fee_vault,
             fee_vault_token_account: addr::fees::vault_tokens(&fee_vault),
-            holders_reward_account: addr::fees::holders(&fee_vault),
             revenue_policy: addr::fees::policy(&l.mint),
             fee_aggregator_event_authority: addr::event_authority(&fee_aggregator::ID),
             fee_aggregator_program: fee_aggregator::ID,
+            stake_pool,
+            stake_vault: addr::stake::vault(&stake_pool),
+            stake_reward_vault: addr::stake::reward_vault(&stake_pool, &l.quote_mint),
+            revenue_share_event_authority: addr::event_authority(&revenue_share::ID),
+            revenue_share_program: revenue_share::ID,
             token_2022_program: anchor_spl::token_2022::ID,
             quote_token_program: l.quote_token_program,
             associated_token_program: anchor_spl::associated_token::ID,
@@ -257,6 +264,7 @@ pub fn launch_agent(l: &Launch) -> Instruction {
             uri: l.uri.to_string(),
             preset_id: l.preset_id,
             creator_first_buy: first_buy,
+            unstake_cooldown: l.unstake_cooldown,
         },
     )
 }
@@ -469,7 +477,6 @@ pub mod fees {
                 reward_mint: *reward_mint,
                 vault,
                 vault_token_account: fa::vault_tokens(&vault),
-                holders_account: fa::holders(&vault),
                 policy: fa::policy(agent_mint),
                 token_program: *token_program,
                 system_program: system_program::ID,
@@ -562,7 +569,10 @@ pub mod fees {
                 agent_mint: *agent_mint,
                 reward_mint: *reward_mint,
                 vault_token_account: fa::vault_tokens(&vault),
-                holders_account: fa::holders(&vault),
+                stake_pool: addr::stake::pool(agent_mint),
+                stake_reward_vault: addr::stake::reward_vault(&addr::stake::pool(agent_mint), reward_mint),
+                revenue_share_event_authority: addr::event_authority(&revenue_share::ID),
+                revenue_share_program: revenue_share::ID,
                 creator_token_account: creator_account,
                 protocol_token_account: protocol_account,
                 token_program: *token_program,
@@ -620,6 +630,161 @@ pub mod fees {
                 system_program: system_program::ID,
             },
             lz_endpoint_mock::instruction::Verify { params },
+        )
+    }
+}
+
+// ------------------------------------------------------------------ revenue-share
+
+pub mod stake {
+    use anchor_lang::solana_program::instruction::{AccountMeta, Instruction};
+    use anchor_lang::system_program;
+    use solana_sdk::pubkey::Pubkey;
+
+    use super::ix;
+    use crate::accounts::{self as addr, stake as st};
+
+    fn event_authority() -> Pubkey {
+        addr::event_authority(&revenue_share::ID)
+    }
+
+    pub fn stake(owner: &Pubkey, agent_mint: &Pubkey, amount: u64) -> Instruction {
+        let pool = st::pool(agent_mint);
+        ix(
+            revenue_share::ID,
+            revenue_share::accounts::Stake {
+                owner: *owner,
+                stake_pool: pool,
+                position: st::position(&pool, owner),
+                owner_token_account: addr::ata(owner, agent_mint, &anchor_spl::token_2022::ID),
+                stake_vault: st::vault(&pool),
+                agent_mint: *agent_mint,
+                token_program: anchor_spl::token_2022::ID,
+                system_program: system_program::ID,
+                event_authority: event_authority(),
+                program: revenue_share::ID,
+            },
+            revenue_share::instruction::Stake { amount },
+        )
+    }
+
+    /// `request_unstake` by `signer` on `position_owner`'s position.
+    pub fn request_unstake(signer: &Pubkey, position_owner: &Pubkey, agent_mint: &Pubkey, amount: u64) -> Instruction {
+        let pool = st::pool(agent_mint);
+        ix(
+            revenue_share::ID,
+            revenue_share::accounts::RequestUnstake {
+                owner: *signer,
+                stake_pool: pool,
+                position: st::position(&pool, position_owner),
+                event_authority: event_authority(),
+                program: revenue_share::ID,
+            },
+            revenue_share::instruction::RequestUnstake { amount },
+        )
+    }
+
+    pub fn withdraw(owner: &Pubkey, agent_mint: &Pubkey) -> Instruction {
+        let pool = st::pool(agent_mint);
+        ix(
+            revenue_share::ID,
+            revenue_share::accounts::Withdraw {
+                owner: *owner,
+                stake_pool: pool,
+                position: st::position(&pool, owner),
+                destination: addr::ata(owner, agent_mint, &anchor_spl::token_2022::ID),
+                stake_vault: st::vault(&pool),
+                agent_mint: *agent_mint,
+                token_program: anchor_spl::token_2022::ID,
+                event_authority: event_authority(),
+                program: revenue_share::ID,
+            },
+            revenue_share::instruction::Withdraw {},
+        )
+    }
+
+    /// `claim` by `signer` on `position_owner`'s position, for each `(reward mint, reward
+    /// vault, destination, token program)`.
+    pub fn claim(signer: &Pubkey, position_owner: &Pubkey, agent_mint: &Pubkey, rewards: &[(Pubkey, Pubkey, Pubkey, Pubkey)]) -> Instruction {
+        let pool = st::pool(agent_mint);
+        let mut i = ix(
+            revenue_share::ID,
+            revenue_share::accounts::Claim {
+                owner: *signer,
+                stake_pool: pool,
+                position: st::position(&pool, position_owner),
+                event_authority: event_authority(),
+                program: revenue_share::ID,
+            },
+            revenue_share::instruction::Claim {},
+        );
+        for (mint, vault, destination, token_program) in rewards {
+            i.accounts.extend([
+                AccountMeta::new_readonly(*mint, false),
+                AccountMeta::new(*vault, false),
+                AccountMeta::new(*destination, false),
+                AccountMeta::new_readonly(*token_program, false),
+            ]);
+        }
+        i
+    }
+
+    /// The claim group of `reward_mint` paid to `owner`'s ATA.
+    pub fn reward(owner: &Pubkey, agent_mint: &Pubkey, reward_mint: &Pubkey, token_program: &Pubkey) -> (Pubkey, Pubkey, Pubkey, Pubkey) {
+        let pool = st::pool(agent_mint);
+        (*reward_mint, st::reward_vault(&pool, reward_mint), addr::ata(owner, reward_mint, token_program), *token_program)
+    }
+
+    pub fn close_position(owner: &Pubkey, agent_mint: &Pubkey) -> Instruction {
+        let pool = st::pool(agent_mint);
+        ix(
+            revenue_share::ID,
+            revenue_share::accounts::ClosePosition {
+                owner: *owner,
+                stake_pool: pool,
+                position: st::position(&pool, owner),
+                event_authority: event_authority(),
+                program: revenue_share::ID,
+            },
+            revenue_share::instruction::ClosePosition {},
+        )
+    }
+
+    pub fn add_reward_mint(creator: &Pubkey, agent_mint: &Pubkey, reward_mint: &Pubkey, token_program: &Pubkey) -> Instruction {
+        let pool = st::pool(agent_mint);
+        ix(
+            revenue_share::ID,
+            revenue_share::accounts::AddRewardMint {
+                creator: *creator,
+                agent: addr::agent(agent_mint),
+                stake_pool: pool,
+                reward_mint: *reward_mint,
+                reward_vault: st::reward_vault(&pool, reward_mint),
+                reward_token_program: *token_program,
+                system_program: system_program::ID,
+                event_authority: event_authority(),
+                program: revenue_share::ID,
+            },
+            revenue_share::instruction::AddRewardMint {},
+        )
+    }
+
+    /// `notify_reward` called directly by `signer` (only fee-aggregator's vault PDA may).
+    pub fn notify_reward(signer: &Pubkey, source: Pubkey, agent_mint: &Pubkey, reward_mint: &Pubkey, token_program: &Pubkey, amount: u64) -> Instruction {
+        let pool = st::pool(agent_mint);
+        ix(
+            revenue_share::ID,
+            revenue_share::accounts::NotifyReward {
+                aggregator_vault: *signer,
+                source,
+                stake_pool: pool,
+                reward_vault: st::reward_vault(&pool, reward_mint),
+                reward_mint: *reward_mint,
+                token_program: *token_program,
+                event_authority: event_authority(),
+                program: revenue_share::ID,
+            },
+            revenue_share::instruction::NotifyReward { amount },
         )
     }
 }

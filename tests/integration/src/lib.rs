@@ -10,4 +10,4 @@ pub mod fixtures;
 pub mod ix;
 pub mod presets;
 
-pub use env::{Env, TxError, af_err, anchor_err, bc_err, decode_event, fa_err, lz_err};
+pub use env::{Env, TxError, af_err, anchor_err, bc_err, decode_event, fa_err, lz_err, rs_err};

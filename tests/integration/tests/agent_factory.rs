@@ -31,6 +31,7 @@ fn launch_ix<'a>(protocol: &Protocol, creator: solana_sdk::pubkey::Pubkey, mint:
         symbol,
         uri,
         first_buy: None,
+        unstake_cooldown: None,
     }
 }
 
@@ -140,7 +141,7 @@ async fn launch_input_is_checked() {
     l.first_buy = Some((0, quote_ata));
     env.expect_failure(&[ix::launch_agent(&l)], &[&creator, &mint], af_err(AE::ZeroFirstBuy), &[c, quote_ata, mint.pubkey()]).await;
     let mut bare = ix::launch_agent(&launch_ix(&protocol, c, mint.pubkey(), "Name", "OK", "https://x"));
-    let mut data = agent_factory::instruction::LaunchAgent { name: "Name".into(), symbol: "OK".into(), uri: "https://x".into(), preset_id: PRESET, creator_first_buy: Some(QUOTE) };
+    let mut data = agent_factory::instruction::LaunchAgent { name: "Name".into(), symbol: "OK".into(), uri: "https://x".into(), preset_id: PRESET, creator_first_buy: Some(QUOTE), unstake_cooldown: None };
     bare.data = anchor_lang::InstructionData::data(&data);
     env.expect_failure(&[bare], &[&creator, &mint], af_err(AE::MissingFirstBuyAccounts), &[c, quote_ata, mint.pubkey()]).await;
     data.creator_first_buy = None;

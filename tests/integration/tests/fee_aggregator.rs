@@ -3,7 +3,7 @@
 //! and every rejection with its named error and untouched balances.
 #![allow(deprecated)]
 
-use agentpad_tests::accounts::{self as addr, PoolKeys, fees as fa};
+use agentpad_tests::accounts::{self as addr, PoolKeys, fees as fa, stake as stake_addr};
 use agentpad_tests::fixtures::{DEFAULT_SPLIT, Packet, Protocol, SPLIT_BOUNDS};
 use agentpad_tests::ix::{self, TestExtension, fees};
 use agentpad_tests::presets::QUOTE;
@@ -147,7 +147,6 @@ async fn launch_creates_the_vault_and_more_vaults_can_be_added() {
     let v = fa::vault(&keys.base_mint, &protocol.quote_mint);
     let state = vault(&mut env, v).await;
     assert_eq!((state.agent_mint, state.reward_mint, state.token_account), (keys.base_mint, protocol.quote_mint, fa::vault_tokens(&v)));
-    assert_eq!(state.holders_account, fa::holders(&v));
     assert_eq!(state.undistributed, 0);
     let policy: Policy = env.anchor_account(fa::policy(&keys.base_mint)).await;
     assert_eq!(policy.split, DEFAULT_SPLIT);
@@ -229,7 +228,7 @@ async fn deposits_credit_direct_revenue_and_donations_never_enter_the_ledger() {
     let creator_ata = env.fund_quote(&protocol, &creator.pubkey(), 0).await;
     let protocol_ata = env.fund_quote(&protocol, &protocol.fee_recipient.pubkey(), 0).await;
     env.send(&[fees::distribute(&keys.base_mint, &protocol.quote_mint, &tp, creator_ata, protocol_ata)], &[]).await.unwrap();
-    let paid = env.token_balance(creator_ata).await + env.token_balance(protocol_ata).await + env.token_balance(fa::holders(&v)).await;
+    let paid = env.token_balance(creator_ata).await + env.token_balance(protocol_ata).await + env.token_balance(stake_addr::reward_vault(&stake_addr::pool(&keys.base_mint), &protocol.quote_mint)).await;
     assert_eq!(paid, 3 * QUOTE);
     assert_eq!(env.token_balance(fa::vault_tokens(&v)).await, 2 * QUOTE, "the donation stays, unledgered");
     assert_eq!(vault(&mut env, v).await.undistributed, 0);
@@ -443,7 +442,7 @@ async fn distribution_pays_holders_current_creator_and_protocol_per_policy() {
     // 70 / 20 / 10 of 1,000,000,001: creator and protocol round down, holders get the unit.
     assert_eq!(env.token_balance(creator_ata).await, 200_000_000);
     assert_eq!(env.token_balance(protocol_ata).await, 100_000_000);
-    assert_eq!(env.token_balance(fa::holders(&v)).await, 700_000_001);
+    assert_eq!(env.token_balance(stake_addr::reward_vault(&stake_addr::pool(&keys.base_mint), &protocol.quote_mint)).await, 700_000_001);
     let ev = events.iter().find_map(|e| decode_event::<RevenueDistributed>(e)).unwrap();
     assert_eq!((ev.holders, ev.creator, ev.protocol, ev.split), (700_000_001, 200_000_000, 100_000_000, DEFAULT_SPLIT));
 
@@ -512,6 +511,9 @@ async fn scenario_every_source_lands_in_one_vault_and_the_books_match() {
     let (c, p) = (s.creator.pubkey(), s.protocol.fee_recipient.pubkey());
     s.env.send(&[ix::create_ata(&payer, &c, &s.virtual_mint, &tp), ix::create_ata(&payer, &p, &s.virtual_mint, &tp)], &[]).await.unwrap();
     let (creator_v, protocol_v) = (addr::ata(&c, &s.virtual_mint, &tp), addr::ata(&p, &s.virtual_mint, &tp));
+    // The creator adds VIRTUAL as the stake pool's second reward mint.
+    let creator = s.creator.insecure_clone();
+    s.env.send(&[ix::stake::add_reward_mint(&c, &s.keys.base_mint, &s.virtual_mint, &tp)], &[&creator]).await.unwrap();
     s.env.send(&[fees::distribute(&s.keys.base_mint, &s.virtual_mint, &tp, creator_v, protocol_v)], &[]).await.unwrap();
 
     for (v, creator_acc, protocol_acc) in [(quote_vault, creator_q, protocol_q), (s.virtual_vault(), creator_v, protocol_v)] {
@@ -519,7 +521,8 @@ async fn scenario_every_source_lands_in_one_vault_and_the_books_match() {
         let inflow = state.total_local + state.total_direct + state.total_bridged;
         let outflow = state.distributed_holders + state.distributed_creator + state.distributed_protocol;
         assert_eq!((state.undistributed, outflow), (0, inflow), "ledger closes");
-        assert_eq!(s.env.token_balance(fa::holders(&v)).await, state.distributed_holders);
+        let reward_vault = stake_addr::reward_vault(&stake_addr::pool(&s.keys.base_mint), &state.reward_mint);
+        assert_eq!(s.env.token_balance(reward_vault).await, state.distributed_holders, "holders' share is in the stake pool");
         assert_eq!(s.env.token_balance(creator_acc).await, state.distributed_creator);
         assert_eq!(s.env.token_balance(protocol_acc).await, state.distributed_protocol);
         assert_eq!(s.env.token_balance(fa::vault_tokens(&v)).await, 0);

@@ -14,6 +14,7 @@ use bonding_curve::constants::seeds as curve_seeds;
 use bonding_curve::program::BondingCurve;
 use bonding_curve::state::Preset;
 use fee_aggregator::program::FeeAggregator;
+use revenue_share::program::RevenueShare;
 
 use crate::constants::{AGENT_TOKEN_DECIMALS, metadata, seeds};
 use crate::error::AgentFactoryError;
@@ -75,15 +76,24 @@ pub struct LaunchAgent<'info> {
     /// CHECK: created by fee-aggregator.
     #[account(mut)]
     pub fee_vault_token_account: UncheckedAccount<'info>,
-    /// CHECK: created by fee-aggregator.
-    #[account(mut)]
-    pub holders_reward_account: UncheckedAccount<'info>,
     /// CHECK: the agent's revenue policy, created by fee-aggregator.
     #[account(mut)]
     pub revenue_policy: UncheckedAccount<'info>,
     /// CHECK: fee-aggregator's event authority, checked by fee-aggregator.
     pub fee_aggregator_event_authority: UncheckedAccount<'info>,
     pub fee_aggregator_program: Program<'info, FeeAggregator>,
+    /// CHECK: the agent's stake pool, created by revenue-share.
+    #[account(mut)]
+    pub stake_pool: UncheckedAccount<'info>,
+    /// CHECK: created by revenue-share.
+    #[account(mut)]
+    pub stake_vault: UncheckedAccount<'info>,
+    /// CHECK: the stake pool's vault for the quote mint, created by revenue-share.
+    #[account(mut)]
+    pub stake_reward_vault: UncheckedAccount<'info>,
+    /// CHECK: revenue-share's event authority, checked by revenue-share.
+    pub revenue_share_event_authority: UncheckedAccount<'info>,
+    pub revenue_share_program: Program<'info, RevenueShare>,
     pub token_2022_program: Program<'info, Token2022>,
     pub quote_token_program: Interface<'info, TokenInterface>,
     pub associated_token_program: Program<'info, AssociatedToken>,
@@ -124,6 +134,7 @@ pub fn handle_launch_agent(
     uri: String,
     preset_id: u16,
     creator_first_buy: Option<u64>,
+    unstake_cooldown: Option<u32>,
 ) -> Result<()> {
     ctx.accounts.validate(&name, &symbol, &uri, creator_first_buy)?;
     let a = &ctx.accounts;
@@ -268,7 +279,6 @@ pub fn handle_launch_agent(
             reward_mint: a.quote_mint.to_account_info(),
             vault: a.fee_vault.to_account_info(),
             vault_token_account: a.fee_vault_token_account.to_account_info(),
-            holders_account: a.holders_reward_account.to_account_info(),
             policy: a.revenue_policy.to_account_info(),
             token_program: a.quote_token_program.to_account_info(),
             system_program: a.system_program.to_account_info(),
@@ -277,7 +287,30 @@ pub fn handle_launch_agent(
         },
     ))?;
 
-    // 6. The creator's first buy, on the same terms as any buyer at this second.
+    // 6. The agent's stake pool in revenue-share, paying out in the quote token first.
+    revenue_share::cpi::create_stake_pool(
+        CpiContext::new_with_signer(
+            revenue_share::ID,
+            revenue_share::cpi::accounts::CreateStakePool {
+                payer: a.creator.to_account_info(),
+                launcher: a.launcher.to_account_info(),
+                agent_mint: mint.clone(),
+                stake_pool: a.stake_pool.to_account_info(),
+                stake_vault: a.stake_vault.to_account_info(),
+                reward_mint: a.quote_mint.to_account_info(),
+                reward_vault: a.stake_reward_vault.to_account_info(),
+                agent_token_program: a.token_2022_program.to_account_info(),
+                reward_token_program: a.quote_token_program.to_account_info(),
+                system_program: a.system_program.to_account_info(),
+                event_authority: a.revenue_share_event_authority.to_account_info(),
+                program: a.revenue_share_program.to_account_info(),
+            },
+            &[launcher_seeds],
+        ),
+        unstake_cooldown.unwrap_or(revenue_share::constants::bounds::DEFAULT_UNSTAKE_COOLDOWN),
+    )?;
+
+    // 7. The creator's first buy, on the same terms as any buyer at this second.
     if let Some(quote_in) = creator_first_buy {
         let (quote_account, base_account) = match (&a.creator_quote_account, &a.creator_base_account) {
             (Some(q), Some(b)) => (q.to_account_info(), b.to_account_info()),
@@ -317,7 +350,7 @@ pub fn handle_launch_agent(
         )?;
     }
 
-    // 7. The agent record.
+    // 8. The agent record.
     let clock = Clock::get()?;
     let pool = a.pool.key();
     let preset = a.preset.key();

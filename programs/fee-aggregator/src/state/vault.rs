@@ -41,7 +41,6 @@ pub struct AgentVault {
     pub agent_mint: Pubkey,
     pub reward_mint: Pubkey,
     pub token_account: Pubkey,
-    pub holders_account: Pubkey,
     pub reward_token_program: Pubkey,
     pub total_local: u64,
     pub total_direct: u64,
@@ -56,7 +55,7 @@ pub struct AgentVault {
     pub _padding: [u8; 6],
 }
 
-const _: () = assert!(core::mem::size_of::<AgentVault>() == 5 * 32 + 7 * 8 + MAX_CHAINS * 32 + 8);
+const _: () = assert!(core::mem::size_of::<AgentVault>() == 4 * 32 + 7 * 8 + MAX_CHAINS * 32 + 8);
 
 fn add(a: u64, b: u64) -> Result<u64> {
     a.checked_add(b).ok_or_else(|| error!(FeeAggregatorError::AmountOverflow))

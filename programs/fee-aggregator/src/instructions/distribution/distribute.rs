@@ -8,10 +8,12 @@ use crate::error::FeeAggregatorError;
 use crate::event::RevenueDistributed;
 use crate::instructions::vault::vault_signer_seeds;
 use crate::state::{AgentVault, Policy, Store};
+use revenue_share::program::RevenueShare;
 
 /// Permissionless crank: pays out the vault's undistributed revenue per the agent's
-/// policy — holders' share to the holders' reward account, the creator's share to a token
-/// account of the agent's current creator, the protocol's to the protocol fee recipient.
+/// policy — the holders' share into the agent's stake pool (revenue-share `notify_reward`,
+/// signed by this vault, in the same instruction), the creator's share to a token account
+/// of the agent's current creator, the protocol's to the protocol fee recipient.
 #[event_cpi]
 #[derive(Accounts)]
 pub struct Distribute<'info> {
@@ -22,7 +24,6 @@ pub struct Distribute<'info> {
         seeds = [seeds::VAULT, agent_mint.key().as_ref(), reward_mint.key().as_ref()],
         bump = vault.load()?.bump,
         constraint = vault.load()?.token_account == vault_token_account.key() @ FeeAggregatorError::TokenAccountMismatch,
-        constraint = vault.load()?.holders_account == holders_account.key() @ FeeAggregatorError::TokenAccountMismatch,
         constraint = vault.load()?.reward_token_program == token_program.key() @ FeeAggregatorError::InvalidMint,
     )]
     pub vault: AccountLoader<'info, AgentVault>,
@@ -37,9 +38,15 @@ pub struct Distribute<'info> {
     /// CHECK: the vault's token account (constraint above).
     #[account(mut)]
     pub vault_token_account: UncheckedAccount<'info>,
-    /// CHECK: the vault's holders' reward account (constraint above).
+    /// CHECK: the agent's stake pool; revenue-share checks it.
     #[account(mut)]
-    pub holders_account: UncheckedAccount<'info>,
+    pub stake_pool: UncheckedAccount<'info>,
+    /// CHECK: the stake pool's vault for this reward mint; revenue-share checks it.
+    #[account(mut)]
+    pub stake_reward_vault: UncheckedAccount<'info>,
+    /// CHECK: revenue-share's event authority; revenue-share checks it.
+    pub revenue_share_event_authority: UncheckedAccount<'info>,
+    pub revenue_share_program: Program<'info, RevenueShare>,
     #[account(mut, constraint = creator_token_account.mint == reward_mint.key() @ FeeAggregatorError::InvalidMint)]
     pub creator_token_account: Box<InterfaceAccount<'info, TokenAccount>>,
     #[account(
@@ -72,8 +79,26 @@ pub fn handle_distribute(ctx: Context<Distribute>) -> Result<()> {
 
     let (agent_mint, reward_mint) = (a.agent_mint.key(), a.reward_mint.key());
     let vault_seeds = vault_signer_seeds(&agent_mint, &reward_mint, &bump);
+    if parts.holders > 0 {
+        revenue_share::cpi::notify_reward(
+            CpiContext::new_with_signer(
+                revenue_share::ID,
+                revenue_share::cpi::accounts::NotifyReward {
+                    aggregator_vault: a.vault.to_account_info(),
+                    source: a.vault_token_account.to_account_info(),
+                    stake_pool: a.stake_pool.to_account_info(),
+                    reward_vault: a.stake_reward_vault.to_account_info(),
+                    reward_mint: a.reward_mint.to_account_info(),
+                    token_program: a.token_program.to_account_info(),
+                    event_authority: a.revenue_share_event_authority.to_account_info(),
+                    program: a.revenue_share_program.to_account_info(),
+                },
+                &[&vault_seeds],
+            ),
+            parts.holders,
+        )?;
+    }
     let payouts = [
-        (a.holders_account.to_account_info(), parts.holders),
         (a.creator_token_account.to_account_info(), parts.creator),
         (a.protocol_token_account.to_account_info(), parts.protocol),
     ];

@@ -43,16 +43,6 @@ pub struct CreateVault<'info> {
     )]
     pub vault_token_account: Box<InterfaceAccount<'info, TokenAccount>>,
     #[account(
-        init,
-        payer = payer,
-        seeds = [seeds::HOLDERS, vault.key().as_ref()],
-        bump,
-        token::mint = reward_mint,
-        token::authority = vault,
-        token::token_program = token_program,
-    )]
-    pub holders_account: Box<InterfaceAccount<'info, TokenAccount>>,
-    #[account(
         init_if_needed,
         payer = payer,
         space = 8 + Policy::INIT_SPACE,
@@ -80,7 +70,6 @@ pub fn handle_create_vault(ctx: Context<CreateVault>) -> Result<()> {
         agent_mint,
         reward_mint,
         token_account: a.vault_token_account.key(),
-        holders_account: a.holders_account.key(),
         reward_token_program: a.token_program.key(),
         total_local: 0,
         total_direct: 0,

@@ -1,0 +1,7 @@
+pub mod pool;
+pub mod rewards;
+pub mod staking;
+
+pub use pool::*;
+pub use rewards::*;
+pub use staking::*;

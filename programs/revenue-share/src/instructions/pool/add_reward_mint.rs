@@ -1,0 +1,53 @@
+use agentpad_common::agent_record::read_agent;
+use anchor_lang::prelude::*;
+use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
+
+use super::add_reward_slot;
+use crate::constants::seeds;
+use crate::error::RevenueShareError;
+use crate::event::RewardMintAdded;
+use crate::state::StakePool;
+
+/// The agent's creator adds a reward mint (up to four per pool), e.g. a bridged token the
+/// agent earns in. Creator-only so nobody can fill the slots with junk mints.
+#[event_cpi]
+#[derive(Accounts)]
+pub struct AddRewardMint<'info> {
+    #[account(mut)]
+    pub creator: Signer<'info>,
+    /// CHECK: agent-factory's record of the pool's agent (PDA, owner, discriminator checked).
+    pub agent: UncheckedAccount<'info>,
+    #[account(mut, seeds = [seeds::STAKE_POOL, stake_pool.load()?.agent_mint.as_ref()], bump = stake_pool.load()?.bump)]
+    pub stake_pool: AccountLoader<'info, StakePool>,
+    #[account(mint::token_program = reward_token_program)]
+    pub reward_mint: Box<InterfaceAccount<'info, Mint>>,
+    #[account(
+        init,
+        payer = creator,
+        seeds = [seeds::REWARD_VAULT, stake_pool.key().as_ref(), reward_mint.key().as_ref()],
+        bump,
+        token::mint = reward_mint,
+        token::authority = stake_pool,
+        token::token_program = reward_token_program,
+    )]
+    pub reward_vault: Box<InterfaceAccount<'info, TokenAccount>>,
+    pub reward_token_program: Interface<'info, TokenInterface>,
+    pub system_program: Program<'info, System>,
+}
+
+impl AddRewardMint<'_> {
+    fn validate(&self) -> Result<()> {
+        let agent_mint = self.stake_pool.load()?.agent_mint;
+        let agent = read_agent(&self.agent.to_account_info(), &agent_mint).map_err(RevenueShareError::from)?;
+        require_keys_eq!(agent.creator, self.creator.key(), RevenueShareError::NotCreator);
+        Ok(())
+    }
+}
+
+#[access_control(ctx.accounts.validate())]
+pub fn handle_add_reward_mint(ctx: Context<AddRewardMint>) -> Result<()> {
+    let a = &ctx.accounts;
+    let index = add_reward_slot(&mut *a.stake_pool.load_mut()?, &a.reward_mint, a.reward_vault.key(), a.reward_token_program.key())?;
+    emit_cpi!(RewardMintAdded { stake_pool: a.stake_pool.key(), reward_mint: a.reward_mint.key(), index });
+    Ok(())
+}

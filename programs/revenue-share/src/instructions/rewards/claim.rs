@@ -1,0 +1,65 @@
+use agentpad_common::token::transfer;
+use anchor_lang::prelude::*;
+
+use crate::constants::seeds;
+use crate::error::RevenueShareError;
+use crate::event::RewardClaimed;
+use crate::state::{Position, StakePool, pool_signer_seeds};
+
+/// Claims a position's rewards for one reward mint or several: the remaining accounts come
+/// in groups of four per mint — reward mint, the pool's reward vault, the destination token
+/// account, the mint's token program.
+#[event_cpi]
+#[derive(Accounts)]
+pub struct Claim<'info> {
+    pub owner: Signer<'info>,
+    #[account(mut, seeds = [seeds::STAKE_POOL, stake_pool.load()?.agent_mint.as_ref()], bump = stake_pool.load()?.bump)]
+    pub stake_pool: AccountLoader<'info, StakePool>,
+    #[account(
+        mut,
+        seeds = [seeds::POSITION, stake_pool.key().as_ref(), position.load()?.owner.as_ref()],
+        bump = position.load()?.bump,
+        constraint = position.load()?.owner == owner.key() @ RevenueShareError::NotPositionOwner,
+    )]
+    pub position: AccountLoader<'info, Position>,
+}
+
+pub fn handle_claim<'info>(ctx: Context<'info, Claim<'info>>) -> Result<()> {
+    let groups = ctx.remaining_accounts.chunks_exact(4);
+    require!(!ctx.remaining_accounts.is_empty() && groups.remainder().is_empty(), RevenueShareError::MalformedClaimAccounts);
+    let now = Clock::get()?.unix_timestamp;
+    let stake_pool = ctx.accounts.stake_pool.key();
+    let owner = ctx.accounts.owner.key();
+
+    // Settle and take what is owed, per requested mint, before any token moves.
+    let mut payouts = Vec::with_capacity(groups.len());
+    let (agent_mint, bump) = {
+        let mut pool = ctx.accounts.stake_pool.load_mut()?;
+        let mut position = ctx.accounts.position.load_mut()?;
+        pool.update_all(now)?;
+        position.settle_all(&pool)?;
+        for group in ctx.remaining_accounts.chunks_exact(4) {
+            let [mint, vault, _destination, token_program] = group else { unreachable!() };
+            let index = pool.slot_index(mint.key)?;
+            let slot = pool.rewards[index];
+            require_keys_eq!(slot.vault, vault.key(), RevenueShareError::WrongRewardVault);
+            require_keys_eq!(slot.token_program, token_program.key(), RevenueShareError::WrongTokenProgram);
+            let mut stream = slot.stream();
+            let mut accrual = position.accruals[index].get();
+            let amount = accrual.claim(&mut stream).map_err(RevenueShareError::from)?;
+            position.accruals[index].set(&accrual);
+            pool.rewards[index].store(&stream);
+            payouts.push((group, amount, slot.decimals, stream.total_claimed));
+        }
+        (pool.agent_mint, [pool.bump])
+    };
+
+    let pool_seeds = pool_signer_seeds(&agent_mint, &bump);
+    let pool_info = ctx.accounts.stake_pool.to_account_info();
+    for (group, amount, decimals, total_claimed) in payouts {
+        let [mint, vault, destination, token_program] = group else { unreachable!() };
+        transfer(token_program, vault, mint, destination, &pool_info, amount, decimals, &[&pool_seeds])?;
+        emit_cpi!(RewardClaimed { stake_pool, owner, reward_mint: mint.key(), amount, total_claimed });
+    }
+    Ok(())
+}

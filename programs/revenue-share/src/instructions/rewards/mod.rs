@@ -1,0 +1,5 @@
+pub mod claim;
+pub mod notify_reward;
+
+pub use claim::*;
+pub use notify_reward::*;

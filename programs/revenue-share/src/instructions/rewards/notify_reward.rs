@@ -1,0 +1,84 @@
+use agentpad_common::ids::{AGGREGATOR_VAULT_SEED, FEE_AGGREGATOR};
+use agentpad_common::token::transfer;
+use anchor_lang::prelude::*;
+use anchor_spl::token_interface::TokenInterface;
+
+use crate::constants::seeds;
+use crate::error::RevenueShareError;
+use crate::event::RewardNotified;
+use crate::state::StakePool;
+
+/// Adds `amount` of a reward mint to the pool's drip. Only the agent's fee-aggregator vault
+/// for that mint (a fee-aggregator PDA) can sign: fee-aggregator's `distribute` calls this
+/// with the holders' share. The tokens come from an account that vault owns.
+#[event_cpi]
+#[derive(Accounts)]
+pub struct NotifyReward<'info> {
+    /// CHECK: must be the PDA `["vault", agent_mint, reward_mint]` of fee-aggregator and
+    /// sign (checked in `validate`).
+    pub aggregator_vault: Signer<'info>,
+    /// CHECK: a token account owned by `aggregator_vault`; the token program checks.
+    #[account(mut)]
+    pub source: UncheckedAccount<'info>,
+    #[account(mut, seeds = [seeds::STAKE_POOL, stake_pool.load()?.agent_mint.as_ref()], bump = stake_pool.load()?.bump)]
+    pub stake_pool: AccountLoader<'info, StakePool>,
+    /// CHECK: the pool's vault for `reward_mint` (checked in `validate`).
+    #[account(mut)]
+    pub reward_vault: UncheckedAccount<'info>,
+    /// CHECK: one of the pool's reward mints (checked in `validate`).
+    pub reward_mint: UncheckedAccount<'info>,
+    pub token_program: Interface<'info, TokenInterface>,
+}
+
+impl NotifyReward<'_> {
+    /// Returns the reward slot index.
+    fn validate(&self) -> Result<usize> {
+        let pool = self.stake_pool.load()?;
+        let expected = Pubkey::find_program_address(
+            &[AGGREGATOR_VAULT_SEED, pool.agent_mint.as_ref(), self.reward_mint.key.as_ref()],
+            &FEE_AGGREGATOR,
+        )
+        .0;
+        require_keys_eq!(self.aggregator_vault.key(), expected, RevenueShareError::NotAggregator);
+        let index = pool.slot_index(self.reward_mint.key)?;
+        let slot = &pool.rewards[index];
+        require_keys_eq!(slot.vault, self.reward_vault.key(), RevenueShareError::WrongRewardVault);
+        require_keys_eq!(slot.token_program, self.token_program.key(), RevenueShareError::WrongTokenProgram);
+        Ok(index)
+    }
+}
+
+pub fn handle_notify_reward(ctx: Context<NotifyReward>, amount: u64) -> Result<()> {
+    require!(amount > 0, RevenueShareError::ZeroAmount);
+    let a = &ctx.accounts;
+    let index = a.validate()?;
+    let decimals = a.stake_pool.load()?.rewards[index].decimals;
+    transfer(
+        &a.token_program.to_account_info(),
+        &a.source.to_account_info(),
+        &a.reward_mint.to_account_info(),
+        &a.reward_vault.to_account_info(),
+        &a.aggregator_vault.to_account_info(),
+        amount,
+        decimals,
+        &[],
+    )?;
+    let now = Clock::get()?.unix_timestamp;
+    let mut pool = a.stake_pool.load_mut()?;
+    let (window, total) = (pool.reward_window, pool.total_staked);
+    let mut stream = pool.rewards[index].stream();
+    stream.notify(amount, now, window, total).map_err(RevenueShareError::from)?;
+    pool.rewards[index].store(&stream);
+    let event = RewardNotified {
+        stake_pool: a.stake_pool.key(),
+        reward_mint: a.reward_mint.key(),
+        amount,
+        rate_x64: stream.rate_x64,
+        period_finish: stream.period_finish,
+        total_notified: stream.total_notified,
+        total_staked: total,
+    };
+    drop(pool);
+    emit_cpi!(event);
+    Ok(())
+}

@@ -1,0 +1,49 @@
+use anchor_lang::prelude::*;
+
+use crate::constants::seeds;
+use crate::error::RevenueShareError;
+use crate::event::UnstakeRequested;
+use crate::state::{Position, StakePool};
+
+/// Starts the cooldown for `amount` of stake. It stops earning at once (rewards so far are
+/// settled) and can be withdrawn when the pool's cooldown has passed. A new request adds
+/// to what is waiting and restarts the cooldown.
+#[event_cpi]
+#[derive(Accounts)]
+pub struct RequestUnstake<'info> {
+    pub owner: Signer<'info>,
+    #[account(mut, seeds = [seeds::STAKE_POOL, stake_pool.load()?.agent_mint.as_ref()], bump = stake_pool.load()?.bump)]
+    pub stake_pool: AccountLoader<'info, StakePool>,
+    #[account(
+        mut,
+        seeds = [seeds::POSITION, stake_pool.key().as_ref(), position.load()?.owner.as_ref()],
+        bump = position.load()?.bump,
+        constraint = position.load()?.owner == owner.key() @ RevenueShareError::NotPositionOwner,
+    )]
+    pub position: AccountLoader<'info, Position>,
+}
+
+pub fn handle_request_unstake(ctx: Context<RequestUnstake>, amount: u64) -> Result<()> {
+    require!(amount > 0, RevenueShareError::ZeroAmount);
+    let now = Clock::get()?.unix_timestamp;
+    let mut pool = ctx.accounts.stake_pool.load_mut()?;
+    let mut position = ctx.accounts.position.load_mut()?;
+    require!(amount <= position.staked, RevenueShareError::InsufficientStake);
+    pool.update_all(now)?;
+    position.settle_all(&pool)?;
+    position.staked -= amount;
+    pool.total_staked -= amount;
+    position.unstaking = position.unstaking.checked_add(amount).ok_or(RevenueShareError::MathOverflow)?;
+    position.unlock_at = now.checked_add(pool.unstake_cooldown as i64).ok_or(RevenueShareError::MathOverflow)?;
+    let event = UnstakeRequested {
+        stake_pool: ctx.accounts.stake_pool.key(),
+        owner: position.owner,
+        amount,
+        position_staked: position.staked,
+        total_staked: pool.total_staked,
+        unlock_at: position.unlock_at,
+    };
+    drop((pool, position));
+    emit_cpi!(event);
+    Ok(())
+}

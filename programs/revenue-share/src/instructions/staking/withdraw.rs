@@ -1,0 +1,63 @@
+use agentpad_common::ids::AGENT_TOKEN_DECIMALS;
+use agentpad_common::token::transfer;
+use anchor_lang::prelude::*;
+use anchor_spl::token_2022::Token2022;
+
+use crate::constants::seeds;
+use crate::error::RevenueShareError;
+use crate::event::Withdrawn;
+use crate::state::{Position, StakePool, pool_signer_seeds};
+
+/// Returns the tokens whose cooldown has passed.
+#[event_cpi]
+#[derive(Accounts)]
+pub struct Withdraw<'info> {
+    pub owner: Signer<'info>,
+    #[account(
+        seeds = [seeds::STAKE_POOL, agent_mint.key().as_ref()],
+        bump = stake_pool.load()?.bump,
+        constraint = stake_pool.load()?.stake_vault == stake_vault.key() @ RevenueShareError::WrongStakeVault,
+    )]
+    pub stake_pool: AccountLoader<'info, StakePool>,
+    #[account(
+        mut,
+        seeds = [seeds::POSITION, stake_pool.key().as_ref(), position.load()?.owner.as_ref()],
+        bump = position.load()?.bump,
+        constraint = position.load()?.owner == owner.key() @ RevenueShareError::NotPositionOwner,
+    )]
+    pub position: AccountLoader<'info, Position>,
+    /// CHECK: any agent-token account the owner chooses; the token program checks the mint.
+    #[account(mut)]
+    pub destination: UncheckedAccount<'info>,
+    /// CHECK: the pool's stake vault (constraint above).
+    #[account(mut)]
+    pub stake_vault: UncheckedAccount<'info>,
+    /// CHECK: the agent mint (pool seeds).
+    pub agent_mint: UncheckedAccount<'info>,
+    pub token_program: Program<'info, Token2022>,
+}
+
+pub fn handle_withdraw(ctx: Context<Withdraw>) -> Result<()> {
+    let a = &ctx.accounts;
+    let now = Clock::get()?.unix_timestamp;
+    let amount = {
+        let mut position = a.position.load_mut()?;
+        require!(position.unstaking > 0, RevenueShareError::NothingToWithdraw);
+        require!(now >= position.unlock_at, RevenueShareError::CooldownNotElapsed);
+        core::mem::take(&mut position.unstaking)
+    };
+    let (agent_mint, bump) = (a.agent_mint.key(), [a.stake_pool.load()?.bump]);
+    let pool_seeds = pool_signer_seeds(&agent_mint, &bump);
+    transfer(
+        &a.token_program.to_account_info(),
+        &a.stake_vault.to_account_info(),
+        &a.agent_mint.to_account_info(),
+        &a.destination.to_account_info(),
+        &a.stake_pool.to_account_info(),
+        amount,
+        AGENT_TOKEN_DECIMALS,
+        &[&pool_seeds],
+    )?;
+    emit_cpi!(Withdrawn { stake_pool: a.stake_pool.key(), owner: a.owner.key(), amount });
+    Ok(())
+}
