@@ -18,8 +18,6 @@ pub enum RevenueShareError {
     CooldownOutOfBounds,
     #[msg("The pool already carries the maximum number of reward mints")]
     TooManyRewardMints,
-    #[msg("The pool already carries this reward mint")]
-    DuplicateRewardMint,
     #[msg("The pool does not carry this reward mint")]
     UnknownRewardMint,
     #[msg("Reward vault does not belong to this pool and mint")]

@@ -18,7 +18,7 @@ pub(crate) fn add_reward_slot(pool: &mut StakePool, mint: &InterfaceAccount<Mint
     screen_mint(&mint.to_account_info()).map_err(RevenueShareError::from)?;
     let index = pool.reward_count as usize;
     require!(index < MAX_REWARD_MINTS, RevenueShareError::TooManyRewardMints);
-    require!(pool.active_rewards().iter().all(|r| r.mint != mint.key()), RevenueShareError::DuplicateRewardMint);
+    // A mint cannot be added twice: its reward vault PDA already exists, so `init` refuses.
     let mut slot = RewardSlot { mint: mint.key(), vault, token_program, decimals: mint.decimals, ..Default::default() };
     slot.store(&RewardStream::new(Clock::get()?.unix_timestamp));
     pool.rewards[index] = slot;
