@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # The main job: the full agent lifecycle on an embedded bank (real programs, real token
-# programs, wSOL quote), printed step by step with a final balance table.
+# programs, wSOL quote): launch, trading to graduation and beyond, revenue from every
+# source (sweep, LayerZero from Base, deposit), distribution, staking and claims, printed
+# step by step with a final balance table and the fee aggregator's per-source ledger.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v cargo >/dev/null || { echo "error: cargo not found: install Rust 1.95+ (rustup)" >&2; exit 1; }

@@ -1,16 +1,23 @@
 //! The agentpad lifecycle on an embedded bank: the real programs, the real SPL Token and
 //! Token-2022 programs, wSOL as quote. Launch an agent, let a crowd trade it along the
 //! curve, fill it to graduation, graduate, trade the locked constant-product pool, claim
-//! fees, and print every party's balances.
+//! fees; then two holders stake, the agent's revenue comes in from every source (the
+//! pool's fees swept, a fee report and a bridged value transfer from Base through
+//! LayerZero, a direct deposit), is distributed, and the holders claim their share.
+//! Ends with every party's balances and the aggregator's per-source ledger.
 #![allow(deprecated)]
 
-use agentpad_tests::accounts::{self as addr, PoolKeys};
-use agentpad_tests::fixtures::Protocol;
+use agentpad_tests::accounts::{self as addr, PoolKeys, fees as fa, stake as st};
+use agentpad_tests::fixtures::{Packet, Protocol};
+use agentpad_tests::ix::{fees, stake};
 use agentpad_tests::presets::{QUOTE, TOKEN};
 use agentpad_tests::{Env, decode_event, ix};
 use anchor_spl::token::spl_token::native_mint;
 use bonding_curve::event::{PoolGraduated, TradeExecuted};
 use bonding_curve::state::Pool;
+use fee_aggregator::message::{BridgeMessage, Kind};
+use fee_aggregator::state::AgentVault;
+use revenue_share::state::StakePool;
 use solana_sdk::signature::{Keypair, Signer};
 
 fn sol(units: u64) -> String {
@@ -67,7 +74,9 @@ async fn trade(env: &mut Env, keys: &PoolKeys, who: &Party, ixn: solana_sdk::ins
             Some(ev)
         }
         Err(e) => {
-            println!("  {:<8} refused: {e:?}", who.name);
+            let curve_complete = agentpad_tests::bc_err(bonding_curve::error::BondingCurveError::CurveComplete);
+            let why = if e == curve_complete { "CurveComplete (the pool must graduate first)".to_string() } else { format!("{e:?}") };
+            println!("  {:<8} refused: {why}", who.name);
             None
         }
     }
@@ -174,30 +183,136 @@ async fn main() {
     let creator_ata = keys.quote_ata(&creator.key.pubkey());
     env.send(&[ix::claim_creator_fees(&creator.key.pubkey(), &keys, creator_ata)], &[&creator.key]).await.unwrap();
     println!("  creator fees  {} SOL -> creator (through agent-factory)", sol(pool.creator_fees));
-    println!("  agent revenue {} SOL stays in the pool for the fee aggregator\n", sol(pool.agent_fees));
+    println!("  agent revenue {} SOL waits in the pool for the fee aggregator's sweep\n", sol(pool.agent_fees));
+
+    // --- holders stake
+    println!("== Holders stake (revenue-share; unstake cooldown 2 days, rewards drip over 7 days)");
+    let stakers = [&crowd[3], &crowd[5]]; // dave and frank, the largest holders
+    for who in stakers {
+        let bag = env.token_balance(keys.base_ata(&who.key.pubkey())).await;
+        env.send(&[stake::stake(&who.key.pubkey(), &keys.base_mint, bag)], &[&who.key]).await.unwrap();
+        println!("  {:<8} stakes {:>18} SMITH", who.name, tokens(bag));
+    }
+    let agent_mint = keys.base_mint;
+
+    // --- revenue from every source
+    println!("\n== Revenue into the agent's fee vault");
+    let wsol_vault = fa::vault(&agent_mint, &native_mint::ID);
+    env.send(&[fees::sweep(&keys)], &[]).await.unwrap();
+    println!("  sweep: the pool's agent-revenue bucket -> vault (source local)");
+
+    // Base: the peer, a bridged reward token (VIRTUAL) with its vault, inbox and reward slot.
+    const BASE: u32 = 30184;
+    let mut base_aggregator = [0u8; 32];
+    base_aggregator[12..].copy_from_slice(&[0xBA; 20]);
+    let admin = env.admin.insecure_clone();
+    env.send(&[fees::set_peer(&admin.pubkey(), BASE, base_aggregator)], &[&admin]).await.unwrap();
+    let virtual_authority = Keypair::new();
+    let tp = anchor_spl::token::ID;
+    let virtual_mint = env.create_mint(&virtual_authority.pubkey(), 9, &tp, &[]).await;
+    let payer = env.payer().pubkey();
+    env.send(&[fees::create_vault(&payer, &agent_mint, &virtual_mint, &tp), fees::create_inbox(&payer, &virtual_mint, &tp)], &[]).await.unwrap();
+    env.send(&[stake::add_reward_mint(&creator.key.pubkey(), &agent_mint, &virtual_mint, &tp)], &[&creator.key]).await.unwrap();
+    // The OFT delivers 12.5 VIRTUAL to the inbox; two messages follow, delivered out of order.
+    env.send(&[ix::mint_to(&tp, &virtual_mint, &fa::inbox(&virtual_mint), &virtual_authority.pubkey(), 12_500_000_000)], &[&virtual_authority]).await.unwrap();
+    let message = |kind, amount_sd, report_id| BridgeMessage { kind, agent: agent_mint, token: virtual_mint, amount_sd, report_id, source_epoch: 2026_47 }.encode().to_vec();
+    let packets = [
+        Packet { src_eid: BASE, sender: base_aggregator, nonce: 1, guid: [1; 32], message: message(Kind::FeeReport, 40_000_000, 1) },
+        Packet { src_eid: BASE, sender: base_aggregator, nonce: 2, guid: [2; 32], message: message(Kind::ValueTransfer, 12_500_000, 2) },
+    ];
+    for p in &packets {
+        env.verify_packet(p).await;
+    }
+    env.lz_receive(&packets[1]).await.unwrap();
+    println!("  LayerZero from Base (eid {BASE}), nonce 2: value transfer of 12.5 VIRTUAL (OFT into the inbox) -> vault");
+    env.lz_receive(&packets[0]).await.unwrap();
+    println!("  LayerZero from Base (eid {BASE}), nonce 1: fee report of 40 VIRTUAL earned and kept on Base (statistics)");
+    // Direct revenue in wSOL.
+    let patron = env.new_user(10 * QUOTE).await;
+    let patron_wsol = env.wrap_sol(&patron, 3 * QUOTE).await;
+    env.send(&[fees::deposit(&patron.pubkey(), patron_wsol, &agent_mint, &native_mint::ID, &tp, 3 * QUOTE)], &[&patron]).await.unwrap();
+    println!("  direct deposit: 3 SOL of the agent's own business revenue");
+
+    // --- distribute
+    println!("\n== Distribute (70% holders via the stake pool / 20% creator / 10% protocol)");
+    let recipient_virtual = addr::ata(&recipient, &virtual_mint, &tp);
+    let creator_virtual = addr::ata(&creator.key.pubkey(), &virtual_mint, &tp);
+    env.send(&[ix::create_ata(&payer, &recipient, &virtual_mint, &tp), ix::create_ata(&payer, &creator.key.pubkey(), &virtual_mint, &tp)], &[]).await.unwrap();
+    for who in stakers {
+        env.send(&[ix::create_ata(&payer, &who.key.pubkey(), &virtual_mint, &tp)], &[]).await.unwrap();
+    }
+    env.send(&[fees::distribute(&agent_mint, &native_mint::ID, &tp, creator_ata, recipient_ata)], &[]).await.unwrap();
+    env.send(&[fees::distribute(&agent_mint, &virtual_mint, &tp, creator_virtual, recipient_virtual)], &[]).await.unwrap();
+    for (label, v) in [("wSOL", wsol_vault), ("VIRTUAL", fa::vault(&agent_mint, &virtual_mint))] {
+        let l: AgentVault = env.zero_copy(v).await;
+        println!(
+            "  {:<8} holders {:>14}  creator {:>14}  protocol {:>14}",
+            label, sol(l.distributed_holders), sol(l.distributed_creator), sol(l.distributed_protocol)
+        );
+    }
+
+    // --- a week later, the holders claim
+    env.advance_time(7 * 86_400 + 60).await;
+    println!("\n== A week later the stakers claim both reward mints");
+    for who in stakers {
+        let w = who.key.pubkey();
+        let groups = [stake::reward(&w, &agent_mint, &native_mint::ID, &tp), stake::reward(&w, &agent_mint, &virtual_mint, &tp)];
+        let before = (env.token_balance(groups[0].2).await, env.token_balance(groups[1].2).await);
+        env.send(&[stake::claim(&w, &w, &agent_mint, &groups)], &[&who.key]).await.unwrap();
+        let got = (env.token_balance(groups[0].2).await - before.0, env.token_balance(groups[1].2).await - before.1);
+        println!("  {:<8} claims {:>14} SOL and {:>14} VIRTUAL", who.name, sol(got.0), sol(got.1));
+    }
 
     // --- final table
     let pool = env.zero_copy::<Pool>(keys.pool).await;
-    println!("== Final balances");
-    println!("  {:<24} {:>16} {:>22}", "party", "wSOL", "SMITH");
+    let stake_pool: StakePool = env.zero_copy(st::pool(&agent_mint)).await;
+    println!("\n== Final balances");
+    println!("  {:<24} {:>16} {:>22} {:>16}", "party", "wSOL", "SMITH (staked)", "VIRTUAL");
     let mut total_base = 0;
     let mut everyone: Vec<(&str, solana_sdk::pubkey::Pubkey)> = vec![("creator", creator.key.pubkey()), ("whale", whale.key.pubkey())];
     everyone.extend(crowd.iter().map(|p| (p.name, p.key.pubkey())));
     for (name, key) in everyone {
         let q = env.token_balance(keys.quote_ata(&key)).await;
         let b = env.token_balance(keys.base_ata(&key)).await;
-        total_base += b;
-        println!("  {:<24} {:>16} {:>22}", name, sol(q), tokens(b));
+        let staked = match env.account(st::position(&st::pool(&agent_mint), &key)).await {
+            Some(acc) => bytemuck::from_bytes::<revenue_share::state::Position>(&acc.data[8..8 + core::mem::size_of::<revenue_share::state::Position>()]).staked,
+            None => 0,
+        };
+        let v = match env.account(addr::ata(&key, &virtual_mint, &tp)).await {
+            Some(_) => env.token_balance(addr::ata(&key, &virtual_mint, &tp)).await,
+            None => 0,
+        };
+        total_base += b + staked;
+        let smith = if staked > 0 { format!("{} ({})", tokens(b), tokens(staked)) } else { tokens(b) };
+        println!("  {:<24} {:>16} {:>22} {:>16}", name, sol(q), smith, sol(v));
     }
-    println!("  {:<24} {:>16} {:>22}", "protocol fee recipient", sol(env.token_balance(recipient_ata).await), "-");
+    println!("  {:<24} {:>16} {:>22} {:>16}", "protocol fee recipient", sol(env.token_balance(recipient_ata).await), "-", sol(env.token_balance(recipient_virtual).await));
     let qv = env.token_balance(keys.quote_vault).await;
     let bv = env.token_balance(keys.base_vault).await;
     total_base += bv;
-    println!("  {:<24} {:>16} {:>22}", "pool vaults", sol(qv), tokens(bv));
-    println!("    of which reserves      {:>16} {:>22}", sol(pool.quote_reserve), tokens(pool.base_reserve));
-    println!("    of which agent revenue {:>16} {:>22}", sol(pool.agent_fees), "-");
-    println!("    unclaimed protocol/creator {} / {}", sol(pool.protocol_fees), sol(pool.creator_fees));
+    println!("  {:<24} {:>16} {:>22} {:>16}", "pool vaults (locked)", sol(qv), tokens(bv), "-");
+    let sv = env.token_balance(stake_pool.stake_vault).await;
+    println!(
+        "  {:<24} {:>16} {:>22} {:>16}",
+        "stake pool (undripped)",
+        sol(env.token_balance(stake_pool.rewards[0].vault).await),
+        tokens(sv),
+        sol(env.token_balance(stake_pool.rewards[1].vault).await)
+    );
     assert_eq!(qv, pool.quote_reserve + pool.protocol_fees + pool.creator_fees + pool.agent_fees);
     assert_eq!(total_base, p.curve_supply + p.graduated_supply);
-    println!("\n  books: quote vault = reserve + buckets, and every one of the {} SMITH is accounted for.", tokens(total_base));
+
+    println!("\n== Fee aggregator ledger (per source)");
+    println!("  {:<8} {:>14} {:>14} {:>14} {:>16} {:>14}", "vault", "local", "direct", "bridged", "Base reported", "undistributed");
+    for (label, v) in [("wSOL", wsol_vault), ("VIRTUAL", fa::vault(&agent_mint, &virtual_mint))] {
+        let l: AgentVault = env.zero_copy(v).await;
+        let reported = l.chain(BASE).map(|c| c.reported).unwrap_or(0);
+        println!(
+            "  {:<8} {:>14} {:>14} {:>14} {:>16} {:>14}",
+            label, sol(l.total_local), sol(l.total_direct), sol(l.total_bridged), sol(reported), sol(l.undistributed)
+        );
+        assert_eq!(l.total_local + l.total_direct + l.total_bridged, l.distributed_holders + l.distributed_creator + l.distributed_protocol + l.undistributed);
+    }
+    println!("\n  books: quote vault = reserve + buckets; every one of the {} SMITH is accounted for (held, staked or locked);", tokens(total_base));
+    println!("  every vault's inflow = holders + creator + protocol + undistributed.");
 }
