@@ -4,6 +4,9 @@
 #![allow(unexpected_cfgs)]
 
 use anchor_lang::prelude::*;
+// See scripts/sbf: 128-bit libcalls for the upstream-LLVM sBPF build only.
+#[cfg(feature = "sbf-int128")]
+use sbf_int128 as _;
 
 pub mod constants;
 pub mod error;

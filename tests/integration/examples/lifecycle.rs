@@ -315,4 +315,5 @@ async fn main() {
     }
     println!("\n  books: quote vault = reserve + buckets; every one of the {} SMITH is accounted for (held, staked or locked);", tokens(total_base));
     println!("  every vault's inflow = holders + creator + protocol + undistributed.");
+    env.finish_trace().await;
 }

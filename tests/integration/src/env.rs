@@ -55,6 +55,10 @@ pub struct Env {
     pub admin: Keypair,
     /// Lookup tables every transaction is compiled against (v0 messages).
     pub lookup_tables: Vec<AddressLookupTableAccount>,
+    /// Set by `AGENTPAD_TRACE`: the run is recorded for replay on sBPF.
+    pub trace: Option<crate::trace::Trace>,
+    /// Transactions that only exist for the native bank (lookup-table set-up) are not traced.
+    tracing_paused: bool,
     nonce: u32,
 }
 
@@ -73,9 +77,17 @@ impl Env {
         for program in [bonding_curve::ID, agent_factory::ID, fee_aggregator::ID] {
             pt.add_account(crate::accounts::program_data(&program), program_data_account(&admin.pubkey()));
         }
-        pt.add_account(admin.pubkey(), Account::new(1_000_000_000_000, 0, &anchor_lang::system_program::ID));
+        let admin_account = Account::new(1_000_000_000_000, 0, &anchor_lang::system_program::ID);
+        pt.add_account(admin.pubkey(), admin_account.clone());
+        let mut trace = crate::trace::Trace::from_env();
+        if let Some(t) = trace.as_mut() {
+            for program in [bonding_curve::ID, agent_factory::ID, fee_aggregator::ID] {
+                t.preload(&crate::accounts::program_data(&program), &program_data_account(&admin.pubkey()));
+            }
+            t.preload(&admin.pubkey(), &admin_account);
+        }
         let ctx = pt.start_with_context().await;
-        Env { ctx, admin, lookup_tables: vec![], nonce: 0 }
+        Env { ctx, admin, lookup_tables: vec![], trace, tracing_paused: false, nonce: 0 }
     }
 
     pub fn payer(&self) -> &Keypair {
@@ -85,8 +97,30 @@ impl Env {
     /// Sends `ixs` paid by the context payer and signed by `signers`. A compute-budget
     /// instruction with a running nonce keeps repeated identical transactions distinct.
     pub async fn send(&mut self, ixs: &[Instruction], signers: &[&Keypair]) -> Result<(), TxError> {
-        let tx = self.transaction(ixs, signers).await;
-        self.ctx.banks_client.process_transaction(tx).await.map_err(TxError::from)
+        let (tx, all) = self.transaction_with(ixs, signers).await;
+        let clock = self.clock().await;
+        let result = self.ctx.banks_client.process_transaction(tx).await.map_err(TxError::from);
+        self.record(&all, signers, &clock, &result);
+        result
+    }
+
+    fn record(&mut self, all: &[Instruction], signers: &[&Keypair], clock: &Clock, result: &Result<(), TxError>) {
+        if self.tracing_paused {
+            return;
+        }
+        if let Some(t) = self.trace.as_mut() {
+            t.record(all, &self.ctx.payer, signers, clock, result);
+        }
+    }
+
+    /// Writes the trace (if recording): call at the end of a traced run.
+    pub async fn finish_trace(&mut self) {
+        let Some(trace) = self.trace.take() else { return };
+        let mut finals = Vec::new();
+        for k in &trace.writable {
+            finals.push((*k, self.account(*k).await));
+        }
+        trace.write(finals, &self.ctx.payer.pubkey());
     }
 
     /// Like [`send`](Self::send), and returns every Anchor event the transaction emitted
@@ -96,10 +130,14 @@ impl Env {
         ixs: &[Instruction],
         signers: &[&Keypair],
     ) -> Result<Vec<Vec<u8>>, TxError> {
-        let tx = self.transaction(ixs, signers).await;
+        let (tx, all) = self.transaction_with(ixs, signers).await;
+        let clock = self.clock().await;
         let sim = self.ctx.banks_client.simulate_transaction(tx.clone()).await.map_err(TxError::from)?;
         if let Some(Err(e)) = sim.result {
-            return Err(TxError::from(BanksClientError::TransactionError(e)));
+            let err = TxError::from(BanksClientError::TransactionError(e));
+            // The failure is what processing would give; record it as processed.
+            self.record(&all, signers, &clock, &Err(err.clone()));
+            return Err(err);
         }
         let events = sim
             .simulation_details
@@ -112,7 +150,9 @@ impl Env {
                 data.starts_with(anchor_lang::event::EVENT_IX_TAG_LE).then(|| data[8..].to_vec())
             })
             .collect();
-        self.ctx.banks_client.process_transaction(tx).await.map_err(TxError::from)?;
+        let result = self.ctx.banks_client.process_transaction(tx).await.map_err(TxError::from);
+        self.record(&all, signers, &clock, &result);
+        result?;
         Ok(events)
     }
 
@@ -127,6 +167,11 @@ impl Env {
     }
 
     async fn transaction(&mut self, ixs: &[Instruction], signers: &[&Keypair]) -> VersionedTransaction {
+        self.transaction_with(ixs, signers).await.0
+    }
+
+    /// The signed transaction and its full instruction list (compute budget first).
+    async fn transaction_with(&mut self, ixs: &[Instruction], signers: &[&Keypair]) -> (VersionedTransaction, Vec<Instruction>) {
         self.nonce += 1;
         let mut all = vec![ComputeBudgetInstruction::set_compute_unit_limit(1_400_000 - self.nonce)];
         all.extend_from_slice(ixs);
@@ -134,7 +179,7 @@ impl Env {
         let mut keys: Vec<&Keypair> = vec![&self.ctx.payer];
         keys.extend(signers.iter().copied().filter(|k| k.pubkey() != self.ctx.payer.pubkey()));
         let message = v0::Message::try_compile(&self.ctx.payer.pubkey(), &all, &self.lookup_tables, blockhash).unwrap();
-        VersionedTransaction::try_new(VersionedMessage::V0(message), &keys).unwrap()
+        (VersionedTransaction::try_new(VersionedMessage::V0(message), &keys).unwrap(), all)
     }
 
     /// Creates an address lookup table holding `addresses` and compiles every later
@@ -143,6 +188,7 @@ impl Env {
         use solana_address_lookup_table_interface::instruction::{create_lookup_table, extend_lookup_table};
         let slot = self.ctx.banks_client.get_root_slot().await.unwrap();
         self.ctx.warp_to_slot(slot + 2).unwrap();
+        self.tracing_paused = true;
         let payer = self.ctx.payer.pubkey();
         let (create, table) = create_lookup_table(payer, payer, slot + 1);
         self.send(&[create], &[]).await.unwrap();
@@ -153,6 +199,7 @@ impl Env {
         let slot = self.ctx.banks_client.get_root_slot().await.unwrap();
         self.ctx.warp_to_slot(slot + 2).unwrap();
         self.lookup_tables.push(AddressLookupTableAccount { key: table, addresses });
+        self.tracing_paused = false;
         table
     }
 

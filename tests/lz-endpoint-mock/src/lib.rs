@@ -12,6 +12,8 @@
 #![allow(unexpected_cfgs)]
 
 use anchor_lang::prelude::*;
+#[cfg(feature = "sbf-int128")]
+use sbf_int128 as _;
 
 declare_id!("4dPYhcANTEjnPjYaHhbXHPz1ZzMyESTuX8sXMqKyATxE");
 

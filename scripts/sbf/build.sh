@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Builds every program (and the test-only LayerZero endpoint) to real sBPF v3 with
+# upstream LLVM 23 + sbpf-linker, without Solana's platform-tools. Output: target/sbf/*.so.
+# The programs' source is what `anchor build` compiles; the differences live here:
+# the std port (std-solana.patch), the target spec, and the `sbf-int128` feature.
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+TOOLS=${AGENTPAD_SBF_TOOLS:-$ROOT/target/sbf-tools}
+[ -x "$TOOLS/bin/sbpf-linker" ] || { echo "error: sbpf toolchain missing: run scripts/sbf/install.sh first" >&2; exit 1; }
+cd "$ROOT"
+export RUSTC=/usr/bin/rustc RUSTC_BOOTSTRAP=1
+# cargo-internal: the std sources build-std compiles (our patched copy). Pinned versions only.
+export __CARGO_TESTS_ONLY_SRC_ROOT="$TOOLS/rustsrc/library"
+export CARGO_TARGET_DIR="$ROOT/target/sbf-build"
+export RUSTFLAGS="-C linker=$TOOLS/bin/sbpf-linker -C panic=immediate-abort -Z unstable-options -C passes=lower-atomic -C link-arg=--llvm-args=-bpf-stack-size=4096 -C relocation-model=static"
+# One cargo invocation per program: built together, cargo would unify features and give
+# the programs agent-factory depends on (with `cpi`, hence `no-entrypoint`) no entrypoint.
+mkdir -p target/sbf
+for package in bonding-curve agent-factory fee-aggregator revenue-share lz-endpoint-mock; do
+  lib=${package//-/_}
+  echo "== sBPF: $package"
+  cargo +stable build --release --locked -Zjson-target-spec -Zbuild-std=std,panic_abort \
+    --target scripts/sbf/bpfel-solana-none.json --features sbf-int128 -p "$package"
+  cp "$CARGO_TARGET_DIR/bpfel-solana-none/release/lib$lib.so" "target/sbf/$lib.so"
+done
+ls -l target/sbf/*.so

@@ -1,0 +1,180 @@
+// Replays a trace recorded by the native harness (AGENTPAD_TRACE) on the sBPF programs in
+// LiteSVM. Every transaction must end as it did natively (success, or the same error), and
+// every account the run wrote must end byte-identical. Writes compute units per
+// instruction to a JSON report.
+//
+// usage: node replay.mjs <trace.json> <dir with *.so> [report.json]
+import { createHash } from "node:crypto";
+import { readFileSync, writeFileSync } from "node:fs";
+import { LiteSVM, FailedTransactionMetadata } from "litesvm";
+import {
+  address, AccountRole, appendTransactionMessageInstructions, createKeyPairSignerFromBytes, createTransactionMessage,
+  getTransactionEncoder, lamports, pipe, setTransactionMessageFeePayerSigner, signTransactionMessageWithSigners,
+} from "@solana/kit";
+
+const [traceFile, soDir, reportFile] = process.argv.slice(2);
+if (!traceFile || !soDir) {
+  console.error("usage: node replay.mjs <trace.json> <so dir> [report.json]");
+  process.exit(2);
+}
+const trace = JSON.parse(readFileSync(traceFile, "utf8"));
+
+const PROGRAMS = {
+  agent_factory: "BEMSUbtqn2ttPzhNbFjzeuftLFMAjDopBP297TczWH62",
+  bonding_curve: "GU8LbSdDy8pWHhd3qFnCM6qk88uGLtNTbNkW3Ajbn1xm",
+  fee_aggregator: "EfmjWCuzDseV4Rsp94bMPdGjWUoVxMLbQJHUQxq1V95G",
+  revenue_share: "8zfHSn8e1dd3ZA2G7TjZUBJrQydmMQxLWujoKAVDD1Xh",
+  lz_endpoint_mock: "4dPYhcANTEjnPjYaHhbXHPz1ZzMyESTuX8sXMqKyATxE",
+};
+const INSTRUCTIONS = {
+  agent_factory: ["launch_agent", "propose_creator", "accept_creator", "claim_creator_fees"],
+  bonding_curve: ["initialize_config", "transfer_admin", "set_protocol_fee_recipient", "create_preset", "create_pool", "graduate",
+    "buy_exact_in", "buy_exact_out", "sell_exact_in", "claim_protocol_fees", "claim_creator_fees", "claim_agent_fees"],
+  fee_aggregator: ["initialize_store", "set_peer", "create_vault", "create_inbox", "sweep", "deposit", "lz_receive_types",
+    "lz_receive", "set_split", "distribute"],
+  revenue_share: ["create_stake_pool", "add_reward_mint", "stake", "request_unstake", "withdraw", "close_position",
+    "notify_reward", "claim"],
+  lz_endpoint_mock: ["initialize", "register_oapp", "verify", "clear"],
+};
+const OTHER = {
+  "11111111111111111111111111111111": "system",
+  TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA: "spl_token",
+  TokenzQdBNbLqP5VEhdkAS6EPFLC1PHnBqCXEpPxuEb: "token_2022",
+  ATokenGPvbdGVxr1b2hvZbsiqW5xWH25efTNsLJA8knL: "associated_token",
+  ComputeBudget111111111111111111111111111111: "compute_budget",
+};
+const names = new Map();
+for (const [program, list] of Object.entries(INSTRUCTIONS)) {
+  for (const ix of list) {
+    const disc = createHash("sha256").update(`global:${ix}`).digest().subarray(0, 8).toString("hex");
+    names.set(`${PROGRAMS[program]}:${disc}`, `${program}.${ix}`);
+  }
+}
+const nameOf = (program, data) =>
+  names.get(`${program}:${Buffer.from(data).subarray(0, 8).toString("hex")}`) ?? OTHER[program] ?? program;
+
+const svm = new LiteSVM();
+for (const [name, id] of Object.entries(PROGRAMS)) svm.addProgramFromFile(address(id), `${soDir}/${name}.so`);
+for (const a of trace.preload) {
+  const data = Buffer.from(a.data, "base64");
+  svm.setAccount({ address: address(a.address), data, executable: false, lamports: lamports(BigInt(a.lamports)),
+    programAddress: address(a.owner), space: BigInt(data.length) });
+}
+
+// Genesis accounts of real clusters that LiteSVM does not create: the wSOL native mint.
+const NATIVE_MINT = address("So11111111111111111111111111111111111111112");
+if (!svm.getAccount(NATIVE_MINT)?.data?.length) {
+  const mint = Buffer.alloc(82);
+  mint[44] = 9; // decimals
+  mint[45] = 1; // initialized
+  svm.setAccount({ address: NATIVE_MINT, data: mint, executable: false, lamports: lamports(1_461_600n),
+    programAddress: address("TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA"), space: 82n });
+}
+
+const signerCache = new Map();
+const signer = async (b64) => {
+  if (!signerCache.has(b64)) signerCache.set(b64, await createKeyPairSignerFromBytes(Buffer.from(b64, "base64")));
+  return signerCache.get(b64);
+};
+const payer = await signer(trace.steps[0].payer);
+svm.setAccount({ address: payer.address, data: new Uint8Array(), executable: false,
+  lamports: lamports(1_000_000_000_000_000n), programAddress: address("11111111111111111111111111111111"), space: 0n });
+
+const role = (isSigner, isWritable) =>
+  isSigner ? (isWritable ? AccountRole.WRITABLE_SIGNER : AccountRole.READONLY_SIGNER) : (isWritable ? AccountRole.WRITABLE : AccountRole.READONLY);
+const encoder = getTransactionEncoder();
+const measurements = [];
+let mismatches = 0;
+
+for (const [i, step] of trace.steps.entries()) {
+  const clock = svm.getClock();
+  clock.slot = BigInt(step.clock.slot);
+  clock.unixTimestamp = BigInt(step.clock.unix_timestamp);
+  clock.epoch = BigInt(step.clock.epoch);
+  clock.epochStartTimestamp = BigInt(step.clock.epoch_start_timestamp);
+  clock.leaderScheduleEpoch = BigInt(step.clock.leader_schedule_epoch);
+  svm.setClock(clock);
+  const signers = new Map();
+  for (const s of step.signers) {
+    const k = await signer(s);
+    signers.set(k.address, k);
+  }
+  const instructions = step.instructions.map((ix) => ({
+    programAddress: address(ix.program),
+    accounts: ix.accounts.map(([key, isSigner, isWritable]) => ({
+      address: address(key), role: role(isSigner, isWritable),
+      ...(isSigner && key !== payer.address ? { signer: signers.get(key) } : {}),
+    })),
+    data: Buffer.from(ix.data, "base64"),
+  }));
+  const tx = await pipe(createTransactionMessage({ version: 0 }), (t) => setTransactionMessageFeePayerSigner(payer, t),
+    (t) => svm.setTransactionMessageLifetimeUsingLatestBlockhash(t), (t) => appendTransactionMessageInstructions(instructions, t),
+    (t) => signTransactionMessageWithSigners(t));
+  const result = svm.sendTransaction(tx);
+  svm.expireBlockhash();
+  const failed = result instanceof FailedTransactionMetadata;
+  const meta = failed ? result.meta() : result;
+  const logs = meta.logs();
+  const expected = step.outcome;
+  let same;
+  if (expected === "ok") same = !failed;
+  else if (expected.custom !== undefined) same = failed && new RegExp(`Custom(\\(| { code: )${expected.custom}\\b`).test(String(result.err()));
+  else same = failed;
+  if (!same) {
+    mismatches++;
+    console.log(`step ${i}: native ${JSON.stringify(expected)}, sBPF ${failed ? String(result.err()) : "ok"}`);
+    console.log(logs.join("\n"));
+  }
+  // Compute units per top-level instruction, and how much of them went to CPIs: the
+  // runtime logs "consumed" for every invocation, children before their parent.
+  const perTop = [];
+  const stack = [];
+  for (const l of logs) {
+    const inv = l.match(/^Program (\w+) invoke \[(\d+)\]$/);
+    if (inv) { stack.push({ program: inv[1], children: 0, cpis: {} }); continue; }
+    const done = l.match(/^Program (\w+) consumed (\d+) of/);
+    if (done && stack.length) {
+      const frame = stack[stack.length - 1];
+      frame.cu = Number(done[2]);
+      continue;
+    }
+    if (/^Program \w+ (success|failed)/.test(l) && stack.length) {
+      const frame = stack.pop();
+      if (stack.length === 0) perTop.push(frame);
+      else {
+        const parent = stack[stack.length - 1];
+        parent.children += frame.cu ?? 0;
+        const callee = OTHER[frame.program] ?? Object.keys(PROGRAMS).find((k) => PROGRAMS[k] === frame.program) ?? frame.program;
+        parent.cpis[callee] = (parent.cpis[callee] ?? 0) + (frame.cu ?? 0);
+      }
+    }
+  }
+  const bytes = encoder.encode(tx).length;
+  const outer = step.instructions.filter((ix) => ix.program !== "ComputeBudget111111111111111111111111111111");
+  const frames = perTop.filter((p) => p.program !== "ComputeBudget111111111111111111111111111111");
+  outer.forEach((ix, j) => {
+    const f = frames[j];
+    measurements.push({ step: i, name: nameOf(ix.program, Buffer.from(ix.data, "base64")), ok: !failed,
+      cu: f?.cu ?? null, cpiCu: f?.children ?? null, cpis: f?.cpis ?? {}, txBytes: bytes, accounts: ix.accounts.length,
+      txCu: Number(meta.computeUnitsConsumed()) });
+  });
+}
+
+// The final state must be byte-identical to the native run's.
+for (const f of trace.final) {
+  const acc = svm.getAccount(address(f.address));
+  if (f.closed) {
+    if (acc && acc.exists !== false && Number(acc.lamports) > 0) { mismatches++; console.log(`account ${f.address}: closed natively, open on sBPF`); }
+    continue;
+  }
+  const data = acc?.data ? Buffer.from(acc.data).toString("base64") : null;
+  if (!acc || data !== f.data || String(acc.lamports) !== String(f.lamports) || acc.programAddress !== f.owner) {
+    mismatches++;
+    console.log(`account ${f.address}: differs (lamports native ${f.lamports} sBPF ${acc?.lamports}, owner ${f.owner} / ${acc?.programAddress}, data ${data === f.data ? "same" : "different"})`);
+  }
+}
+
+const summary = { steps: trace.steps.length, accountsCompared: trace.final.length, mismatches, measurements };
+if (reportFile) writeFileSync(reportFile, JSON.stringify(summary, null, 1));
+console.log(`replayed ${trace.steps.length} transactions on sBPF; ${trace.final.length} accounts compared; ${mismatches} mismatches`);
+process.exit(mismatches === 0 ? 0 : 1);
