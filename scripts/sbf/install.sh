@@ -19,7 +19,9 @@ fail() { echo "error: sBPF toolchain install failed: $*" >&2; exit 1; }
 mkdir -p "$TOOLS"
 
 # 1. rustc 1.96 + std sources (Debian); the rustup toolchain keeps running cargo.
-if ! /usr/bin/rustc --version 2>/dev/null | grep -q '^rustc 1.96.0' || [ ! -d /usr/src/rustc-1.96.0/library ]; then
+# (Outputs are captured first: `cmd | grep -q` under pipefail fails when grep exits early.)
+rustc_version=$(/usr/bin/rustc --version 2>/dev/null || true)
+if [[ "$rustc_version" != "rustc 1.96.0"* ]] || [ ! -d /usr/src/rustc-1.96.0/library ]; then
   echo "== apt: rustc-web rust-web-src $RUST_DEB"
   SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
   $SUDO apt-get update -qq || fail "apt-get update"
@@ -40,7 +42,8 @@ if [ ! -x "$LLVM_PREFIX/bin/llvm-config" ]; then
 fi
 
 # 3. sbpf-linker against that LLVM.
-if ! "$TOOLS/bin/sbpf-linker" --version 2>/dev/null | grep -q "$SBPF_LINKER_VERSION"; then
+linker_version=$("$TOOLS/bin/sbpf-linker" --version 2>/dev/null || true)
+if [[ "$linker_version" != *"sbpf-linker $SBPF_LINKER_VERSION"* ]]; then
   echo "== cargo install sbpf-linker $SBPF_LINKER_VERSION"
   LLVM_PREFIX="$LLVM_PREFIX" cargo install -q --locked "sbpf-linker@$SBPF_LINKER_VERSION" --no-default-features \
     --features bpf-linker/llvm-23,bpf-linker/llvm-link-static --root "$TOOLS" || fail "cargo install sbpf-linker"

@@ -35,6 +35,13 @@ proptest! {
     }
 
     #[test]
+    fn long_division_by_64_bits_matches_native(v in (0u32..64).prop_flat_map(|b| 1u64..=(u64::MAX >> b)), u1 in any::<u64>(), u0 in any::<u64>()) {
+        let u1 = u1 % v;
+        let n = ((u1 as u128) << 64) | u0 as u128;
+        prop_assert_eq!(arith::div_128_by_64(u1, u0, v), ((n / v as u128) as u64, (n % v as u128) as u64));
+    }
+
+    #[test]
     fn divide_matches_native(n in arb_u128(), d in arb_u128().prop_map(|d| d.max(1))) {
         let ((nl, nh), (dl, dh)) = (split(n), split(d));
         let (q, r) = arith::divmod_128(nl, nh, dl, dh);

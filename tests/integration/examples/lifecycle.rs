@@ -88,7 +88,8 @@ async fn main() {
     let mut env = Env::start().await;
 
     // --- protocol
-    let protocol: Protocol = env.setup_protocol_for(native_mint::ID, anchor_spl::token::ID, Keypair::new()).await;
+    let wsol_authority = env.keypair(); // unused: wSOL has no mint authority
+    let protocol: Protocol = env.setup_protocol_for(native_mint::ID, anchor_spl::token::ID, wsol_authority).await;
     let p = protocol.params;
     println!("== Protocol");
     println!("  bonding-curve config by upgrade authority {}", env.admin.pubkey());
@@ -207,7 +208,7 @@ async fn main() {
     base_aggregator[12..].copy_from_slice(&[0xBA; 20]);
     let admin = env.admin.insecure_clone();
     env.send(&[fees::set_peer(&admin.pubkey(), BASE, base_aggregator)], &[&admin]).await.unwrap();
-    let virtual_authority = Keypair::new();
+    let virtual_authority = env.keypair();
     let tp = anchor_spl::token::ID;
     let virtual_mint = env.create_mint(&virtual_authority.pubkey(), 9, &tp, &[]).await;
     let payer = env.payer().pubkey();

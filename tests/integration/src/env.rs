@@ -59,6 +59,9 @@ pub struct Env {
     pub trace: Option<crate::trace::Trace>,
     /// Transactions that only exist for the native bank (lookup-table set-up) are not traced.
     tracing_paused: bool,
+    /// Keypairs come from a seeded generator: the same run derives the same addresses and
+    /// PDA bumps, so its compute units are reproducible.
+    rng: rand_chacha::ChaCha8Rng,
     nonce: u32,
 }
 
@@ -66,7 +69,8 @@ impl Env {
     /// A bank with both programs; bonding-curve's ProgramData names `admin` as upgrade
     /// authority (natively-registered programs have none of their own).
     pub async fn start() -> Self {
-        let admin = Keypair::new();
+        let mut rng = <rand_chacha::ChaCha8Rng as rand::SeedableRng>::seed_from_u64(0xA6E7_0A0D);
+        let admin = next_keypair(&mut rng);
         let mut pt = ProgramTest::default();
         pt.prefer_bpf(false);
         pt.add_program("bonding_curve", bonding_curve::ID, processor!(bonding_curve_entry));
@@ -87,7 +91,12 @@ impl Env {
             t.preload(&admin.pubkey(), &admin_account);
         }
         let ctx = pt.start_with_context().await;
-        Env { ctx, admin, lookup_tables: vec![], trace, tracing_paused: false, nonce: 0 }
+        Env { ctx, admin, lookup_tables: vec![], trace, tracing_paused: false, rng, nonce: 0 }
+    }
+
+    /// A fresh keypair from the run's seeded generator.
+    pub fn keypair(&mut self) -> Keypair {
+        next_keypair(&mut self.rng)
     }
 
     pub fn payer(&self) -> &Keypair {
@@ -240,11 +249,17 @@ impl Env {
 
     /// A funded keypair.
     pub async fn new_user(&mut self, lamports: u64) -> Keypair {
-        let user = Keypair::new();
+        let user = self.keypair();
         let ix = anchor_lang::solana_program::system_instruction::transfer(&self.ctx.payer.pubkey(), &user.pubkey(), lamports);
         self.send(&[ix], &[]).await.unwrap();
         user
     }
+}
+
+fn next_keypair(rng: &mut rand_chacha::ChaCha8Rng) -> Keypair {
+    let mut secret = [0u8; 32];
+    rand::RngCore::fill_bytes(rng, &mut secret);
+    Keypair::new_from_array(secret)
 }
 
 /// Decodes an event of type `E` from raw `emit_cpi!` data, if it is one.

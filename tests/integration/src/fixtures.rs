@@ -33,14 +33,14 @@ impl Env {
     /// Config initialised by the admin, a 9-decimal quote mint under `quote_token_program`
     /// and preset [`PRESET`] with [`presets::standard`] for it.
     pub async fn setup_protocol_with(&mut self, quote_token_program: Pubkey, extensions: &[TestExtension]) -> Protocol {
-        let quote_authority = Keypair::new();
+        let quote_authority = self.keypair();
         let quote_mint = self.create_mint(&quote_authority.pubkey(), 9, &quote_token_program, extensions).await;
         self.setup_protocol_for(quote_mint, quote_token_program, quote_authority).await
     }
 
     /// Config and preset [`PRESET`] for an existing quote mint (e.g. wSOL).
     pub async fn setup_protocol_for(&mut self, quote_mint: Pubkey, quote_token_program: Pubkey, quote_authority: Keypair) -> Protocol {
-        let fee_recipient = Keypair::new();
+        let fee_recipient = self.keypair();
         let admin = self.admin.insecure_clone();
         self.send(&[ix::initialize_config(&admin.pubkey(), fee_recipient.pubkey())], &[&admin]).await.unwrap();
         let params = presets::standard();
@@ -63,7 +63,7 @@ impl Env {
     }
 
     pub async fn create_mint(&mut self, authority: &Pubkey, decimals: u8, token_program: &Pubkey, extensions: &[TestExtension]) -> Pubkey {
-        let mint = Keypair::new();
+        let mint = self.keypair();
         let rent = self.ctx.banks_client.get_rent().await.unwrap();
         let payer = self.payer().pubkey();
         let ixs = ix::create_mint(&payer, &mint.pubkey(), authority, decimals, token_program, extensions, &rent);
@@ -108,7 +108,7 @@ impl Env {
     /// Launches an agent for `creator` on preset [`PRESET`]; `first_buy` spends that much
     /// quote from the creator's quote ATA in the same instruction.
     pub async fn try_launch(&mut self, protocol: &Protocol, creator: &Keypair, first_buy: Option<u64>) -> Result<PoolKeys, TxError> {
-        let mint = Keypair::new();
+        let mint = self.keypair();
         let launch = Launch {
             creator: creator.pubkey(),
             mint: mint.pubkey(),

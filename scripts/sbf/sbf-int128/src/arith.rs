@@ -36,21 +36,9 @@ pub fn divmod_128(n_lo: u64, n_hi: u64, d_lo: u64, d_hi: u64) -> ((u64, u64), (u
         return ((n_lo / d_lo, 0), (n_lo % d_lo, 0));
     }
     if d_hi == 0 {
-        // High quotient digit natively, then 64 steps of shift-subtract for the low one.
+        // High quotient digit natively, then (r : n_lo) / d with r < d in two 32-bit digits.
         let q_hi = n_hi / d_lo;
-        let mut r = n_hi % d_lo;
-        let mut q_lo = 0u64;
-        let mut i = 64;
-        while i > 0 {
-            i -= 1;
-            let carry = r >> 63;
-            r = (r << 1) | ((n_lo >> i) & 1);
-            q_lo <<= 1;
-            if carry == 1 || r >= d_lo {
-                r = r.wrapping_sub(d_lo);
-                q_lo |= 1;
-            }
-        }
+        let (q_lo, r) = div_128_by_64(n_hi % d_lo, n_lo, d_lo);
         return ((q_lo, q_hi), (r, 0));
     }
     // The divisor has a high half: the quotient fits in 64 bits.
@@ -72,4 +60,41 @@ pub fn divmod_128(n_lo: u64, n_hi: u64, d_lo: u64, d_hi: u64) -> ((u64, u64), (u
         }
     }
     ((q, 0), (r_lo, r_hi))
+}
+
+/// `(u1 : u0) / v` for `u1 < v` (so the quotient fits in 64 bits): long division in two
+/// 32-bit digits with native 64-bit divides (Knuth's algorithm D as in Hacker's Delight
+/// `divlu`). Returns (quotient, remainder).
+#[inline(always)]
+pub fn div_128_by_64(u1: u64, u0: u64, v: u64) -> (u64, u64) {
+    const B: u64 = 1 << 32;
+    let s = v.leading_zeros();
+    let v = v << s;
+    let (vn1, vn0) = (v >> 32, v & 0xffff_ffff);
+    let un32 = if s == 0 { u1 } else { (u1 << s) | (u0 >> (64 - s)) };
+    let un10 = u0 << s;
+    let (un1, un0) = (un10 >> 32, un10 & 0xffff_ffff);
+
+    let mut q1 = un32 / vn1;
+    let mut rhat = un32 - q1 * vn1;
+    while q1 >= B || q1 * vn0 > B * rhat + un1 {
+        q1 -= 1;
+        rhat += vn1;
+        if rhat >= B {
+            break;
+        }
+    }
+    let un21 = un32.wrapping_mul(B).wrapping_add(un1).wrapping_sub(q1.wrapping_mul(v));
+
+    let mut q0 = un21 / vn1;
+    rhat = un21 - q0 * vn1;
+    while q0 >= B || q0 * vn0 > B * rhat + un0 {
+        q0 -= 1;
+        rhat += vn1;
+        if rhat >= B {
+            break;
+        }
+    }
+    let r = un21.wrapping_mul(B).wrapping_add(un0).wrapping_sub(q0.wrapping_mul(v)) >> s;
+    (q1 * B + q0, r)
 }
