@@ -174,6 +174,16 @@ for (const f of trace.final) {
   }
 }
 
+// Regression guard: no instruction may exceed its compute-unit ceiling.
+const { ceilings } = JSON.parse(readFileSync(new URL("./budgets.json", import.meta.url), "utf8"));
+for (const m of measurements) {
+  const ceiling = ceilings[m.name];
+  if (m.ok && ceiling !== undefined && m.cu > ceiling) {
+    mismatches++;
+    console.log(`step ${m.step}: ${m.name} used ${m.cu} CU, over its ceiling of ${ceiling} (scripts/sbf/runner/budgets.json)`);
+  }
+}
+
 const summary = { steps: trace.steps.length, accountsCompared: trace.final.length, mismatches, measurements };
 if (reportFile) writeFileSync(reportFile, JSON.stringify(summary, null, 1));
 console.log(`replayed ${trace.steps.length} transactions on sBPF; ${trace.final.length} accounts compared; ${mismatches} mismatches`);
