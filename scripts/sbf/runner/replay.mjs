@@ -9,7 +9,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { LiteSVM, FailedTransactionMetadata } from "litesvm";
 import {
   address, AccountRole, appendTransactionMessageInstructions, createKeyPairSignerFromBytes, createTransactionMessage,
-  getTransactionEncoder, lamports, pipe, setTransactionMessageFeePayerSigner, signTransactionMessageWithSigners,
+  getAddressDecoder, getTransactionEncoder, lamports, pipe, setTransactionMessageFeePayerSigner, signTransactionMessageWithSigners,
 } from "@solana/kit";
 
 const [traceFile, soDir, reportFile] = process.argv.slice(2);
@@ -71,6 +71,7 @@ if (!svm.getAccount(NATIVE_MINT)?.data?.length) {
     programAddress: address("TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA"), space: 82n });
 }
 
+let mismatches = 0;
 const signerCache = new Map();
 const signer = async (b64) => {
   if (!signerCache.has(b64)) signerCache.set(b64, await createKeyPairSignerFromBytes(Buffer.from(b64, "base64")));
@@ -80,11 +81,44 @@ const payer = await signer(trace.steps[0].payer);
 svm.setAccount({ address: payer.address, data: new Uint8Array(), executable: false,
   lamports: lamports(1_000_000_000_000_000n), programAddress: address("11111111111111111111111111111111"), space: 0n });
 
+// lz_receive and lz_receive_types take the same params: the replay asks lz_receive_types
+// (on sBPF, where return data works) for the account list of every lz_receive it replays.
+const discOf = (name) => createHash("sha256").update(`global:${name}`).digest().subarray(0, 8);
+const LZ_RECEIVE = discOf("lz_receive").toString("hex");
+let lzTypesChecked = 0;
+async function checkLzReceiveTypes(ix) {
+  const data = Buffer.from(ix.data, "base64");
+  if (ix.program !== PROGRAMS.fee_aggregator || data.subarray(0, 8).toString("hex") !== LZ_RECEIVE) return;
+  const store = ix.accounts[1][0];
+  const typesIx = { programAddress: address(ix.program), accounts: [{ address: address(store), role: AccountRole.READONLY }],
+    data: Buffer.concat([discOf("lz_receive_types"), data.subarray(8)]) };
+  const tx = await pipe(createTransactionMessage({ version: 0 }), (t) => setTransactionMessageFeePayerSigner(payer, t),
+    (t) => svm.setTransactionMessageLifetimeUsingLatestBlockhash(t), (t) => appendTransactionMessageInstructions([typesIx], t),
+    (t) => signTransactionMessageWithSigners(t));
+  const sim = svm.simulateTransaction(tx);
+  if (sim instanceof FailedTransactionMetadata) throw new Error(`lz_receive_types failed: ${sim.toString()}`);
+  // The runtime trims trailing zero bytes of return data: pad before decoding.
+  const raw = Buffer.concat([Buffer.from(sim.meta().returnData().data()), Buffer.alloc(64)]);
+  const n = raw.readUInt32LE(0);
+  const listed = [];
+  for (let k = 0; k < n; k++) {
+    const at = 4 + k * 34;
+    const key = raw.subarray(at, at + 32);
+    const isSigner = raw[at + 32] === 1;
+    const keyStr = key.every((b) => b === 0) && isSigner ? payer.address : getAddressDecoder().decode(key);
+    listed.push([keyStr, isSigner, raw[at + 33] === 1]);
+  }
+  if (JSON.stringify(listed) !== JSON.stringify(ix.accounts)) {
+    mismatches++;
+    console.log("lz_receive_types listed different accounts than lz_receive used:", JSON.stringify(listed), JSON.stringify(ix.accounts));
+  }
+  lzTypesChecked++;
+}
+
 const role = (isSigner, isWritable) =>
   isSigner ? (isWritable ? AccountRole.WRITABLE_SIGNER : AccountRole.READONLY_SIGNER) : (isWritable ? AccountRole.WRITABLE : AccountRole.READONLY);
 const encoder = getTransactionEncoder();
 const measurements = [];
-let mismatches = 0;
 
 for (const [i, step] of trace.steps.entries()) {
   const clock = svm.getClock();
@@ -99,6 +133,7 @@ for (const [i, step] of trace.steps.entries()) {
     const k = await signer(s);
     signers.set(k.address, k);
   }
+  if (step.outcome === "ok") for (const ix of step.instructions) await checkLzReceiveTypes(ix);
   const instructions = step.instructions.map((ix) => ({
     programAddress: address(ix.program),
     accounts: ix.accounts.map(([key, isSigner, isWritable]) => ({
@@ -186,5 +221,6 @@ for (const m of measurements) {
 
 const summary = { steps: trace.steps.length, accountsCompared: trace.final.length, mismatches, measurements };
 if (reportFile) writeFileSync(reportFile, JSON.stringify(summary, null, 1));
-console.log(`replayed ${trace.steps.length} transactions on sBPF; ${trace.final.length} accounts compared; ${mismatches} mismatches`);
+console.log(`replayed ${trace.steps.length} transactions on sBPF; ${trace.final.length} accounts compared; ` +
+  `${lzTypesChecked} lz_receive_types account lists checked; ${mismatches} mismatches`);
 process.exit(mismatches === 0 ? 0 : 1);
