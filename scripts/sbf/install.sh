@@ -60,9 +60,10 @@ if [ ! -f "$STAMP" ]; then
   touch "$STAMP"
 fi
 
-# 5. LiteSVM runner.
+# 5. LiteSVM runner, at the lockfile's versions. (`npm install`, not `npm ci`: npm 11 leaves
+# LiteSVM's other-platform binary packages out of the lockfile, which `npm ci` refuses.)
 if [ ! -d "$ROOT/scripts/sbf/runner/node_modules/litesvm" ]; then
-  echo "== npm ci (LiteSVM runner)"
-  (cd "$ROOT/scripts/sbf/runner" && npm ci --silent --no-audit --no-fund) || fail "npm ci in scripts/sbf/runner"
+  echo "== npm install (LiteSVM runner)"
+  (cd "$ROOT/scripts/sbf/runner" && npm install --no-audit --no-fund) || fail "npm install in scripts/sbf/runner"
 fi
 echo "sBPF toolchain ready in $TOOLS"
