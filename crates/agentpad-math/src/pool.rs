@@ -7,7 +7,7 @@
 
 use crate::constant_product::{base_out_for_quote_in, price_q64, quote_in_for_base_out, quote_out_for_base_in};
 use crate::error::{MathError, MathResult};
-use crate::fee::{FeeParts, FeeSchedule, FeeSplit, fee_on, split_gross};
+use crate::fee::{FeeParts, FeeSplit, fee_on, split_gross};
 use crate::safe::{SafeMath, to_u64};
 use crate::BPS_DENOMINATOR;
 
@@ -166,11 +166,11 @@ pub struct Trade {
     pub phase_after: Phase,
 }
 
-/// A pool's economics and current state, ready to quote.
+/// A pool's economics and current state, ready to quote. The fee rate is an argument of
+/// each trade (it depends on the time since launch; see `FeeSchedule::fee_bps_at`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Market {
     pub params: CurveParams,
-    pub fees: FeeSchedule,
     pub split: FeeSplit,
     pub phase: Phase,
     pub reserves: Reserves,
@@ -365,7 +365,6 @@ mod tests {
         let p = params();
         Market {
             params: p,
-            fees: FeeSchedule { base_fee_bps: 100, start_fee_bps: 100, decay_seconds: 0 },
             split: FeeSplit { protocol_bps: 2_000, creator_bps: 3_000, agent_bps: 5_000 },
             phase: Phase::Curve,
             reserves: Reserves { quote: 0, base: p.curve_supply },

@@ -54,8 +54,7 @@ fn arb_market() -> impl Strategy<Value = Market> {
 
 fn arb_market_where(graduated: impl Strategy<Value = bool>) -> impl Strategy<Value = Market> {
     (arb_params(), arb_split(), 0u64..10_000, graduated).prop_map(|(params, split, progress, graduated)| {
-        let fees = FeeSchedule { base_fee_bps: 100, start_fee_bps: 100, decay_seconds: 0 };
-        let mut m = Market { params, fees, split, phase: Phase::Curve, reserves: Reserves { quote: 0, base: params.curve_supply } };
+        let mut m = Market { params, split, phase: Phase::Curve, reserves: Reserves { quote: 0, base: params.curve_supply } };
         let target = (params.graduation_threshold as u128 * progress as u128 / 10_000) as u64;
         if target > 0 {
             if let Ok(t) = m.buy_exact_in(target.saturating_add(target / 50 + 1), 100) {

@@ -74,7 +74,6 @@ impl Pool {
         };
         Ok(Market {
             params: self.params.curve(),
-            fees: self.params.fee_schedule(),
             split: self.params.fee_split(),
             phase,
             reserves: Reserves { quote: self.quote_reserve, base: self.base_reserve },
