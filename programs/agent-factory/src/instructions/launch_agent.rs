@@ -177,11 +177,6 @@ pub fn handle_launch_agent(
         &agent.key(),
         None,
     )?;
-    let metadata_accounts = || TokenMetadataUpdateField {
-        program_id: a.token_2022_program.to_account_info(),
-        metadata: mint.clone(),
-        update_authority: agent.clone(),
-    };
     token_interface::token_metadata_initialize(
         CpiContext::new_with_signer(
             token_program,
@@ -200,7 +195,15 @@ pub fn handle_launch_agent(
     )?;
     let (creator_key, creator_value) = token_metadata.additional_metadata[0].clone();
     token_interface::token_metadata_update_field(
-        CpiContext::new_with_signer(token_program, metadata_accounts(), agent_signer),
+        CpiContext::new_with_signer(
+            token_program,
+            TokenMetadataUpdateField {
+                program_id: a.token_2022_program.to_account_info(),
+                metadata: mint.clone(),
+                update_authority: agent.clone(),
+            },
+            agent_signer,
+        ),
         Field::Key(creator_key),
         creator_value,
     )?;
