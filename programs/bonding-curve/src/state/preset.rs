@@ -6,8 +6,12 @@ use crate::error::BondingCurveError;
 
 /// The economics a pool is launched with. Snapshotted into the pool at creation, so
 /// neither a later preset nor any admin action can change a live pool.
+// Plain borsh derives: Anchor's AnchorSerialize would implement IdlBuild a second time
+// (`#[zero_copy]` already does). The layout has no implicit padding, so borsh and
+// bytemuck encode it identically.
 #[zero_copy]
-#[derive(Debug, PartialEq, Eq, AnchorSerialize, AnchorDeserialize)]
+#[derive(Debug, PartialEq, Eq, borsh::BorshSerialize, borsh::BorshDeserialize)]
+#[borsh(crate = "anchor_lang::prelude::borsh")]
 pub struct PoolParams {
     pub virtual_quote_reserve: u64,
     pub virtual_base_reserve: u64,
