@@ -1,0 +1,41 @@
+/** Program ids, seeds and protocol constants, as the programs define them. */
+import { PublicKey } from "@solana/web3.js";
+
+export const PROGRAM_IDS = {
+  agentFactory: new PublicKey("BEMSUbtqn2ttPzhNbFjzeuftLFMAjDopBP297TczWH62"),
+  bondingCurve: new PublicKey("GU8LbSdDy8pWHhd3qFnCM6qk88uGLtNTbNkW3Ajbn1xm"),
+  feeAggregator: new PublicKey("EfmjWCuzDseV4Rsp94bMPdGjWUoVxMLbQJHUQxq1V95G"),
+  revenueShare: new PublicKey("8zfHSn8e1dd3ZA2G7TjZUBJrQydmMQxLWujoKAVDD1Xh"),
+} as const;
+
+/** The test-only LayerZero endpoint stand-in (tests/lz-endpoint-mock); localnet only. */
+export const LZ_ENDPOINT_MOCK_ID = new PublicKey("4dPYhcANTEjnPjYaHhbXHPz1ZzMyESTuX8sXMqKyATxE");
+/** LayerZero V2 EndpointV2 on Solana mainnet-beta and devnet. */
+export const LZ_ENDPOINT_V2_ID = new PublicKey("76y77prsiCMvXMjuoZ5VRrhG5qYBrUMYTE5WgHqgjEn6");
+
+export const TOKEN_PROGRAM_ID = new PublicKey("TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA");
+export const TOKEN_2022_PROGRAM_ID = new PublicKey("TokenzQdBNbLqP5VEhdkAS6EPFLC1PHnBqCXEpPxuEb");
+export const ASSOCIATED_TOKEN_PROGRAM_ID = new PublicKey("ATokenGPvbdGVxr1b2hvZbsiqW5xWH25efTNsLJA8knL");
+export const NATIVE_MINT = new PublicKey("So11111111111111111111111111111111111111112");
+export const BPF_LOADER_UPGRADEABLE_ID = new PublicKey("BPFLoaderUpgradeab1e11111111111111111111111");
+
+/** Agent tokens: Token-2022, 6 decimals, fixed supply. */
+export const AGENT_TOKEN_DECIMALS = 6;
+export const BPS_DENOMINATOR = 10_000n;
+export const MAX_REWARD_MINTS = 4;
+export const MAX_CHAINS = 8;
+
+export const SEEDS = {
+  bondingCurve: { config: "config", preset: "preset", pool: "pool", baseVault: "base_vault", quoteVault: "quote_vault" },
+  agentFactory: { agent: "agent", launcher: "launcher" },
+  feeAggregator: {
+    store: "Store", peer: "Peer", vault: "vault", vaultTokens: "vault_tokens", inbox: "inbox", receipt: "receipt",
+    policy: "policy",
+  },
+  revenueShare: { stakePool: "stake_pool", stakeVault: "stake_vault", rewardVault: "reward_vault", position: "position" },
+  endpoint: { oapp: "OApp", nonce: "Nonce", payloadHash: "PayloadHash", endpoint: "Endpoint" },
+  eventAuthority: "__event_authority",
+} as const;
+
+/** Pool phases as stored on chain. */
+export const PHASE = { curve: 0, complete: 1, graduated: 2 } as const;

@@ -1,0 +1,5 @@
+export * from "./errors.js";
+export * from "./fee.js";
+export * from "./curve.js";
+export * from "./revenue.js";
+export * from "./reward.js";

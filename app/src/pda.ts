@@ -1,0 +1,110 @@
+/** Addresses of every agentpad account, derived exactly as the programs derive them. */
+import { PublicKey } from "@solana/web3.js";
+import {
+  ASSOCIATED_TOKEN_PROGRAM_ID, BPF_LOADER_UPGRADEABLE_ID, LZ_ENDPOINT_MOCK_ID, PROGRAM_IDS, SEEDS, TOKEN_2022_PROGRAM_ID,
+} from "./constants.js";
+
+const utf8 = (s: string) => Buffer.from(s, "utf8");
+const u16le = (v: number) => { const b = Buffer.alloc(2); b.writeUInt16LE(v); return b; };
+const u32be = (v: number) => { const b = Buffer.alloc(4); b.writeUInt32BE(v); return b; };
+const u64be = (v: bigint) => { const b = Buffer.alloc(8); b.writeBigUInt64BE(v); return b; };
+const find = (seeds: Buffer[], program: PublicKey) => PublicKey.findProgramAddressSync(seeds, program)[0];
+
+export function ata(owner: PublicKey, mint: PublicKey, tokenProgram: PublicKey): PublicKey {
+  return find([owner.toBuffer(), tokenProgram.toBuffer(), mint.toBuffer()], ASSOCIATED_TOKEN_PROGRAM_ID);
+}
+
+export function eventAuthority(program: PublicKey): PublicKey {
+  return find([utf8(SEEDS.eventAuthority)], program);
+}
+
+export function programData(program: PublicKey): PublicKey {
+  return find([program.toBuffer()], BPF_LOADER_UPGRADEABLE_ID);
+}
+
+const BC = PROGRAM_IDS.bondingCurve;
+const AF = PROGRAM_IDS.agentFactory;
+const FA = PROGRAM_IDS.feeAggregator;
+const RS = PROGRAM_IDS.revenueShare;
+
+export const bondingCurvePda = {
+  config: () => find([utf8(SEEDS.bondingCurve.config)], BC),
+  preset: (id: number) => find([utf8(SEEDS.bondingCurve.preset), u16le(id)], BC),
+  pool: (baseMint: PublicKey) => find([utf8(SEEDS.bondingCurve.pool), baseMint.toBuffer()], BC),
+  baseVault: (pool: PublicKey) => find([utf8(SEEDS.bondingCurve.baseVault), pool.toBuffer()], BC),
+  quoteVault: (pool: PublicKey) => find([utf8(SEEDS.bondingCurve.quoteVault), pool.toBuffer()], BC),
+};
+
+export const agentFactoryPda = {
+  agent: (mint: PublicKey) => find([utf8(SEEDS.agentFactory.agent), mint.toBuffer()], AF),
+  launcher: () => find([utf8(SEEDS.agentFactory.launcher)], AF),
+};
+
+export const feeAggregatorPda = {
+  store: () => find([utf8(SEEDS.feeAggregator.store)], FA),
+  peer: (srcEid: number) => find([utf8(SEEDS.feeAggregator.peer), feeAggregatorPda.store().toBuffer(), u32be(srcEid)], FA),
+  vault: (agentMint: PublicKey, rewardMint: PublicKey) =>
+    find([utf8(SEEDS.feeAggregator.vault), agentMint.toBuffer(), rewardMint.toBuffer()], FA),
+  vaultTokens: (vault: PublicKey) => find([utf8(SEEDS.feeAggregator.vaultTokens), vault.toBuffer()], FA),
+  inbox: (rewardMint: PublicKey) => find([utf8(SEEDS.feeAggregator.inbox), rewardMint.toBuffer()], FA),
+  receipt: (srcEid: number, reportId: bigint) => find([utf8(SEEDS.feeAggregator.receipt), u32be(srcEid), u64be(reportId)], FA),
+  policy: (agentMint: PublicKey) => find([utf8(SEEDS.feeAggregator.policy), agentMint.toBuffer()], FA),
+};
+
+export const revenueSharePda = {
+  stakePool: (agentMint: PublicKey) => find([utf8(SEEDS.revenueShare.stakePool), agentMint.toBuffer()], RS),
+  stakeVault: (stakePool: PublicKey) => find([utf8(SEEDS.revenueShare.stakeVault), stakePool.toBuffer()], RS),
+  rewardVault: (stakePool: PublicKey, rewardMint: PublicKey) =>
+    find([utf8(SEEDS.revenueShare.rewardVault), stakePool.toBuffer(), rewardMint.toBuffer()], RS),
+  position: (stakePool: PublicKey, owner: PublicKey) =>
+    find([utf8(SEEDS.revenueShare.position), stakePool.toBuffer(), owner.toBuffer()], RS),
+};
+
+/** LayerZero endpoint accounts the fee aggregator's OApp store uses (endpoint = program id). */
+export const endpointPda = {
+  settings: (endpoint = LZ_ENDPOINT_MOCK_ID) => find([utf8(SEEDS.endpoint.endpoint)], endpoint),
+  oappRegistry: (endpoint = LZ_ENDPOINT_MOCK_ID) => find([utf8(SEEDS.endpoint.oapp), feeAggregatorPda.store().toBuffer()], endpoint),
+  nonce: (srcEid: number, sender: Uint8Array, endpoint = LZ_ENDPOINT_MOCK_ID) =>
+    find([utf8(SEEDS.endpoint.nonce), feeAggregatorPda.store().toBuffer(), u32be(srcEid), Buffer.from(sender)], endpoint),
+  payloadHash: (srcEid: number, sender: Uint8Array, nonce: bigint, endpoint = LZ_ENDPOINT_MOCK_ID) =>
+    find([utf8(SEEDS.endpoint.payloadHash), feeAggregatorPda.store().toBuffer(), u32be(srcEid), Buffer.from(sender), u64be(nonce)], endpoint),
+};
+
+/** Every address one agent's market touches, from its mint and quote token. */
+export interface AgentKeys {
+  mint: PublicKey;
+  agent: PublicKey;
+  pool: PublicKey;
+  baseVault: PublicKey;
+  quoteVault: PublicKey;
+  quoteMint: PublicKey;
+  quoteTokenProgram: PublicKey;
+  feeVault: PublicKey;
+  feeVaultTokens: PublicKey;
+  policy: PublicKey;
+  stakePool: PublicKey;
+  stakeVault: PublicKey;
+}
+
+export function agentKeys(mint: PublicKey, quoteMint: PublicKey, quoteTokenProgram: PublicKey): AgentKeys {
+  const pool = bondingCurvePda.pool(mint);
+  const feeVault = feeAggregatorPda.vault(mint, quoteMint);
+  const stakePool = revenueSharePda.stakePool(mint);
+  return {
+    mint,
+    agent: agentFactoryPda.agent(mint),
+    pool,
+    baseVault: bondingCurvePda.baseVault(pool),
+    quoteVault: bondingCurvePda.quoteVault(pool),
+    quoteMint,
+    quoteTokenProgram,
+    feeVault,
+    feeVaultTokens: feeAggregatorPda.vaultTokens(feeVault),
+    policy: feeAggregatorPda.policy(mint),
+    stakePool,
+    stakeVault: revenueSharePda.stakeVault(stakePool),
+  };
+}
+
+/** The user's agent-token account (Token-2022 ATA). */
+export const agentTokenAccount = (owner: PublicKey, mint: PublicKey) => ata(owner, mint, TOKEN_2022_PROGRAM_ID);
