@@ -1,0 +1,150 @@
+/** Fetchers and decoders of every agentpad account, as plain objects with bigint amounts. */
+import { BN } from "./anchor.js";
+import { PublicKey } from "@solana/web3.js";
+
+import type { Backend } from "./backend/types.js";
+import { PHASE } from "./constants.js";
+import type { Market, Phase } from "./math/curve.js";
+import type { FeeSchedule } from "./math/fee.js";
+import type { RewardStream } from "./math/reward.js";
+import { agentFactoryPda, bondingCurvePda, feeAggregatorPda, revenueSharePda } from "./pda.js";
+import { type ProgramName, programs } from "./programs.js";
+
+/** BN -> bigint, [u8; 16] u128 fields -> bigint, recursively; keys stay PublicKeys. */
+function native(v: any): any {
+  if (v instanceof BN) return BigInt(v.toString());
+  if (v instanceof PublicKey || v === null || typeof v !== "object") return v;
+  if (Array.isArray(v)) return v.map(native);
+  return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, native(x)]));
+}
+
+const u128le = (bytes: number[]) => Buffer.from(bytes).reduceRight((acc, b) => (acc << 8n) | BigInt(b), 0n);
+
+async function fetchDecoded(backend: Backend, program: ProgramName, account: string, address: PublicKey): Promise<any | null> {
+  const info = await backend.getAccountInfo(address);
+  if (!info || !info.owner.equals(programs[program].programId)) return null;
+  return native(programs[program].coder.accounts.decode(account, info.data));
+}
+
+export interface PoolParamsState {
+  virtualQuoteReserve: bigint; virtualBaseReserve: bigint; curveSupply: bigint; graduatedSupply: bigint; graduationThreshold: bigint;
+  feeDecaySeconds: number; baseFeeBps: number; startFeeBps: number; protocolFeeShareBps: number; creatorFeeShareBps: number;
+  agentFeeShareBps: number;
+}
+
+export interface PoolState {
+  address: PublicKey;
+  baseMint: PublicKey; quoteMint: PublicKey; baseVault: PublicKey; quoteVault: PublicKey; quoteTokenProgram: PublicKey;
+  preset: PublicKey; creatorFeeAuthority: PublicKey;
+  params: PoolParamsState;
+  quoteReserve: bigint; baseReserve: bigint;
+  protocolFees: bigint; creatorFees: bigint; agentFees: bigint;
+  totalProtocolFees: bigint; totalCreatorFees: bigint; totalAgentFees: bigint;
+  launchTimestamp: bigint; graduationTimestamp: bigint; createdSlot: bigint;
+  phase: Phase; baseDecimals: number; quoteDecimals: number;
+}
+
+const PHASES: Record<number, Phase> = { [PHASE.curve]: "curve", [PHASE.complete]: "complete", [PHASE.graduated]: "graduated" };
+
+export async function fetchPool(backend: Backend, baseMint: PublicKey): Promise<PoolState | null> {
+  const address = bondingCurvePda.pool(baseMint);
+  const p = await fetchDecoded(backend, "bondingCurve", "pool", address);
+  if (!p) return null;
+  return { ...p, address, phase: PHASES[p.phase] ?? "curve" };
+}
+
+/** The pool as the math's market (what quotes run on). */
+export function marketOf(pool: PoolState): Market {
+  const p = pool.params;
+  return {
+    params: {
+      virtualQuoteReserve: p.virtualQuoteReserve, virtualBaseReserve: p.virtualBaseReserve, curveSupply: p.curveSupply,
+      graduatedSupply: p.graduatedSupply, graduationThreshold: p.graduationThreshold,
+    },
+    split: { protocolBps: p.protocolFeeShareBps, creatorBps: p.creatorFeeShareBps, agentBps: p.agentFeeShareBps },
+    phase: pool.phase, quoteReserve: pool.quoteReserve, baseReserve: pool.baseReserve,
+  };
+}
+
+export function feeScheduleOf(pool: PoolState): FeeSchedule {
+  return { baseFeeBps: pool.params.baseFeeBps, startFeeBps: pool.params.startFeeBps, decaySeconds: pool.params.feeDecaySeconds };
+}
+
+export interface ConfigState { admin: PublicKey; protocolFeeRecipient: PublicKey }
+export const fetchConfig = (b: Backend): Promise<ConfigState | null> => fetchDecoded(b, "bondingCurve", "config", bondingCurvePda.config());
+
+export interface PresetState { quoteMint: PublicKey; params: PoolParamsState; id: number }
+export const fetchPreset = (b: Backend, id: number): Promise<PresetState | null> =>
+  fetchDecoded(b, "bondingCurve", "preset", bondingCurvePda.preset(id));
+
+export interface AgentState {
+  mint: PublicKey; pool: PublicKey; preset: PublicKey; creator: PublicKey; pendingCreator: PublicKey;
+  createdSlot: bigint; createdAt: bigint; presetId: number;
+}
+export const fetchAgent = (b: Backend, mint: PublicKey): Promise<AgentState | null> =>
+  fetchDecoded(b, "agentFactory", "agent", agentFactoryPda.agent(mint));
+
+export interface SplitState { holdersBps: number; creatorBps: number; protocolBps: number }
+export interface StoreState {
+  admin: PublicKey; endpointProgram: PublicKey; protocolFeeRecipient: PublicKey;
+  splitBounds: { minHoldersBps: number; maxCreatorBps: number; minProtocolBps: number; maxProtocolBps: number };
+  defaultSplit: SplitState;
+}
+export const fetchStore = (b: Backend): Promise<StoreState | null> => fetchDecoded(b, "feeAggregator", "store", feeAggregatorPda.store());
+
+export interface PeerState { srcEid: number; address: number[] }
+export const fetchPeer = (b: Backend, srcEid: number): Promise<PeerState | null> =>
+  fetchDecoded(b, "feeAggregator", "peer", feeAggregatorPda.peer(srcEid));
+
+export interface ChainTotals { eid: number; credited: bigint; reported: bigint; reports: bigint }
+export interface VaultState {
+  address: PublicKey;
+  agentMint: PublicKey; rewardMint: PublicKey; tokenAccount: PublicKey; rewardTokenProgram: PublicKey;
+  totalLocal: bigint; totalDirect: bigint; totalBridged: bigint; undistributed: bigint;
+  distributedHolders: bigint; distributedCreator: bigint; distributedProtocol: bigint;
+  /** Remote chains that sent revenue (free slots dropped). */
+  chains: ChainTotals[];
+  rewardDecimals: number;
+}
+
+export async function fetchVault(b: Backend, agentMint: PublicKey, rewardMint: PublicKey): Promise<VaultState | null> {
+  const address = feeAggregatorPda.vault(agentMint, rewardMint);
+  const v = await fetchDecoded(b, "feeAggregator", "agentVault", address);
+  if (!v) return null;
+  return { ...v, address, chains: (v.chains as ChainTotals[]).filter((c) => c.eid !== 0) };
+}
+
+export interface PolicyState { agentMint: PublicKey; split: SplitState; initialized: boolean }
+export const fetchPolicy = (b: Backend, agentMint: PublicKey): Promise<PolicyState | null> =>
+  fetchDecoded(b, "feeAggregator", "policy", feeAggregatorPda.policy(agentMint));
+
+export interface RewardSlotState extends RewardStream {
+  mint: PublicKey; vault: PublicKey; tokenProgram: PublicKey; totalNotified: bigint; totalClaimed: bigint; decimals: number;
+}
+export interface StakePoolState {
+  address: PublicKey; agentMint: PublicKey; stakeVault: PublicKey; totalStaked: bigint; unstakeCooldown: number; rewardWindow: number;
+  rewards: RewardSlotState[];
+}
+
+export async function fetchStakePool(b: Backend, agentMint: PublicKey): Promise<StakePoolState | null> {
+  const address = revenueSharePda.stakePool(agentMint);
+  const s = await fetchDecoded(b, "revenueShare", "stakePool", address);
+  if (!s) return null;
+  const rewards = (s.rewards as any[]).slice(0, s.rewardCount).map((r) => ({
+    ...r, accX64: u128le(r.accX64), rateX64: u128le(r.rateX64), dustX64: u128le(r.dustX64),
+  }));
+  return { address, agentMint: s.agentMint, stakeVault: s.stakeVault, totalStaked: s.totalStaked, unstakeCooldown: s.unstakeCooldown,
+    rewardWindow: s.rewardWindow, rewards };
+}
+
+export interface PositionState {
+  address: PublicKey; owner: PublicKey; stakePool: PublicKey; staked: bigint; unstaking: bigint; unlockAt: bigint;
+  accruals: { checkpointX64: bigint; owedX64: bigint }[];
+}
+
+export async function fetchPosition(b: Backend, agentMint: PublicKey, owner: PublicKey): Promise<PositionState | null> {
+  const address = revenueSharePda.position(revenueSharePda.stakePool(agentMint), owner);
+  const p = await fetchDecoded(b, "revenueShare", "position", address);
+  if (!p) return null;
+  return { ...p, address, accruals: (p.accruals as any[]).map((a) => ({ checkpointX64: u128le(a.checkpointX64), owedX64: u128le(a.owedX64) })) };
+}

@@ -1,0 +1,100 @@
+/** A JSON-RPC node: solana-test-validator, devnet, mainnet-beta. */
+import {
+  AddressLookupTableProgram, Connection, type Keypair, PublicKey, SendTransactionError, type TransactionInstruction,
+  type AccountInfo, type AddressLookupTableAccount, type Commitment,
+} from "@solana/web3.js";
+import { utils } from "../anchor.js";
+
+import { errorFromLogs } from "../errors.js";
+import { buildTransaction, resolveInner } from "./common.js";
+import type { Backend, SendOptions, TxResult } from "./types.js";
+
+export class RpcBackend implements Backend {
+  readonly kind = "rpc" as const;
+  readonly connection: Connection;
+
+  constructor(readonly endpoint: string, readonly commitment: Commitment = "confirmed") {
+    this.connection = new Connection(endpoint, commitment);
+  }
+
+  getAccountInfo(address: PublicKey) {
+    return this.connection.getAccountInfo(address);
+  }
+
+  getMultipleAccountsInfo(addresses: PublicKey[]) {
+    return this.connection.getMultipleAccountsInfo(addresses) as Promise<(AccountInfo<Buffer> | null)[]>;
+  }
+
+  async getBalance(address: PublicKey) {
+    return BigInt(await this.connection.getBalance(address));
+  }
+
+  async minimumBalanceForRentExemption(space: number) {
+    return BigInt(await this.connection.getMinimumBalanceForRentExemption(space));
+  }
+
+  async unixTimestamp() {
+    const slot = await this.connection.getSlot();
+    const time = await this.connection.getBlockTime(slot).catch(() => null);
+    return BigInt(time ?? Math.floor(Date.now() / 1000));
+  }
+
+  async send(instructions: TransactionInstruction[], payer: Keypair, signers: Keypair[] = [], options: SendOptions = {}): Promise<TxResult> {
+    const { blockhash, lastValidBlockHeight } = await this.connection.getLatestBlockhash();
+    const tx = buildTransaction(instructions, payer, signers, blockhash, options);
+    const bytes = tx.serialize();
+    let signature: string;
+    try {
+      signature = await this.connection.sendRawTransaction(bytes, { preflightCommitment: this.commitment });
+    } catch (e) {
+      if (e instanceof SendTransactionError) {
+        const logs = e.logs ?? (await e.getLogs(this.connection).catch(() => [])) ?? [];
+        throw errorFromLogs(logs, e.message);
+      }
+      throw e;
+    }
+    const status = await this.connection.confirmTransaction({ signature, blockhash, lastValidBlockHeight }, this.commitment);
+    const got = await this.connection.getTransaction(signature, { commitment: "confirmed", maxSupportedTransactionVersion: 0 });
+    const logs = got?.meta?.logMessages ?? [];
+    if (status.value.err) throw errorFromLogs(logs, JSON.stringify(status.value.err));
+    const inner = (got?.meta?.innerInstructions ?? []).flatMap((group) =>
+      group.instructions.map((ix) => ({ programIdIndex: ix.programIdIndex, data: utils.bytes.bs58.decode(ix.data) })));
+    return {
+      signature, logs, computeUnits: BigInt(got?.meta?.computeUnitsConsumed ?? 0), size: bytes.length,
+      innerInstructions: got ? resolveInner(got.transaction.message, undefined, got.meta?.loadedAddresses, inner) : [],
+    };
+  }
+
+  async simulateReturnData(instructions: TransactionInstruction[], payer: Keypair): Promise<Uint8Array> {
+    const { blockhash } = await this.connection.getLatestBlockhash();
+    const sim = await this.connection.simulateTransaction(buildTransaction(instructions, payer, [], blockhash), { sigVerify: false });
+    if (sim.value.err) throw errorFromLogs(sim.value.logs ?? [], JSON.stringify(sim.value.err));
+    return Buffer.from(sim.value.returnData?.data?.[0] ?? "", "base64");
+  }
+
+  async createLookupTable(authority: Keypair, addresses: PublicKey[]): Promise<PublicKey> {
+    const recentSlot = await this.connection.getSlot("finalized");
+    const [create, table] = AddressLookupTableProgram.createLookupTable({ authority: authority.publicKey, payer: authority.publicKey, recentSlot });
+    await this.send([create], authority);
+    for (let i = 0; i < addresses.length; i += 20) {
+      const extend = AddressLookupTableProgram.extendLookupTable({
+        lookupTable: table, authority: authority.publicKey, payer: authority.publicKey, addresses: addresses.slice(i, i + 20),
+      });
+      await this.send([extend], authority);
+    }
+    // Addresses added in slot S are usable from slot S + 1.
+    const extendedAt = await this.connection.getSlot();
+    while ((await this.connection.getSlot()) <= extendedAt) await new Promise((r) => setTimeout(r, 200));
+    return table;
+  }
+
+  async getLookupTable(address: PublicKey): Promise<AddressLookupTableAccount | null> {
+    return (await this.connection.getAddressLookupTable(address)).value;
+  }
+
+  async airdrop(address: PublicKey, lamports: bigint) {
+    const signature = await this.connection.requestAirdrop(address, Number(lamports));
+    const { blockhash, lastValidBlockHeight } = await this.connection.getLatestBlockhash();
+    await this.connection.confirmTransaction({ signature, blockhash, lastValidBlockHeight }, this.commitment);
+  }
+}

@@ -1,0 +1,485 @@
+/**
+ * The agentpad client: what creators, traders, holders and operators call. Each action
+ * checks what it can before sending (unknown agent, balances, slippage against an exact
+ * off-chain quote), sends one transaction, and returns it with its decoded events.
+ */
+import { Keypair, PublicKey, type TransactionInstruction } from "@solana/web3.js";
+
+import {
+  type AgentState, type PoolState, type StakePoolState, type VaultState, feeScheduleOf, fetchAgent, fetchConfig, fetchPolicy,
+  fetchPool, fetchPosition, fetchPreset, fetchStakePool, fetchStore, fetchVault, marketOf,
+} from "./accounts.js";
+import type { Backend, SendOptions, TxResult } from "./backend/types.js";
+import { BPS_DENOMINATOR, NATIVE_MINT, TOKEN_2022_PROGRAM_ID } from "./constants.js";
+import { AgentpadError, clientError } from "./errors.js";
+import { type AgentpadEvent, decodeEvents } from "./events.js";
+import * as ix from "./instructions/index.js";
+import type { PoolParams } from "./instructions/bondingCurve.js";
+import type { InitializeStoreArgs, Split } from "./instructions/feeAggregator.js";
+import { MathError } from "./math/errors.js";
+import { type Trade, buyExactIn, buyExactOut, graduate as graduateMath, marketPriceQ64, progressBps, sellExactIn } from "./math/curve.js";
+import { feeBpsAt } from "./math/fee.js";
+import { claimable } from "./math/reward.js";
+import { type AgentKeys, agentKeys, agentTokenAccount, ata } from "./pda.js";
+import { createAtaIdempotent, fetchMint, tokenBalance, wrapSol } from "./tokens.js";
+
+export interface Sent extends TxResult {
+  events: AgentpadEvent[];
+}
+
+export interface TradeOptions {
+  /** Accepted price move against the quote, in bps (default 100 = 1%). */
+  slippageBps?: number;
+  /** Explicit bound instead of `slippageBps`: min base out (buys), max quote in, min quote out (sells). */
+  limit?: bigint;
+}
+
+export interface TradeResult extends Sent {
+  quote: Trade;
+  /** The bound sent to the program. */
+  limit: bigint;
+}
+
+export interface AgentStatus {
+  agent: AgentState;
+  pool: PoolState;
+  keys: AgentKeys;
+  /** Quote units per whole agent token (10^decimals base units), as a decimal string. */
+  price: string;
+  priceQ64: bigint;
+  progressBps: number;
+  feeBpsNow: number;
+  /** Fee-aggregator vaults per reward mint with their ledger by source. */
+  vaults: VaultState[];
+  stakePool: StakePoolState | null;
+  stakers: { owner: PublicKey; staked: bigint; unstaking: bigint; claimable: { mint: PublicKey; amount: bigint }[] }[];
+}
+
+export class AgentpadClient {
+  constructor(readonly backend: Backend, readonly wallet: Keypair) {}
+
+  /** The same backend acting for another wallet. */
+  as(wallet: Keypair): AgentpadClient {
+    return new AgentpadClient(this.backend, wallet);
+  }
+
+  get address(): PublicKey {
+    return this.wallet.publicKey;
+  }
+
+  async send(instructions: TransactionInstruction[], signers: Keypair[] = [], options?: SendOptions): Promise<Sent> {
+    const tx = await this.backend.send(instructions, this.wallet, signers, options);
+    return { ...tx, events: decodeEvents(tx.innerInstructions) };
+  }
+
+  // ------------------------------------------------------------------ reads
+
+  /** Every address of an agent, from its pool (throws `UnknownAgent`). */
+  async keys(mint: PublicKey): Promise<AgentKeys> {
+    const pool = await this.pool(mint);
+    return agentKeys(mint, pool.quoteMint, pool.quoteTokenProgram);
+  }
+
+  async pool(mint: PublicKey): Promise<PoolState> {
+    const pool = await fetchPool(this.backend, mint);
+    if (!pool) throw clientError("UnknownAgent", `no agentpad pool for mint ${mint.toBase58()}`);
+    return pool;
+  }
+
+  async agent(mint: PublicKey): Promise<AgentState> {
+    const agent = await fetchAgent(this.backend, mint);
+    if (!agent) throw clientError("UnknownAgent", `no agent record for mint ${mint.toBase58()}`);
+    return agent;
+  }
+
+  balance(account: PublicKey): Promise<bigint> {
+    return tokenBalance(this.backend, account);
+  }
+
+  // ------------------------------------------------------------------ quotes
+
+  /** The fee rate a trade sent now pays (the anti-sniper schedule at cluster time). */
+  async feeBpsNow(pool: PoolState): Promise<number> {
+    const now = await this.backend.unixTimestamp();
+    return feeBpsAt(feeScheduleOf(pool), now - pool.launchTimestamp);
+  }
+
+  private async quote(pool: PoolState, f: (fee: number) => Trade): Promise<Trade> {
+    const fee = await this.feeBpsNow(pool);
+    try {
+      return f(fee);
+    } catch (e) {
+      if (e instanceof MathError) throw clientError(e.kind, quoteRefusal(e.kind));
+      throw e;
+    }
+  }
+
+  quoteBuyExactIn(pool: PoolState, quoteIn: bigint) {
+    return this.quote(pool, (fee) => buyExactIn(marketOf(pool), quoteIn, fee));
+  }
+
+  quoteBuyExactOut(pool: PoolState, baseOut: bigint) {
+    return this.quote(pool, (fee) => buyExactOut(marketOf(pool), baseOut, fee));
+  }
+
+  quoteSell(pool: PoolState, baseIn: bigint) {
+    return this.quote(pool, (fee) => sellExactIn(marketOf(pool), baseIn, fee));
+  }
+
+  // ------------------------------------------------------------------ creators
+
+  /**
+   * Launches an agent in one transaction: Token-2022 mint with metadata and fixed supply,
+   * agent record, bonding-curve pool, fee vault, stake pool, and an optional first buy.
+   * `lookupTable` holds `launchLookupAddresses` (see `ensureLaunchLookupTable`).
+   */
+  async launch(a: {
+    name: string; symbol: string; uri: string; presetId: number; lookupTable: PublicKey; firstBuy?: bigint; unstakeCooldown?: number;
+    mint?: Keypair;
+  }): Promise<Sent & { mint: PublicKey; keys: AgentKeys }> {
+    const preset = await this.presetOrThrow(a.presetId);
+    const quoteMint = await fetchMint(this.backend, preset.quoteMint);
+    if (!quoteMint) throw clientError("UnknownQuoteMint", `preset ${a.presetId}'s quote mint ${preset.quoteMint.toBase58()} is not a mint`);
+    const table = await this.backend.getLookupTable(a.lookupTable);
+    if (!table) throw clientError("UnknownLookupTable", `lookup table ${a.lookupTable.toBase58()} not found`);
+    const mint = a.mint ?? Keypair.generate();
+    const keys = agentKeys(mint.publicKey, preset.quoteMint, quoteMint.tokenProgram);
+    const pre: TransactionInstruction[] = [];
+    if (a.firstBuy !== undefined) pre.push(...(await this.fundQuote(preset.quoteMint, quoteMint.tokenProgram, a.firstBuy)));
+    const launch = await ix.agentFactory.launchAgent({
+      creator: this.address, keys, presetId: a.presetId, name: a.name, symbol: a.symbol, uri: a.uri, firstBuy: a.firstBuy,
+      unstakeCooldown: a.unstakeCooldown,
+    });
+    const sent = await this.send([...pre, launch], [mint], { lookupTables: [table], computeUnitLimit: 400_000 });
+    return { ...sent, mint: mint.publicKey, keys };
+  }
+
+  /** The protocol lookup table for launches on `presetId`, created if `existing` is missing or stale. */
+  async ensureLaunchLookupTable(presetId: number, existing?: PublicKey): Promise<PublicKey> {
+    const preset = await this.presetOrThrow(presetId);
+    const quoteMint = await fetchMint(this.backend, preset.quoteMint);
+    if (!quoteMint) throw clientError("UnknownQuoteMint", preset.quoteMint.toBase58());
+    const wanted = ix.agentFactory.launchLookupAddresses(presetId, preset.quoteMint, quoteMint.tokenProgram);
+    if (existing) {
+      const table = await this.backend.getLookupTable(existing);
+      if (table && wanted.every((w) => table.state.addresses.some((a) => a.equals(w)))) return existing;
+    }
+    return this.backend.createLookupTable(this.wallet, wanted);
+  }
+
+  async claimCreatorFees(mint: PublicKey): Promise<Sent> {
+    const keys = await this.keys(mint);
+    const destination = ata(this.address, keys.quoteMint, keys.quoteTokenProgram);
+    return this.send([
+      createAtaIdempotent(this.address, this.address, keys.quoteMint, keys.quoteTokenProgram),
+      await ix.agentFactory.claimCreatorFees(this.address, keys, destination),
+    ]);
+  }
+
+  async setSplit(mint: PublicKey, split: Split): Promise<Sent> {
+    return this.send([await ix.feeAggregator.setSplit(this.address, mint, split)]);
+  }
+
+  async proposeCreator(mint: PublicKey, newCreator: PublicKey): Promise<Sent> {
+    return this.send([await ix.agentFactory.proposeCreator(this.address, (await this.keys(mint)).agent, newCreator)]);
+  }
+
+  async acceptCreator(mint: PublicKey): Promise<Sent> {
+    return this.send([await ix.agentFactory.acceptCreator(this.address, (await this.keys(mint)).agent)]);
+  }
+
+  // ------------------------------------------------------------------ traders
+
+  /** Spends `quoteIn` (fee included) on the agent token; wraps SOL when the quote is wSOL. */
+  async buy(mint: PublicKey, quoteIn: bigint, o: TradeOptions = {}): Promise<TradeResult> {
+    const pool = await this.tradablePool(mint);
+    const quote = await this.quoteBuyExactIn(pool, quoteIn);
+    const limit = o.limit ?? (quote.baseAmount * (BPS_DENOMINATOR - BigInt(o.slippageBps ?? 100))) / BPS_DENOMINATOR;
+    if (quote.baseAmount < limit) throw clientError("SlippageExceeded", `quote ${quote.baseAmount} base units is below the minimum ${limit}`);
+    const keys = agentKeys(mint, pool.quoteMint, pool.quoteTokenProgram);
+    const pre = await this.fundQuote(pool.quoteMint, pool.quoteTokenProgram, quoteIn);
+    const buy = await ix.bondingCurve.buyExactIn(this.swapAccounts(keys), quoteIn, limit);
+    return { ...(await this.send([...pre, createAtaIdempotent(this.address, this.address, mint, TOKEN_2022_PROGRAM_ID), buy])), quote, limit };
+  }
+
+  /** Buys exactly `baseOut` (on the curve: at most what remains before graduation). */
+  async buyExactOut(mint: PublicKey, baseOut: bigint, o: TradeOptions = {}): Promise<TradeResult> {
+    const pool = await this.tradablePool(mint);
+    const quote = await this.quoteBuyExactOut(pool, baseOut);
+    const limit = o.limit ?? (quote.quoteAmount * (BPS_DENOMINATOR + BigInt(o.slippageBps ?? 100))) / BPS_DENOMINATOR;
+    if (quote.quoteAmount > limit) throw clientError("SlippageExceeded", `quote ${quote.quoteAmount} quote units is above the maximum ${limit}`);
+    const keys = agentKeys(mint, pool.quoteMint, pool.quoteTokenProgram);
+    const pre = await this.fundQuote(pool.quoteMint, pool.quoteTokenProgram, limit);
+    const buy = await ix.bondingCurve.buyExactOut(this.swapAccounts(keys), baseOut, limit);
+    return { ...(await this.send([...pre, createAtaIdempotent(this.address, this.address, mint, TOKEN_2022_PROGRAM_ID), buy])), quote, limit };
+  }
+
+  /** Sells exactly `baseIn` agent tokens. */
+  async sell(mint: PublicKey, baseIn: bigint, o: TradeOptions = {}): Promise<TradeResult> {
+    const pool = await this.tradablePool(mint);
+    const held = await this.balance(agentTokenAccount(this.address, mint));
+    if (held < baseIn) throw clientError("InsufficientBalance", `selling ${baseIn} base units but the wallet holds ${held}`);
+    const quote = await this.quoteSell(pool, baseIn);
+    const limit = o.limit ?? (quote.quoteAmount * (BPS_DENOMINATOR - BigInt(o.slippageBps ?? 100))) / BPS_DENOMINATOR;
+    if (quote.quoteAmount < limit) throw clientError("SlippageExceeded", `quote ${quote.quoteAmount} quote units is below the minimum ${limit}`);
+    const keys = agentKeys(mint, pool.quoteMint, pool.quoteTokenProgram);
+    const sell = await ix.bondingCurve.sellExactIn(this.swapAccounts(keys), baseIn, limit);
+    return {
+      ...(await this.send([createAtaIdempotent(this.address, this.address, pool.quoteMint, pool.quoteTokenProgram), sell])), quote, limit,
+    };
+  }
+
+  /** Permissionless once the curve is complete: opens the locked constant-product pool. */
+  async graduate(mint: PublicKey): Promise<Sent> {
+    const pool = await this.pool(mint);
+    if (pool.phase === "graduated") throw clientError("AlreadyGraduated", "the pool has already graduated");
+    if (pool.phase === "curve") {
+      throw clientError("ThresholdNotReached", `the curve holds ${pool.quoteReserve} of the ${pool.params.graduationThreshold} quote units it graduates at`);
+    }
+    return this.send([await ix.bondingCurve.graduate(pool.address)]);
+  }
+
+  // ------------------------------------------------------------------ revenue
+
+  /** Permissionless: the pool's agent-revenue fees into the agent's vault. */
+  async sweep(mint: PublicKey): Promise<Sent> {
+    const pool = await this.pool(mint);
+    if (pool.agentFees === 0n) throw clientError("NoFeesToClaim", "the pool holds no agent-revenue fees");
+    return this.send([await ix.feeAggregator.sweep(agentKeys(mint, pool.quoteMint, pool.quoteTokenProgram))]);
+  }
+
+  /** Pays `amount` of `rewardMint` from the wallet into the agent's vault (direct revenue). */
+  async deposit(mint: PublicKey, rewardMint: PublicKey, amount: bigint): Promise<Sent> {
+    await this.pool(mint);
+    const reward = await fetchMint(this.backend, rewardMint);
+    if (!reward) throw clientError("UnknownMint", `${rewardMint.toBase58()} is not a mint`);
+    if (!(await fetchVault(this.backend, mint, rewardMint))) {
+      throw clientError("UnknownVault", `the agent has no vault for ${rewardMint.toBase58()} (create one with createVault)`);
+    }
+    const pre = await this.fundQuote(rewardMint, reward.tokenProgram, amount);
+    const from = ata(this.address, rewardMint, reward.tokenProgram);
+    return this.send([...pre, await ix.feeAggregator.deposit(this.address, from, mint, rewardMint, reward.tokenProgram, amount)]);
+  }
+
+  async createVault(mint: PublicKey, rewardMint: PublicKey): Promise<Sent> {
+    const reward = await fetchMint(this.backend, rewardMint);
+    if (!reward) throw clientError("UnknownMint", `${rewardMint.toBase58()} is not a mint`);
+    return this.send([await ix.feeAggregator.createVault(this.address, mint, rewardMint, reward.tokenProgram)]);
+  }
+
+  /**
+   * Permissionless: splits the vault's undistributed revenue — holders' share notified to
+   * the stake pool, the creator's and the protocol's paid to their token accounts (created
+   * here when missing).
+   */
+  async distribute(mint: PublicKey, rewardMint?: PublicKey): Promise<Sent> {
+    const pool = await this.pool(mint);
+    const reward = rewardMint ?? pool.quoteMint;
+    const vault = await fetchVault(this.backend, mint, reward);
+    if (!vault) throw clientError("UnknownVault", `the agent has no vault for ${reward.toBase58()}`);
+    if (vault.undistributed === 0n) throw clientError("NothingToDistribute", "the vault has no undistributed revenue");
+    const agent = await this.agent(mint);
+    const store = await fetchStore(this.backend);
+    if (!store) throw clientError("NotDeployed", "the fee aggregator's store is not initialised");
+    const tp = vault.rewardTokenProgram;
+    return this.send([
+      createAtaIdempotent(this.address, agent.creator, reward, tp),
+      createAtaIdempotent(this.address, store.protocolFeeRecipient, reward, tp),
+      await ix.feeAggregator.distribute(mint, reward, tp, ata(agent.creator, reward, tp), ata(store.protocolFeeRecipient, reward, tp)),
+    ]);
+  }
+
+  // ------------------------------------------------------------------ holders
+
+  async stake(mint: PublicKey, amount: bigint): Promise<Sent> {
+    await this.pool(mint);
+    const held = await this.balance(agentTokenAccount(this.address, mint));
+    if (held < amount) throw clientError("InsufficientBalance", `staking ${amount} base units but the wallet holds ${held}`);
+    return this.send([await ix.revenueShare.stake(this.address, mint, amount)]);
+  }
+
+  async requestUnstake(mint: PublicKey, amount: bigint): Promise<Sent> {
+    const position = await fetchPosition(this.backend, mint, this.address);
+    if (!position) throw clientError("NoPosition", "the wallet has no stake position for this agent");
+    if (position.staked < amount) throw clientError("InsufficientStake", `unstaking ${amount} but ${position.staked} is staked`);
+    return this.send([await ix.revenueShare.requestUnstake(this.address, mint, amount)]);
+  }
+
+  async withdraw(mint: PublicKey): Promise<Sent> {
+    const position = await fetchPosition(this.backend, mint, this.address);
+    if (!position || position.unstaking === 0n) throw clientError("NothingUnstaking", "no unstake request to withdraw");
+    const now = await this.backend.unixTimestamp();
+    if (now < position.unlockAt) throw clientError("CooldownActive", `withdrawable in ${position.unlockAt - now} s`);
+    return this.send([await ix.revenueShare.withdraw(this.address, mint)]);
+  }
+
+  /** Claims every reward mint of the wallet's position (ATAs created when missing). */
+  async claim(mint: PublicKey): Promise<Sent> {
+    const pool = await fetchStakePool(this.backend, mint);
+    if (!pool) throw clientError("UnknownAgent", `no stake pool for ${mint.toBase58()}`);
+    if (!(await fetchPosition(this.backend, mint, this.address))) throw clientError("NoPosition", "the wallet has no stake position");
+    const rewards = pool.rewards.map((r) => ({ mint: r.mint, tokenProgram: r.tokenProgram }));
+    return this.send([
+      ...rewards.map((r) => createAtaIdempotent(this.address, this.address, r.mint, r.tokenProgram)),
+      await ix.revenueShare.claim(this.address, mint, rewards),
+    ]);
+  }
+
+  /** What `owner` could claim now, per reward mint (the program's own math at cluster time). */
+  async claimable(mint: PublicKey, owner: PublicKey = this.address): Promise<{ mint: PublicKey; amount: bigint }[]> {
+    const [pool, position, now] = await Promise.all([
+      fetchStakePool(this.backend, mint), fetchPosition(this.backend, mint, owner), this.backend.unixTimestamp(),
+    ]);
+    if (!pool || !position) return [];
+    return pool.rewards.map((r, i) => ({ mint: r.mint, amount: claimable(r, position.accruals[i], position.staked, pool.totalStaked, now) }));
+  }
+
+  // ------------------------------------------------------------------ status
+
+  async status(mint: PublicKey, stakers: PublicKey[] = []): Promise<AgentStatus> {
+    const [agent, pool] = await Promise.all([this.agent(mint), this.pool(mint)]);
+    const keys = agentKeys(mint, pool.quoteMint, pool.quoteTokenProgram);
+    const market = marketOf(pool);
+    const priceQ64 = marketPriceQ64(pool.phase === "complete" ? { ...market, phase: "graduated", ...graduateMath(market) } : market);
+    const stakePool = await fetchStakePool(this.backend, mint);
+    const rewardMints = stakePool?.rewards.map((r) => r.mint) ?? [pool.quoteMint];
+    const vaults = (await Promise.all(rewardMints.map((r) => fetchVault(this.backend, mint, r)))).filter((v): v is VaultState => !!v);
+    const positions = await Promise.all(stakers.map((o) => fetchPosition(this.backend, mint, o)));
+    return {
+      agent, pool, keys, priceQ64, price: priceString(priceQ64, pool.baseDecimals, pool.quoteDecimals),
+      progressBps: progressBps(market), feeBpsNow: await this.feeBpsNow(pool), vaults, stakePool,
+      stakers: await Promise.all(stakers.map(async (owner, i) => ({
+        owner, staked: positions[i]?.staked ?? 0n, unstaking: positions[i]?.unstaking ?? 0n, claimable: await this.claimable(mint, owner),
+      }))),
+    };
+  }
+
+  // ------------------------------------------------------------------ operators
+
+  async initializeConfig(protocolFeeRecipient: PublicKey): Promise<Sent> {
+    return this.send([await ix.bondingCurve.initializeConfig(this.address, protocolFeeRecipient)]);
+  }
+
+  async createPreset(presetId: number, quoteMint: PublicKey, params: PoolParams): Promise<Sent> {
+    return this.send([await ix.bondingCurve.createPreset(this.address, presetId, quoteMint, params)]);
+  }
+
+  async initializeStore(args: InitializeStoreArgs): Promise<Sent> {
+    return this.send([await ix.feeAggregator.initializeStore(this.address, args)]);
+  }
+
+  /** Trusts `address` (an EVM address or 32 bytes) as the revenue reporter on chain `srcEid`. */
+  async setPeer(srcEid: number, address: Uint8Array): Promise<Sent> {
+    return this.send([await ix.feeAggregator.setPeer(this.address, srcEid, peerBytes(address))]);
+  }
+
+  async createInbox(rewardMint: PublicKey): Promise<Sent> {
+    const reward = await fetchMint(this.backend, rewardMint);
+    if (!reward) throw clientError("UnknownMint", `${rewardMint.toBase58()} is not a mint`);
+    return this.send([await ix.feeAggregator.createInbox(this.address, rewardMint, reward.tokenProgram)]);
+  }
+
+  async setProtocolFeeRecipient(recipient: PublicKey): Promise<Sent> {
+    return this.send([await ix.bondingCurve.setProtocolFeeRecipient(this.address, recipient)]);
+  }
+
+  async transferAdmin(newAdmin: Keypair): Promise<Sent> {
+    return this.send([await ix.bondingCurve.transferAdmin(this.address, newAdmin.publicKey)], [newAdmin]);
+  }
+
+  /** Permissionless: the pool's protocol fees to the config's recipient. */
+  async claimProtocolFees(mint: PublicKey): Promise<Sent> {
+    const keys = await this.keys(mint);
+    const config = await fetchConfig(this.backend);
+    if (!config) throw clientError("NotDeployed", "the bonding-curve config is not initialised");
+    const dest = ata(config.protocolFeeRecipient, keys.quoteMint, keys.quoteTokenProgram);
+    return this.send([
+      createAtaIdempotent(this.address, config.protocolFeeRecipient, keys.quoteMint, keys.quoteTokenProgram),
+      await ix.bondingCurve.claimProtocolFees(keys, dest),
+    ]);
+  }
+
+  // ------------------------------------------------------------------ helpers
+
+  private swapAccounts(keys: AgentKeys) {
+    return {
+      user: this.address, keys, userBaseAccount: agentTokenAccount(this.address, keys.mint),
+      userQuoteAccount: ata(this.address, keys.quoteMint, keys.quoteTokenProgram),
+    };
+  }
+
+  private async presetOrThrow(presetId: number) {
+    const preset = await fetchPreset(this.backend, presetId);
+    if (!preset) throw clientError("UnknownPreset", `preset ${presetId} does not exist`);
+    return preset;
+  }
+
+  private async tradablePool(mint: PublicKey): Promise<PoolState> {
+    const pool = await this.pool(mint);
+    if (pool.phase === "complete") throw clientError("CurveComplete", "the curve is complete: graduate the pool to keep trading");
+    return pool;
+  }
+
+  /**
+   * Instructions that make the wallet's `mint` account hold `amount`: for wSOL the missing
+   * SOL is wrapped; otherwise a shortfall is refused before sending.
+   */
+  private async fundQuote(mint: PublicKey, tokenProgram: PublicKey, amount: bigint): Promise<TransactionInstruction[]> {
+    const account = ata(this.address, mint, tokenProgram);
+    const held = await this.balance(account);
+    if (held >= amount) return [];
+    if (mint.equals(NATIVE_MINT)) {
+      const lamports = await this.backend.getBalance(this.address);
+      if (lamports < amount - held + 10_000_000n) {
+        throw clientError("InsufficientBalance", `needs ${amount - held} lamports more wSOL but the wallet has ${lamports} lamports`);
+      }
+      return wrapSol(this.address, amount - held);
+    }
+    throw clientError("InsufficientBalance", `needs ${amount} units of ${mint.toBase58()} but the wallet holds ${held}`);
+  }
+
+  async policy(mint: PublicKey) {
+    return fetchPolicy(this.backend, mint);
+  }
+}
+
+function quoteRefusal(kind: string): string {
+  switch (kind) {
+    case "ZeroOutput": return "the amount is too small to buy or sell anything";
+    case "InsufficientLiquidity": return "the pool does not hold enough to fill this trade";
+    case "CurveComplete": return "the curve is complete: graduate the pool to keep trading";
+    case "ZeroAmount": return "the amount must be positive";
+    default: return kind;
+  }
+}
+
+/** Decimal price of one whole base token in whole quote tokens, from Q64.64 base-unit price. */
+export function priceString(priceQ64: bigint, baseDecimals: number, quoteDecimals: number, digits = 12): string {
+  // price per whole token = priceQ64 / 2^64 * 10^baseDecimals / 10^quoteDecimals
+  const scaled = (priceQ64 * 10n ** BigInt(baseDecimals + digits)) / (1n << 64n) / 10n ** BigInt(quoteDecimals);
+  const s = scaled.toString().padStart(digits + 1, "0");
+  return `${s.slice(0, -digits)}.${s.slice(-digits)}`.replace(/\.?0+$/, "");
+}
+
+/** 20-byte EVM addresses are left-padded to the 32 bytes LayerZero uses. */
+export function peerBytes(address: Uint8Array): Uint8Array {
+  if (address.length === 32) return address;
+  if (address.length !== 20) throw clientError("InvalidPeer", `a peer is 20 (EVM) or 32 bytes, got ${address.length}`);
+  const out = new Uint8Array(32);
+  out.set(address, 12);
+  return out;
+}
+
+export { AgentpadError };
+
+import { type LzReceiveParams, decodeLzAccounts } from "./instructions/feeAggregator.js";
+
+/**
+ * What a LayerZero executor does for one verified packet: asks `lz_receive_types` (by
+ * simulation) for the accounts, then sends `lz_receive` with them.
+ */
+export async function executeLzReceive(client: AgentpadClient, params: LzReceiveParams): Promise<Sent> {
+  const returned = await client.backend.simulateReturnData([await ix.feeAggregator.lzReceiveTypes(params)], client.wallet);
+  const accounts = decodeLzAccounts(returned);
+  return client.send([await ix.feeAggregator.lzReceive(client.address, accounts, params)]);
+}

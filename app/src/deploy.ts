@@ -1,0 +1,91 @@
+/**
+ * Brings a cluster to a launchable state, idempotently: the bonding-curve config, a preset,
+ * the fee aggregator's store (registered with the LayerZero endpoint), the bridge inbox of
+ * the quote mint, and the lookup table launches compile against. Each step is skipped when
+ * its account exists, and an existing account that disagrees with what was asked is
+ * reported, never overwritten. Used by migrations/deploy.ts and the tests.
+ */
+import type { PublicKey } from "@solana/web3.js";
+
+import { fetchConfig, fetchPreset, fetchStore } from "./accounts.js";
+import type { AgentpadClient } from "./client.js";
+import { LZ_ENDPOINT_MOCK_ID, NATIVE_MINT } from "./constants.js";
+import { clientError } from "./errors.js";
+import type { PoolParams } from "./instructions/bondingCurve.js";
+import type { Split, SplitBounds } from "./instructions/feeAggregator.js";
+import { endpointInitialize } from "./lzEndpointMock.js";
+import { endpointPda, feeAggregatorPda } from "./pda.js";
+import { DEFAULT_SPLIT, DEFAULT_SPLIT_BOUNDS, STANDARD_PRESET } from "./presets.js";
+
+export interface DeployOptions {
+  protocolFeeRecipient?: PublicKey;
+  presetId?: number;
+  quoteMint?: PublicKey;
+  preset?: PoolParams;
+  /** LayerZero endpoint program: EndpointV2 on devnet/mainnet, the mock on localnet. */
+  endpoint?: PublicKey;
+  splitBounds?: SplitBounds;
+  defaultSplit?: Split;
+  /** A lookup table from an earlier run, reused when it still holds the launch accounts. */
+  lookupTable?: PublicKey;
+  log?: (line: string) => void;
+}
+
+export interface Deployment {
+  presetId: number;
+  quoteMint: PublicKey;
+  lookupTable: PublicKey;
+  endpoint: PublicKey;
+  /** Steps that sent a transaction this run (empty when everything was in place). */
+  performed: string[];
+}
+
+export async function deployProtocol(admin: AgentpadClient, o: DeployOptions = {}): Promise<Deployment> {
+  const log = o.log ?? (() => {});
+  const b = admin.backend;
+  const presetId = o.presetId ?? 0;
+  const quoteMint = o.quoteMint ?? NATIVE_MINT;
+  const endpoint = o.endpoint ?? LZ_ENDPOINT_MOCK_ID;
+  const recipient = o.protocolFeeRecipient ?? admin.address;
+  const performed: string[] = [];
+  const step = async (name: string, done: boolean, run: () => Promise<unknown>) => {
+    if (done) return log(`  ${name}: in place`);
+    await run();
+    performed.push(name);
+    log(`  ${name}: done`);
+  };
+
+  const config = await fetchConfig(b);
+  if (config && !config.admin.equals(admin.address)) {
+    throw clientError("NotAdmin", `bonding-curve config exists with admin ${config.admin.toBase58()}, not ${admin.address.toBase58()}`);
+  }
+  await step("bonding-curve config", !!config, () => admin.initializeConfig(recipient));
+
+  const preset = await fetchPreset(b, presetId);
+  if (preset && !preset.quoteMint.equals(quoteMint)) {
+    throw clientError("PresetMismatch", `preset ${presetId} exists for quote mint ${preset.quoteMint.toBase58()}`);
+  }
+  await step(`preset ${presetId}`, !!preset, () => admin.createPreset(presetId, quoteMint, o.preset ?? STANDARD_PRESET));
+
+  if (endpoint.equals(LZ_ENDPOINT_MOCK_ID)) {
+    const settings = await b.getAccountInfo(endpointPda.settings());
+    await step("localnet LayerZero endpoint (mock)", !!settings, () => admin.send([endpointInitialize(admin.address)]));
+  }
+
+  const store = await fetchStore(b);
+  if (store && !store.endpointProgram.equals(endpoint)) {
+    throw clientError("EndpointMismatch", `the store is registered with endpoint ${store.endpointProgram.toBase58()}`);
+  }
+  await step("fee-aggregator store (OApp)", !!store, () => admin.initializeStore({
+    endpointProgram: endpoint, protocolFeeRecipient: recipient, splitBounds: o.splitBounds ?? DEFAULT_SPLIT_BOUNDS,
+    defaultSplit: o.defaultSplit ?? DEFAULT_SPLIT,
+  }));
+
+  const inbox = await b.getAccountInfo(feeAggregatorPda.inbox(quoteMint));
+  await step(`bridge inbox for ${quoteMint.toBase58()}`, !!inbox, () => admin.createInbox(quoteMint));
+
+  const lookupTable = await admin.ensureLaunchLookupTable(presetId, o.lookupTable);
+  if (!o.lookupTable || !lookupTable.equals(o.lookupTable)) performed.push("launch lookup table");
+  log(`  launch lookup table: ${lookupTable.toBase58()}`);
+  return { presetId, quoteMint, lookupTable, endpoint, performed };
+}

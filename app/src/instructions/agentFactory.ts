@@ -1,0 +1,76 @@
+/** agent-factory instructions: the one-transaction launch, creator handover, creator fees. */
+import { BN } from "../anchor.js";
+import { PublicKey, SystemProgram, type TransactionInstruction } from "@solana/web3.js";
+
+import { ASSOCIATED_TOKEN_PROGRAM_ID, PROGRAM_IDS, TOKEN_2022_PROGRAM_ID } from "../constants.js";
+import {
+  type AgentKeys, agentFactoryPda, agentTokenAccount, ata, bondingCurvePda, eventAuthority, feeAggregatorPda, revenueSharePda,
+} from "../pda.js";
+import { programs } from "../programs.js";
+
+const program = () => programs.agentFactory;
+const events = () => ({ eventAuthority: eventAuthority(PROGRAM_IDS.agentFactory), program: PROGRAM_IDS.agentFactory });
+
+export interface LaunchArgs {
+  creator: PublicKey;
+  /** The new mint's address (a fresh keypair that signs the launch; vanity addresses work). */
+  keys: AgentKeys;
+  presetId: number;
+  name: string;
+  symbol: string;
+  uri: string;
+  /** Quote (fee included) the creator spends on a first buy in the same instruction. */
+  firstBuy?: bigint;
+  /** The stake pool's unstake cooldown in seconds (default: revenue-share's 2 days). */
+  unstakeCooldown?: number;
+}
+
+export function launchAgent(a: LaunchArgs): Promise<TransactionInstruction> {
+  const k = a.keys;
+  const firstBuy = a.firstBuy !== undefined;
+  return program().methods.launchAgent(
+    a.name, a.symbol, a.uri, a.presetId, firstBuy ? new BN(a.firstBuy!.toString()) : null, a.unstakeCooldown ?? null,
+  ).accountsStrict({
+    creator: a.creator, mint: k.mint, agent: k.agent, launcher: agentFactoryPda.launcher(), preset: bondingCurvePda.preset(a.presetId),
+    pool: k.pool, baseVault: k.baseVault, quoteVault: k.quoteVault, quoteMint: k.quoteMint,
+    creatorQuoteAccount: firstBuy ? ata(a.creator, k.quoteMint, k.quoteTokenProgram) : null,
+    creatorBaseAccount: firstBuy ? agentTokenAccount(a.creator, k.mint) : null,
+    bondingCurveEventAuthority: eventAuthority(PROGRAM_IDS.bondingCurve), bondingCurveProgram: PROGRAM_IDS.bondingCurve,
+    feeStore: feeAggregatorPda.store(), feeVault: k.feeVault, feeVaultTokenAccount: k.feeVaultTokens, revenuePolicy: k.policy,
+    feeAggregatorEventAuthority: eventAuthority(PROGRAM_IDS.feeAggregator), feeAggregatorProgram: PROGRAM_IDS.feeAggregator,
+    stakePool: k.stakePool, stakeVault: k.stakeVault, stakeRewardVault: revenueSharePda.rewardVault(k.stakePool, k.quoteMint),
+    revenueShareEventAuthority: eventAuthority(PROGRAM_IDS.revenueShare), revenueShareProgram: PROGRAM_IDS.revenueShare,
+    token2022Program: TOKEN_2022_PROGRAM_ID, quoteTokenProgram: k.quoteTokenProgram,
+    associatedTokenProgram: ASSOCIATED_TOKEN_PROGRAM_ID, systemProgram: SystemProgram.programId, ...events(),
+  }).instruction();
+}
+
+/**
+ * The accounts every launch on `presetId` shares: keep them in one address lookup table so
+ * a launch with maximal metadata and a first buy fits in one transaction.
+ */
+export function launchLookupAddresses(presetId: number, quoteMint: PublicKey, quoteTokenProgram: PublicKey): PublicKey[] {
+  return [
+    agentFactoryPda.launcher(), bondingCurvePda.preset(presetId), quoteMint, quoteTokenProgram, TOKEN_2022_PROGRAM_ID,
+    ASSOCIATED_TOKEN_PROGRAM_ID, SystemProgram.programId, PROGRAM_IDS.bondingCurve, eventAuthority(PROGRAM_IDS.bondingCurve),
+    PROGRAM_IDS.feeAggregator, eventAuthority(PROGRAM_IDS.feeAggregator), feeAggregatorPda.store(), PROGRAM_IDS.revenueShare,
+    eventAuthority(PROGRAM_IDS.revenueShare), eventAuthority(PROGRAM_IDS.agentFactory),
+  ];
+}
+
+export function proposeCreator(creator: PublicKey, agent: PublicKey, newCreator: PublicKey): Promise<TransactionInstruction> {
+  return program().methods.proposeCreator(newCreator).accountsStrict({ creator, agent, ...events() }).instruction();
+}
+
+export function acceptCreator(newCreator: PublicKey, agent: PublicKey): Promise<TransactionInstruction> {
+  return program().methods.acceptCreator().accountsStrict({ newCreator, agent, ...events() }).instruction();
+}
+
+/** The agent's creator takes the pool's creator fees (the agent PDA signs for it). */
+export function claimCreatorFees(creator: PublicKey, keys: AgentKeys, destination: PublicKey): Promise<TransactionInstruction> {
+  return program().methods.claimCreatorFees().accountsStrict({
+    creator, agent: keys.agent, pool: keys.pool, quoteVault: keys.quoteVault, quoteMint: keys.quoteMint, destination,
+    quoteTokenProgram: keys.quoteTokenProgram, bondingCurveEventAuthority: eventAuthority(PROGRAM_IDS.bondingCurve),
+    bondingCurveProgram: PROGRAM_IDS.bondingCurve,
+  }).instruction();
+}

@@ -1,0 +1,118 @@
+/** bonding-curve instructions: admin, pools, trades, fee claims. */
+import { BN } from "../anchor.js";
+import { PublicKey, SystemProgram, type TransactionInstruction } from "@solana/web3.js";
+
+import { PROGRAM_IDS, TOKEN_2022_PROGRAM_ID } from "../constants.js";
+import { type AgentKeys, bondingCurvePda as pda, eventAuthority, programData } from "../pda.js";
+import { programs } from "../programs.js";
+
+const program = () => programs.bondingCurve;
+const events = () => ({ eventAuthority: eventAuthority(PROGRAM_IDS.bondingCurve), program: PROGRAM_IDS.bondingCurve });
+
+/** A preset's economics (see programs/bonding-curve/src/state/preset.rs). */
+export interface PoolParams {
+  virtualQuoteReserve: bigint;
+  virtualBaseReserve: bigint;
+  curveSupply: bigint;
+  graduatedSupply: bigint;
+  graduationThreshold: bigint;
+  feeDecaySeconds: number;
+  baseFeeBps: number;
+  startFeeBps: number;
+  protocolFeeShareBps: number;
+  creatorFeeShareBps: number;
+  agentFeeShareBps: number;
+}
+
+const bn = (v: bigint) => new BN(v.toString());
+
+export function initializeConfig(admin: PublicKey, protocolFeeRecipient: PublicKey): Promise<TransactionInstruction> {
+  return program().methods.initializeConfig(protocolFeeRecipient).accountsStrict({
+    admin, programData: programData(PROGRAM_IDS.bondingCurve), config: pda.config(), systemProgram: SystemProgram.programId, ...events(),
+  }).instruction();
+}
+
+export function transferAdmin(admin: PublicKey, newAdmin: PublicKey): Promise<TransactionInstruction> {
+  return program().methods.transferAdmin().accountsStrict({ admin, newAdmin, config: pda.config(), ...events() }).instruction();
+}
+
+export function setProtocolFeeRecipient(admin: PublicKey, newRecipient: PublicKey): Promise<TransactionInstruction> {
+  return program().methods.setProtocolFeeRecipient(newRecipient).accountsStrict({ admin, config: pda.config(), ...events() }).instruction();
+}
+
+export function createPreset(admin: PublicKey, presetId: number, quoteMint: PublicKey, p: PoolParams): Promise<TransactionInstruction> {
+  const params = {
+    virtualQuoteReserve: bn(p.virtualQuoteReserve), virtualBaseReserve: bn(p.virtualBaseReserve), curveSupply: bn(p.curveSupply),
+    graduatedSupply: bn(p.graduatedSupply), graduationThreshold: bn(p.graduationThreshold), feeDecaySeconds: p.feeDecaySeconds,
+    baseFeeBps: p.baseFeeBps, startFeeBps: p.startFeeBps, protocolFeeShareBps: p.protocolFeeShareBps,
+    creatorFeeShareBps: p.creatorFeeShareBps, agentFeeShareBps: p.agentFeeShareBps, padding: [0, 0],
+  };
+  return program().methods.createPreset(presetId, params).accountsStrict({
+    admin, config: pda.config(), preset: pda.preset(presetId), quoteMint, systemProgram: SystemProgram.programId, ...events(),
+  }).instruction();
+}
+
+/** Called directly this is refused: only agent-factory's launcher PDA may create pools. */
+export function createPool(payer: PublicKey, launcher: PublicKey, presetId: number, keys: AgentKeys, creatorFeeAuthority: PublicKey) {
+  return program().methods.createPool(creatorFeeAuthority).accountsStrict({
+    payer, launcher, preset: pda.preset(presetId), baseMint: keys.mint, quoteMint: keys.quoteMint, pool: keys.pool,
+    baseVault: keys.baseVault, quoteVault: keys.quoteVault, baseTokenProgram: TOKEN_2022_PROGRAM_ID,
+    quoteTokenProgram: keys.quoteTokenProgram, systemProgram: SystemProgram.programId, ...events(),
+  }).instruction();
+}
+
+export function graduate(pool: PublicKey): Promise<TransactionInstruction> {
+  return program().methods.graduate().accountsStrict({ pool, ...events() }).instruction();
+}
+
+/** The accounts of a trade: `user` trades from/to the given token accounts. */
+export interface SwapAccounts {
+  user: PublicKey;
+  keys: AgentKeys;
+  userBaseAccount: PublicKey;
+  userQuoteAccount: PublicKey;
+}
+
+function swapAccounts(a: SwapAccounts) {
+  return {
+    user: a.user, pool: a.keys.pool, baseVault: a.keys.baseVault, quoteVault: a.keys.quoteVault,
+    userBaseAccount: a.userBaseAccount, userQuoteAccount: a.userQuoteAccount, baseMint: a.keys.mint, quoteMint: a.keys.quoteMint,
+    baseTokenProgram: TOKEN_2022_PROGRAM_ID, quoteTokenProgram: a.keys.quoteTokenProgram, ...events(),
+  };
+}
+
+export function buyExactIn(a: SwapAccounts, quoteIn: bigint, minBaseOut: bigint): Promise<TransactionInstruction> {
+  return program().methods.buyExactIn(bn(quoteIn), bn(minBaseOut)).accountsStrict(swapAccounts(a)).instruction();
+}
+
+export function buyExactOut(a: SwapAccounts, baseOut: bigint, maxQuoteIn: bigint): Promise<TransactionInstruction> {
+  return program().methods.buyExactOut(bn(baseOut), bn(maxQuoteIn)).accountsStrict(swapAccounts(a)).instruction();
+}
+
+export function sellExactIn(a: SwapAccounts, baseIn: bigint, minQuoteOut: bigint): Promise<TransactionInstruction> {
+  return program().methods.sellExactIn(bn(baseIn), bn(minQuoteOut)).accountsStrict(swapAccounts(a)).instruction();
+}
+
+/** Permissionless: pays the pool's protocol fees to the config's recipient (its token account). */
+export function claimProtocolFees(keys: AgentKeys, recipientTokenAccount: PublicKey): Promise<TransactionInstruction> {
+  return program().methods.claimProtocolFees().accountsStrict({
+    config: pda.config(), pool: keys.pool, quoteVault: keys.quoteVault, quoteMint: keys.quoteMint, recipientTokenAccount,
+    quoteTokenProgram: keys.quoteTokenProgram, ...events(),
+  }).instruction();
+}
+
+/** Signed by the pool's creator-fee authority (the agent PDA: use agent-factory's claim). */
+export function claimCreatorFeesDirect(authority: PublicKey, keys: AgentKeys, destination: PublicKey) {
+  return program().methods.claimCreatorFees().accountsStrict({
+    creatorFeeAuthority: authority, pool: keys.pool, quoteVault: keys.quoteVault, quoteMint: keys.quoteMint, destination,
+    quoteTokenProgram: keys.quoteTokenProgram, ...events(),
+  }).instruction();
+}
+
+/** Signed by the agent's fee-aggregator vault PDA (fee-aggregator's `sweep` does this). */
+export function claimAgentFeesDirect(agentVault: PublicKey, keys: AgentKeys, destination: PublicKey) {
+  return program().methods.claimAgentFees().accountsStrict({
+    agentVault, pool: keys.pool, baseMint: keys.mint, quoteVault: keys.quoteVault, quoteMint: keys.quoteMint, destination,
+    quoteTokenProgram: keys.quoteTokenProgram, ...events(),
+  }).instruction();
+}

@@ -1,0 +1,27 @@
+/** Preset economics shipped with the SDK (the same numbers the Rust tests use). */
+import type { PoolParams } from "./instructions/bondingCurve.js";
+import type { Split, SplitBounds } from "./instructions/feeAggregator.js";
+
+/**
+ * pump.fun-like economics against a 9-decimal quote (wSOL): 1B tokens, 793.1M on the curve
+ * and 206.9M held back for the graduated pool (its opening price within 0.01% of the curve's
+ * last), 30 virtual SOL, graduation at 85 SOL. 1% fee decaying from 10% over 60 s, split
+ * 20% protocol / 30% creator / 50% agent revenue.
+ */
+export const STANDARD_PRESET: PoolParams = {
+  virtualQuoteReserve: 30_000_000_000n,
+  virtualBaseReserve: 1_073_000_000_000_000n,
+  curveSupply: 793_100_000_000_000n,
+  graduatedSupply: 206_900_000_000_000n,
+  graduationThreshold: 85_000_000_000n,
+  feeDecaySeconds: 60,
+  baseFeeBps: 100,
+  startFeeBps: 1_000,
+  protocolFeeShareBps: 2_000,
+  creatorFeeShareBps: 3_000,
+  agentFeeShareBps: 5_000,
+};
+
+/** Revenue split bounds and the default split every new agent starts with. */
+export const DEFAULT_SPLIT_BOUNDS: SplitBounds = { minHoldersBps: 5_000, maxCreatorBps: 3_000, minProtocolBps: 500, maxProtocolBps: 1_500 };
+export const DEFAULT_SPLIT: Split = { holdersBps: 7_000, creatorBps: 2_000, protocolBps: 1_000 };
