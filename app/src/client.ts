@@ -309,7 +309,7 @@ export class AgentpadClient {
     const position = await fetchPosition(this.backend, mint, this.address);
     if (!position || position.unstaking === 0n) throw clientError("NothingUnstaking", "no unstake request to withdraw");
     const now = await this.backend.unixTimestamp();
-    if (now < position.unlockAt) throw clientError("CooldownActive", `withdrawable in ${position.unlockAt - now} s`);
+    if (now < position.unlockAt) throw clientError("CooldownNotElapsed", `withdrawable in ${position.unlockAt - now} s`);
     return this.send([await ix.revenueShare.withdraw(this.address, mint)]);
   }
 

@@ -1,0 +1,286 @@
+// The agent lifecycle through the SDK, on whichever backend the harness gives (LiteSVM with
+// the sBPF .so files here; the validator under `anchor test`): deploy, launch, trade to
+// graduation and beyond, revenue from every source, pro-rata distribution, unstaking.
+// Every on-chain result is checked against the off-chain math to the unit.
+import { strict as assert } from "node:assert";
+import { ExtensionType, createTransferInstruction, getExtensionData, unpackMint } from "@solana/spl-token";
+import { unpack as unpackMetadata } from "@solana/spl-token-metadata";
+import { Keypair, type PublicKey } from "@solana/web3.js";
+
+import {
+  AgentpadError, MessageKind, NATIVE_MINT, TOKEN_2022_PROGRAM_ID, TOKEN_PROGRAM_ID, agentTokenAccount, ata, deployProtocol,
+  encodeBridgeMessage, executeLzReceive, feeAggregatorPda, feeScheduleOf, fetchStakePool, fetchVault, instructions as ix,
+  lzEndpointMock, marketOf, math, wrapSol, type AgentpadClient, type AgentpadEvent, type PoolState, type Sent,
+} from "../app/src/index.js";
+import { type Harness, harness } from "./harness/index.js";
+
+const SOL = 1_000_000_000n;
+const TOKEN = 1_000_000n;
+const BASE_EID = 30184;
+
+const big = (v: { toString(): string }) => BigInt(v.toString());
+
+function event(sent: Sent, name: string): AgentpadEvent["data"] {
+  const found = sent.events.filter((e) => e.name === name);
+  assert.equal(found.length, 1, `expected one ${name} event, got ${sent.events.map((e) => e.name).join(", ")}`);
+  return found[0].data;
+}
+
+/** The trade the program executed equals the off-chain math on the pool before it, at the event's time. */
+function assertTradeMatchesMath(before: PoolState, sent: Sent, run: (m: math.Market, feeBps: number) => math.Trade) {
+  const e = event(sent, "tradeExecuted");
+  const feeBps = math.feeBpsAt(feeScheduleOf(before), big(e.timestamp) - before.launchTimestamp);
+  const t = run(marketOf(before), feeBps);
+  assert.deepEqual(
+    {
+      base: big(e.baseAmount), quote: big(e.quoteAmount), fee: big(e.fee), feeBps: e.feeBps, protocol: big(e.protocolFee),
+      creator: big(e.creatorFee), agent: big(e.agentFee), quoteReserve: big(e.quoteReserve), baseReserve: big(e.baseReserve),
+    },
+    {
+      base: t.baseAmount, quote: t.quoteAmount, fee: t.fee, feeBps, protocol: t.feeParts.protocol, creator: t.feeParts.creator,
+      agent: t.feeParts.agent, quoteReserve: t.quoteReserveAfter, baseReserve: t.baseReserveAfter,
+    },
+  );
+  return t;
+}
+
+async function expectError(p: Promise<unknown>, code: string, program?: string): Promise<AgentpadError> {
+  try {
+    await p;
+  } catch (e) {
+    assert.ok(e instanceof AgentpadError, `expected AgentpadError ${code}, got ${e}`);
+    assert.equal(e.code, code, e.message);
+    if (program) assert.equal(e.program, program, e.message);
+    return e;
+  }
+  assert.fail(`expected ${code}, but it succeeded`);
+}
+
+/** Raw bytes of accounts, to show a refused transaction changed nothing. */
+async function snapshot(h: Harness, keys: PublicKey[]) {
+  return (await h.backend.getMultipleAccountsInfo(keys)).map((a) => (a ? [a.lamports, a.data.toString("hex")] : null));
+}
+
+describe("agent lifecycle through the SDK", function () {
+  let h: Harness;
+  let creator: AgentpadClient;
+  let trader: AgentpadClient;
+  let alice: AgentpadClient;
+  let bob: AgentpadClient;
+  let mint: PublicKey;
+
+  before(async () => {
+    h = await harness();
+    [creator, trader, alice, bob] = await Promise.all([h.wallet(50), h.wallet(500), h.wallet(50), h.wallet(50)]);
+  });
+
+  it("deploys idempotently: a second run sends nothing", async () => {
+    const again = await deployProtocol(h.admin, { lookupTable: h.deployment.lookupTable });
+    assert.deepEqual(again.performed, []);
+    assert.ok(again.lookupTable.equals(h.deployment.lookupTable));
+  });
+
+  it("launches an agent in one transaction: fixed-supply Token-2022 mint with metadata, no authorities, pool, vault, stake pool, first buy", async () => {
+    const sent = await creator.launch({
+      name: "Agent Smith", symbol: "SMITH", uri: "https://agentpad.example/agents/smith.json", presetId: h.deployment.presetId,
+      lookupTable: h.deployment.lookupTable, firstBuy: 1n * SOL,
+    });
+    mint = sent.mint;
+    assert.ok(sent.size <= 1232, `launch transaction is ${sent.size} bytes`);
+    for (const name of ["agentLaunched", "poolCreated", "vaultCreated", "stakePoolCreated", "rewardMintAdded", "tradeExecuted"]) {
+      assert.ok(sent.events.some((e) => e.name === name), `no ${name} event`);
+    }
+    const info = await h.backend.getAccountInfo(mint);
+    assert.ok(info?.owner.equals(TOKEN_2022_PROGRAM_ID));
+    const m = unpackMint(mint, info, TOKEN_2022_PROGRAM_ID);
+    assert.equal(m.mintAuthority, null);
+    assert.equal(m.freezeAuthority, null);
+    assert.equal(m.decimals, 6);
+    const pool = await creator.pool(mint);
+    assert.equal(m.supply, pool.params.curveSupply + pool.params.graduatedSupply);
+    const metadata = unpackMetadata(getExtensionData(ExtensionType.TokenMetadata, m.tlvData)!);
+    assert.deepEqual([metadata.name, metadata.symbol, metadata.uri], ["Agent Smith", "SMITH", "https://agentpad.example/agents/smith.json"]);
+    const bought = big(event(sent, "tradeExecuted").baseAmount);
+    assert.equal(await creator.balance(agentTokenAccount(creator.address, mint)), bought);
+    const agent = await creator.agent(mint);
+    assert.ok(agent.creator.equals(creator.address));
+  });
+
+  it("executes buys and sells exactly as quoted off-chain, and the pool's books balance", async () => {
+    const runs: [string, () => Promise<Sent>, (m: math.Market, fee: number) => math.Trade][] = [
+      ["buy exact in", () => trader.buy(mint, 3n * SOL), (m, f) => math.buyExactIn(m, 3n * SOL, f)],
+      ["buy exact out", () => trader.buyExactOut(mint, 20_000_000n * TOKEN), (m, f) => math.buyExactOut(m, 20_000_000n * TOKEN, f)],
+      ["sell exact in", () => trader.sell(mint, 7_654_321n * TOKEN), (m, f) => math.sellExactIn(m, 7_654_321n * TOKEN, f)],
+    ];
+    for (const [label, send, run] of runs) {
+      const before = await trader.pool(mint);
+      const baseBefore = await trader.balance(agentTokenAccount(trader.address, mint));
+      const sent = await send();
+      const t = assertTradeMatchesMath(before, sent, run);
+      const baseAfter = await trader.balance(agentTokenAccount(trader.address, mint));
+      assert.equal(baseAfter - baseBefore, t.side === "buy" ? t.baseAmount : -t.baseAmount, label);
+      const pool = await trader.pool(mint);
+      const vaultQuote = await trader.balance(pool.quoteVault);
+      assert.equal(vaultQuote, pool.quoteReserve + pool.protocolFees + pool.creatorFees + pool.agentFees, `${label}: quote vault books`);
+    }
+  });
+
+  it("refuses bad input with named errors and leaves every balance untouched", async () => {
+    const keys = await trader.keys(mint);
+    const watched = [keys.pool, keys.quoteVault, keys.baseVault, agentTokenAccount(trader.address, mint), ata(trader.address, NATIVE_MINT, TOKEN_PROGRAM_ID)];
+    const before = await snapshot(h, watched);
+
+    // Caught by the client before anything is sent.
+    await expectError(trader.buy(Keypair.generate().publicKey, SOL), "UnknownAgent", "client");
+    const held = await trader.balance(agentTokenAccount(trader.address, mint));
+    await expectError(trader.sell(mint, held + 1n), "InsufficientBalance", "client");
+    await expectError(trader.buy(mint, SOL, { limit: 10n ** 18n }), "SlippageExceeded", "client");
+    await expectError(trader.graduate(mint), "ThresholdNotReached", "client");
+
+    // Sent anyway (raw instructions): the programs refuse with the same names.
+    const pool = await trader.pool(mint);
+    const quote = await trader.quoteBuyExactIn(pool, SOL);
+    const swap = { user: trader.address, keys, userBaseAccount: agentTokenAccount(trader.address, mint), userQuoteAccount: ata(trader.address, NATIVE_MINT, TOKEN_PROGRAM_ID) };
+    await expectError(trader.send([await ix.bondingCurve.buyExactIn(swap, SOL, quote.baseAmount + 1n)]), "SlippageExceeded", "bondingCurve");
+    await expectError(trader.send([await ix.bondingCurve.buyExactIn(swap, 0n, 0n)]), "ZeroAmount", "bondingCurve");
+    await expectError(trader.send([await ix.bondingCurve.sellExactIn(swap, held + 1n, 0n)]), "InsufficientFunds", "token2022");
+    await expectError(trader.send([await ix.bondingCurve.graduate(keys.pool)]), "ThresholdNotReached", "bondingCurve");
+    await expectError(trader.send([await ix.bondingCurve.createPreset(trader.address, 9, NATIVE_MINT, (await trader.pool(mint)).params)]), "NotAdmin", "bondingCurve");
+    await expectError(trader.send([await ix.feeAggregator.setPeer(trader.address, 1, new Uint8Array(32).fill(7))]), "NotAdmin", "feeAggregator");
+    const thief = { ...swap, userQuoteAccount: ata(alice.address, NATIVE_MINT, TOKEN_PROGRAM_ID) };
+    await expectError(trader.send([await ix.bondingCurve.sellExactIn(thief, TOKEN, 0n)]), "AccountNotInitialized", "bondingCurve");
+
+    assert.deepEqual(await snapshot(h, watched), before);
+  });
+
+  it("completes the curve at the threshold, graduates, and keeps trading on the locked pool", async () => {
+    const before = await trader.pool(mint);
+    const sent = await trader.buy(mint, 100n * SOL);
+    const t = assertTradeMatchesMath(before, sent, (m, f) => math.buyExactIn(m, 100n * SOL, f));
+    assert.equal(t.phaseAfter, "complete");
+    assert.equal(event(sent, "tradeExecuted").completedCurve, true);
+    assert.equal(t.quoteReserveAfter, before.params.graduationThreshold, "the crossing buy is cut at the threshold");
+    assert.ok(t.quoteAmount < 100n * SOL, "the unused quote stays with the buyer");
+    await expectError(trader.buy(mint, SOL), "CurveComplete", "client");
+
+    const complete = await trader.pool(mint);
+    const grad = await trader.graduate(mint);
+    const g = event(grad, "poolGraduated");
+    const opening = math.graduate(marketOf(complete));
+    assert.equal(big(g.quoteReserve), opening.quoteReserve);
+    assert.equal(big(g.baseReserve), opening.baseReserve);
+    const graduated = await trader.pool(mint);
+    assert.equal(graduated.phase, "graduated");
+    await expectError(trader.graduate(mint), "AlreadyGraduated", "client");
+
+    const sell = await trader.sell(mint, 1_000_000n * TOKEN);
+    assertTradeMatchesMath(graduated, sell, (m, f) => math.sellExactIn(m, 1_000_000n * TOKEN, f));
+    const k0 = graduated.quoteReserve * graduated.baseReserve;
+    const after = await trader.pool(mint);
+    assert.ok(after.quoteReserve * after.baseReserve >= k0, "k never decreases");
+  });
+
+  it("aggregates every revenue source in one vault with per-chain totals", async () => {
+    const pool = await creator.pool(mint);
+    const v0 = (await fetchVault(h.backend, mint, NATIVE_MINT))!;
+
+    const swept = await alice.sweep(mint);
+    assert.equal(big(event(swept, "revenueCredited").amount), pool.agentFees);
+    await alice.deposit(mint, NATIVE_MINT, 4n * SOL + 321n);
+
+    // Base -> Solana through LayerZero: the OFT lands tokens in the inbox, then the message credits them.
+    const sender = new Uint8Array(20).fill(0xba);
+    if (!(await h.backend.getAccountInfo(feeAggregatorPda.peer(BASE_EID)))) await h.admin.setPeer(BASE_EID, sender);
+    const sender32 = new Uint8Array(32);
+    sender32.set(sender, 12);
+    const inbox = feeAggregatorPda.inbox(NATIVE_MINT);
+    const wsol = ata(bob.address, NATIVE_MINT, TOKEN_PROGRAM_ID);
+    await bob.send([
+      ...wrapSol(bob.address, 2_500_000_000n),
+      createTransferInstruction(wsol, inbox, bob.address, 2_500_000_000n, [], TOKEN_PROGRAM_ID),
+    ]);
+    const stamp = BigInt(Date.now());
+    const deliveries = [
+      { kind: MessageKind.valueTransfer, amountSd: 2_500_000n, reportId: stamp * 10n + 1n },
+      { kind: MessageKind.feeReport, amountSd: 400_000n, reportId: stamp * 10n + 2n },
+    ];
+    for (const [i, d] of deliveries.entries()) {
+      const message = encodeBridgeMessage({ ...d, agentMint: mint, token: NATIVE_MINT, sourceEpoch: 7n });
+      const guid = Keypair.generate().publicKey.toBytes();
+      const nonce = stamp + BigInt(i);
+      await bob.send([lzEndpointMock.endpointVerify(bob.address, BASE_EID, sender32, nonce, guid, message)]);
+      await executeLzReceive(bob, { srcEid: BASE_EID, sender: sender32, nonce, guid, message });
+    }
+
+    const v = (await fetchVault(h.backend, mint, NATIVE_MINT))!;
+    assert.equal(v.totalLocal - v0.totalLocal, pool.agentFees);
+    assert.equal(v.totalDirect - v0.totalDirect, 4n * SOL + 321n);
+    assert.equal(v.totalBridged - v0.totalBridged, 2_500_000_000n);
+    const base = v.chains.find((c) => c.eid === BASE_EID)!;
+    const base0 = v0.chains.find((c) => c.eid === BASE_EID) ?? { credited: 0n, reported: 0n, reports: 0n };
+    assert.equal(base.credited - base0.credited, 2_500_000_000n);
+    assert.equal(base.reported - base0.reported, 400_000_000n);
+    assert.equal(base.reports - base0.reports, 2n);
+    assert.equal(v.undistributed, v.totalLocal + v.totalDirect + v.totalBridged - v.distributedHolders - v.distributedCreator - v.distributedProtocol);
+    assert.equal(await alice.balance(v.tokenAccount), v.undistributed);
+  });
+
+  it("distributes revenue to stakers pro rata, exactly", async () => {
+    // Alice and Bob buy and stake 1 : 3.
+    for (const [who, amount] of [[alice, 1_000_000n * TOKEN], [bob, 3_000_000n * TOKEN]] as const) {
+      await who.buyExactOut(mint, amount);
+      await who.stake(mint, amount);
+    }
+    const vault = (await fetchVault(h.backend, mint, NATIVE_MINT))!;
+    const policy = (await creator.policy(mint))!;
+    const parts = math.splitRevenue(policy.split, vault.undistributed);
+    const creatorWsol = ata(creator.address, NATIVE_MINT, TOKEN_PROGRAM_ID);
+    const creatorBefore = await creator.balance(creatorWsol);
+    const dist = await trader.distribute(mint);
+    const d = event(dist, "revenueDistributed");
+    assert.deepEqual([big(d.holders), big(d.creator), big(d.protocol)], [parts.holders, parts.creator, parts.protocol]);
+    assert.equal(await creator.balance(creatorWsol) - creatorBefore, parts.creator);
+
+    const stakePool = (await fetchStakePool(h.backend, mint))!;
+    if (h.warp) h.warp(BigInt(stakePool.rewardWindow)); else await new Promise((r) => setTimeout(r, 3_000));
+
+    const claims: bigint[] = [];
+    for (const who of [alice, bob]) {
+      const [expected] = await who.claimable(mint);
+      const wsol = ata(who.address, NATIVE_MINT, TOKEN_PROGRAM_ID);
+      const before = await who.balance(wsol);
+      const claimed = big(event(await who.claim(mint), "rewardClaimed").amount);
+      if (h.warp) assert.equal(claimed, expected.amount, "claimable is exactly what the claim pays");
+      else assert.ok(claimed >= expected.amount);
+      assert.equal(await who.balance(wsol) - before, claimed);
+      claims.push(claimed);
+    }
+    const [a, b] = claims;
+    assert.ok(a > 0n && b > 0n);
+    assert.ok((3n * a > b ? 3n * a - b : b - 3n * a) <= 3n, `1:3 stake, claims ${a} and ${b}`);
+    assert.ok(a + b <= parts.holders, "never more than was notified");
+    if (h.warp) assert.ok(parts.holders - (a + b) <= 2n, `after the window the holders' share is paid out (dust ${parts.holders - a - b})`);
+  });
+
+  it("unstakes only after the cooldown", async () => {
+    await alice.requestUnstake(mint, 400_000n * TOKEN);
+    await expectError(alice.withdraw(mint), "CooldownNotElapsed", "client");
+    await expectError(alice.send([await ix.revenueShare.withdraw(alice.address, mint)]), "CooldownNotElapsed", "revenueShare");
+    if (!h.warp) return; // a validator cannot skip the 2-day cooldown
+    const held = await alice.balance(agentTokenAccount(alice.address, mint));
+    h.warp(BigInt((await fetchStakePool(h.backend, mint))!.unstakeCooldown));
+    await alice.withdraw(mint);
+    assert.equal(await alice.balance(agentTokenAccount(alice.address, mint)) - held, 400_000n * TOKEN);
+  });
+
+  it("reports an agent's status: price, progress, fee ledger by source, stakers' claimable", async () => {
+    const s = await creator.status(mint, [alice.address, bob.address]);
+    assert.equal(s.pool.phase, "graduated");
+    assert.equal(s.progressBps, 10_000);
+    assert.ok(Number(s.price) > 0);
+    const v = s.vaults.find((x) => x.rewardMint.equals(NATIVE_MINT))!;
+    assert.ok(v.totalLocal > 0n && v.totalDirect > 0n && v.totalBridged > 0n);
+    assert.equal(s.stakers.length, 2);
+    assert.equal(s.stakers[1].staked, 3_000_000n * TOKEN);
+  });
+});
