@@ -1,0 +1,393 @@
+/**
+ * `agentpad`: launch, trade, aggregate and distribute revenue from the command line.
+ * Cluster and wallet flags follow the Solana CLI (`--url localnet|devnet|mainnet-beta|<url>`,
+ * `--keypair`, defaults from ~/.config/solana/cli/config.yml); amounts are human decimals;
+ * `--json` prints machine-readable output. Bad input is refused before anything is sent
+ * where the client can tell (unknown agent, balances, slippage).
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { homedir } from "node:os";
+import { Command, CommanderError } from "commander";
+import { Keypair, PublicKey } from "@solana/web3.js";
+
+import { fetchConfig, fetchPeer, fetchPreset, fetchStore } from "../accounts.js";
+import { RpcBackend } from "../backend/rpc.js";
+import { type AgentStatus, AgentpadClient, type Sent, peerBytes } from "../client.js";
+import { AGENT_TOKEN_DECIMALS } from "../constants.js";
+import { AgentpadError } from "../errors.js";
+import { fetchMint, formatAmount, parseAmount } from "../tokens.js";
+
+const CLUSTERS: Record<string, string> = {
+  localnet: "http://127.0.0.1:8899",
+  devnet: "https://api.devnet.solana.com",
+  testnet: "https://api.testnet.solana.com",
+  "mainnet-beta": "https://api.mainnet-beta.solana.com",
+};
+
+export interface Globals { url?: string; keypair?: string; json?: boolean; deployment?: string; lookupTable?: string }
+
+function solanaCliConfig(): { json_rpc_url?: string; keypair_path?: string } {
+  const file = `${homedir()}/.config/solana/cli/config.yml`;
+  if (!existsSync(file)) return {};
+  const out: Record<string, string> = {};
+  for (const line of readFileSync(file, "utf8").split("\n")) {
+    const m = /^(\w+):\s*"?([^"]*)"?\s*$/.exec(line);
+    if (m) out[m[1]] = m[2];
+  }
+  return out;
+}
+
+function clusterName(url: string): string {
+  return Object.entries(CLUSTERS).find(([, u]) => u === url)?.[0] ?? "custom";
+}
+
+export function connectRpc(g: Globals): Ctx {
+  const cfg = solanaCliConfig();
+  const raw = g.url ?? cfg.json_rpc_url ?? "localnet";
+  const url = CLUSTERS[raw] ?? CLUSTERS[{ l: "localnet", d: "devnet", t: "testnet", m: "mainnet-beta" }[raw] ?? ""] ?? raw;
+  if (!/^https?:\/\//.test(url)) throw usage(`--url must be localnet, devnet, testnet, mainnet-beta or an http(s) URL, got "${raw}"`);
+  const path = (g.keypair ?? cfg.keypair_path ?? "~/.config/solana/id.json").replace(/^~/, homedir());
+  if (!existsSync(path)) throw usage(`keypair file ${path} not found (--keypair)`);
+  const wallet = Keypair.fromSecretKey(Uint8Array.from(JSON.parse(readFileSync(path, "utf8"))));
+  const client = new AgentpadClient(new RpcBackend(url), wallet);
+  return { client, url, cluster: clusterName(url) };
+}
+
+/** The deployment record migrations/deploy.ts writes (lookup table, preset, quote mint). */
+function deployment(g: Globals, cluster: string): { lookupTable?: string; presetId?: number } {
+  const file = g.deployment ?? `migrations/deployments/${cluster}.json`;
+  return existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : {};
+}
+
+export class UsageError extends Error {}
+
+export interface Ctx { client: AgentpadClient; url: string; cluster: string }
+
+/** Where the CLI prints and how it reaches a cluster (tests swap in LiteSVM and a buffer). */
+export interface CliIo {
+  connect?: (g: Globals) => Ctx;
+  out?: (line: string) => void;
+  err?: (line: string) => void;
+}
+
+let out: (line: string) => void = (l) => console.log(l);
+let err: (line: string) => void = (l) => console.error(l);
+let connect: (g: Globals) => Ctx = connectRpc;
+const usage = (m: string) => new UsageError(m);
+
+function key(text: string, what: string): PublicKey {
+  try {
+    return new PublicKey(text);
+  } catch {
+    throw usage(`${what} "${text}" is not a base58 public key`);
+  }
+}
+
+function slippage(text: string): number {
+  const bps = Number(text);
+  if (!Number.isInteger(bps) || bps < 0 || bps > 5_000) throw usage(`--slippage "${text}" must be whole bps from 0 to 5000`);
+  return bps;
+}
+
+function amount(text: string, decimals: number, what: string): bigint {
+  try {
+    const v = parseAmount(text, decimals);
+    if (v === 0n) throw new Error("must be positive");
+    return v;
+  } catch (e) {
+    throw usage(`${what} "${text}": ${(e as Error).message}`);
+  }
+}
+
+/** JSON with bigints as strings and keys in base58. */
+function toJson(v: unknown): string {
+  return JSON.stringify(v, (_, x) => (typeof x === "bigint" ? x.toString() : x instanceof PublicKey ? x.toBase58() : x?.constructor?.name === "BN" ? x.toString() : x), 2);
+}
+
+function report(g: Globals, sent: Sent, human: string[], extra: Record<string, unknown> = {}) {
+  if (g.json) {
+    out(toJson({ signature: sent.signature, computeUnits: sent.computeUnits, size: sent.size, events: sent.events, ...extra }));
+    return;
+  }
+  for (const line of human) out(line);
+  out(`confirmed ${sent.signature}  (${sent.computeUnits} CU, ${sent.size} bytes)`);
+}
+
+function progressBar(bps: number, width = 30): string {
+  const filled = Math.round((bps / 10_000) * width);
+  return `[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${(bps / 100).toFixed(2)}%`;
+}
+
+function printStatus(s: AgentStatus, symbolOf: (m: PublicKey) => string, decimalsOf: (m: PublicKey) => number) {
+  const q = s.pool.quoteDecimals;
+  const qs = symbolOf(s.pool.quoteMint);
+  const tok = (v: bigint) => formatAmount(v, AGENT_TOKEN_DECIMALS);
+  const quo = (v: bigint) => `${formatAmount(v, q)} ${qs}`;
+  out(`agent      ${s.agent.mint.toBase58()}`);
+  out(`creator    ${s.agent.creator.toBase58()}`);
+  out(`pool       ${s.pool.address.toBase58()} (${s.pool.phase})`);
+  out(`price      ${s.price} ${qs} per token   fee now ${(s.feeBpsNow / 100).toFixed(2)}%`);
+  out(`reserves   ${quo(s.pool.quoteReserve)}  |  ${tok(s.pool.baseReserve)} tokens`);
+  out(`graduation ${progressBar(s.progressBps)}  (${quo(s.pool.quoteReserve)} of ${quo(s.pool.params.graduationThreshold)})`);
+  out(`pool fees  unclaimed protocol ${quo(s.pool.protocolFees)}, creator ${quo(s.pool.creatorFees)}, agent ${quo(s.pool.agentFees)}`);
+  for (const v of s.vaults) {
+    const d = decimalsOf(v.rewardMint);
+    const f = (x: bigint) => `${formatAmount(x, d)} ${symbolOf(v.rewardMint)}`;
+    out(`revenue    vault ${v.address.toBase58()}`);
+    out(`  by source   trading (swept) ${f(v.totalLocal)} | direct ${f(v.totalDirect)} | bridged ${f(v.totalBridged)}`);
+    for (const c of v.chains) out(`  chain ${c.eid}  credited ${f(c.credited)}, reported (kept there) ${f(c.reported)}, ${c.reports} reports`);
+    out(`  paid out    holders ${f(v.distributedHolders)} | creator ${f(v.distributedCreator)} | protocol ${f(v.distributedProtocol)} | undistributed ${f(v.undistributed)}`);
+  }
+  if (s.stakePool) out(`staking    ${tok(s.stakePool.totalStaked)} tokens staked, cooldown ${s.stakePool.unstakeCooldown} s`);
+  for (const st of s.stakers) {
+    const c = st.claimable.map((x) => `${formatAmount(x.amount, decimalsOf(x.mint))} ${symbolOf(x.mint)}`).join(", ") || "nothing";
+    out(`  ${st.owner.toBase58()}  staked ${tok(st.staked)}, unstaking ${tok(st.unstaking)}, claimable ${c}`);
+  }
+}
+
+/**
+ * Runs one CLI invocation (`argv` as process.argv). Returns the exit code: 0, 1 for a
+ * refused transaction or pre-flight check, 2 for bad usage.
+ */
+export async function runCli(argv: string[], io: CliIo = {}): Promise<number> {
+  out = io.out ?? ((l) => console.log(l));
+  err = io.err ?? ((l) => console.error(l));
+  connect = io.connect ?? connectRpc;
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+    return 0;
+  } catch (e) {
+    const json = program.opts<Globals>().json;
+    if (e instanceof AgentpadError || e instanceof UsageError) {
+      const o = e instanceof AgentpadError ? { error: e.code, program: e.program, message: e.message } : { error: "Usage", message: e.message };
+      if (json) out(JSON.stringify(o));
+      else err(`error: ${e.message}`);
+      return e instanceof UsageError ? 2 : 1;
+    }
+    // Help, version, and commander's own usage errors (already printed).
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+    throw e;
+  }
+}
+
+function buildProgram(): Command {
+  const program = new Command("agentpad")
+    .description("agentpad: AI-agent tokens on Solana — launch, bonding-curve trading, revenue aggregation and distribution")
+    .option("-u, --url <cluster>", "localnet | devnet | testnet | mainnet-beta | <RPC URL> (default: Solana CLI config, else localnet)")
+    .option("-k, --keypair <path>", "wallet keypair file (default: Solana CLI config, else ~/.config/solana/id.json)")
+    .option("--deployment <file>", "deployment record written by migrations/deploy.ts (default: migrations/deployments/<cluster>.json)")
+    .option("--lookup-table <address>", "launch lookup table (default: from the deployment record)")
+    .option("--json", "machine-readable output");
+
+  function action<A extends unknown[]>(f: (g: Globals, ctx: Ctx, ...args: A) => Promise<void>) {
+    return async (...args: A) => {
+      const g = program.opts<Globals>();
+      await f(g, connect(g), ...args);
+    };
+  }
+
+  /** Quote decimals of an agent's pool, and a formatter. */
+  async function quoteOf(client: AgentpadClient, mint: PublicKey) {
+    const pool = await client.pool(mint);
+    return { pool, decimals: pool.quoteDecimals, fmt: (v: bigint) => formatAmount(v, pool.quoteDecimals) };
+  }
+
+  program.command("launch")
+    .description("launch an agent: token mint, record, pool, fee vault and stake pool in one transaction")
+    .requiredOption("--name <name>", "token name (max 32 bytes)")
+    .requiredOption("--symbol <symbol>", "token symbol (max 10 bytes)")
+    .requiredOption("--uri <uri>", "metadata URI (max 200 bytes)")
+    .option("--preset <id>", "pool preset", "0")
+    .option("--first-buy <amount>", "quote the creator spends on a first buy in the same transaction")
+    .option("--cooldown <seconds>", "unstake cooldown of the stake pool")
+    .action(action(async (g, { client, cluster }, o: { name: string; symbol: string; uri: string; preset: string; firstBuy?: string; cooldown?: string }) => {
+      const dep = deployment(g, cluster);
+      const table = g.lookupTable ?? dep.lookupTable;
+      if (!table) throw usage("no launch lookup table: pass --lookup-table or run migrations/deploy.ts for this cluster");
+      const presetId = Number(o.preset);
+      const preset = await fetchPreset(client.backend, presetId);
+      if (!preset) throw new AgentpadError("UnknownPreset", `preset ${presetId} does not exist`, "client");
+      const quote = await fetchMint(client.backend, preset.quoteMint);
+      const firstBuy = o.firstBuy ? amount(o.firstBuy, quote!.decimals, "--first-buy") : undefined;
+      const sent = await client.launch({
+        name: o.name, symbol: o.symbol, uri: o.uri, presetId, lookupTable: key(table, "lookup table"), firstBuy,
+        unstakeCooldown: o.cooldown ? Number(o.cooldown) : undefined,
+      });
+      const trade = sent.events.find((e) => e.name === "tradeExecuted")?.data;
+      report(g, sent, [
+        `launched ${o.symbol}: mint ${sent.mint.toBase58()}`,
+        `  pool ${sent.keys.pool.toBase58()}, fee vault ${sent.keys.feeVault.toBase58()}, stake pool ${sent.keys.stakePool.toBase58()}`,
+        ...(trade ? [`  first buy: ${formatAmount(BigInt(trade.baseAmount.toString()), AGENT_TOKEN_DECIMALS)} tokens for ${formatAmount(BigInt(trade.quoteAmount.toString()), quote!.decimals)}`] : []),
+      ], { mint: sent.mint });
+    }));
+
+  program.command("buy <mint> <amount>")
+    .description("buy agent tokens: spend <amount> of the quote token (fee included), or get exactly <amount> tokens with --exact-out")
+    .option("--exact-out", "<amount> is the number of tokens to receive")
+    .option("--slippage <bps>", "accepted move against the quote, in bps", "100")
+    .action(action(async (g, { client }, mintText: string, amountText: string, o: { exactOut?: boolean; slippage: string }) => {
+      const mint = key(mintText, "mint");
+      const { decimals, fmt } = await quoteOf(client, mint);
+      const opts = { slippageBps: slippage(o.slippage) };
+      const sent = o.exactOut
+        ? await client.buyExactOut(mint, amount(amountText, AGENT_TOKEN_DECIMALS, "amount"), opts)
+        : await client.buy(mint, amount(amountText, decimals, "amount"), opts);
+      const q = sent.quote;
+      report(g, sent, [
+        `bought ${formatAmount(q.baseAmount, AGENT_TOKEN_DECIMALS)} tokens for ${fmt(q.quoteAmount)} (fee ${fmt(q.fee)} at ${q.feeBps / 100}%)`,
+        `  limit sent: ${o.exactOut ? `max ${fmt(sent.limit)} in` : `min ${formatAmount(sent.limit, AGENT_TOKEN_DECIMALS)} tokens out`}`,
+      ], { quote: q, limit: sent.limit });
+    }));
+
+  program.command("sell <mint> <amount>")
+    .description("sell exactly <amount> agent tokens")
+    .option("--slippage <bps>", "accepted move against the quote, in bps", "100")
+    .action(action(async (g, { client }, mintText: string, amountText: string, o: { slippage: string }) => {
+      const mint = key(mintText, "mint");
+      const { fmt } = await quoteOf(client, mint);
+      const sent = await client.sell(mint, amount(amountText, AGENT_TOKEN_DECIMALS, "amount"), { slippageBps: slippage(o.slippage) });
+      const q = sent.quote;
+      report(g, sent, [`sold ${formatAmount(q.baseAmount, AGENT_TOKEN_DECIMALS)} tokens for ${fmt(q.quoteAmount)} (fee ${fmt(q.fee)})`], { quote: q });
+    }));
+
+  program.command("graduate <mint>")
+    .description("graduate a completed curve into its locked constant-product pool (anyone may)")
+    .action(action(async (g, { client }, mintText: string) => {
+      const sent = await client.graduate(key(mintText, "mint"));
+      report(g, sent, ["graduated: liquidity is locked in the constant-product pool"]);
+    }));
+
+  program.command("sweep <mint>")
+    .description("move the pool's agent-revenue fees into the agent's vault (anyone may)")
+    .action(action(async (g, { client }, mintText: string) => {
+      const mint = key(mintText, "mint");
+      const { fmt } = await quoteOf(client, mint);
+      const sent = await client.sweep(mint);
+      const e = sent.events.find((x) => x.name === "revenueCredited")?.data;
+      report(g, sent, [`swept ${e ? fmt(BigInt(e.amount.toString())) : "?"} into the agent's vault`]);
+    }));
+
+  program.command("deposit <mint> <amount>")
+    .description("pay revenue into the agent's vault directly")
+    .option("--reward-mint <mint>", "token to deposit (default: the pool's quote token)")
+    .action(action(async (g, { client }, mintText: string, amountText: string, o: { rewardMint?: string }) => {
+      const mint = key(mintText, "mint");
+      const pool = await client.pool(mint);
+      const reward = o.rewardMint ? key(o.rewardMint, "reward mint") : pool.quoteMint;
+      const info = await fetchMint(client.backend, reward);
+      if (!info) throw usage(`${reward.toBase58()} is not a mint`);
+      const units = amount(amountText, info.decimals, "amount");
+      const sent = await client.deposit(mint, reward, units);
+      report(g, sent, [`deposited ${formatAmount(units, info.decimals)} into the agent's vault`]);
+    }));
+
+  program.command("distribute <mint>")
+    .description("split the vault's undistributed revenue: holders (stakers), creator, protocol (anyone may)")
+    .option("--reward-mint <mint>", "which vault (default: the pool's quote token)")
+    .action(action(async (g, { client }, mintText: string, o: { rewardMint?: string }) => {
+      const mint = key(mintText, "mint");
+      const { fmt } = await quoteOf(client, mint);
+      const sent = await client.distribute(mint, o.rewardMint ? key(o.rewardMint, "reward mint") : undefined);
+      const e = sent.events.find((x) => x.name === "revenueDistributed")?.data;
+      const n = (x: { toString(): string }) => fmt(BigInt(x.toString()));
+      report(g, sent, e ? [`distributed: holders ${n(e.holders)}, creator ${n(e.creator)}, protocol ${n(e.protocol)}`] : ["distributed"]);
+    }));
+
+  program.command("stake <mint> <amount>")
+    .description("stake agent tokens to earn a pro-rata share of its revenue")
+    .action(action(async (g, { client }, mintText: string, amountText: string) => {
+      const units = amount(amountText, AGENT_TOKEN_DECIMALS, "amount");
+      const sent = await client.stake(key(mintText, "mint"), units);
+      report(g, sent, [`staked ${formatAmount(units, AGENT_TOKEN_DECIMALS)} tokens`]);
+    }));
+
+  program.command("unstake <mint> [amount]")
+    .description("request an unstake (starts the cooldown); with --withdraw, withdraw what has cooled down")
+    .option("--withdraw", "withdraw tokens whose cooldown has elapsed")
+    .action(action(async (g, { client }, mintText: string, amountText: string | undefined, o: { withdraw?: boolean }) => {
+      const mint = key(mintText, "mint");
+      if (o.withdraw) {
+        const sent = await client.withdraw(mint);
+        report(g, sent, ["withdrawn"]);
+        return;
+      }
+      if (!amountText) throw usage("unstake needs an amount (or --withdraw)");
+      const units = amount(amountText, AGENT_TOKEN_DECIMALS, "amount");
+      const sent = await client.requestUnstake(mint, units);
+      const e = sent.events.find((x) => x.name === "unstakeRequested")?.data;
+      report(g, sent, [`unstaking ${formatAmount(units, AGENT_TOKEN_DECIMALS)} tokens${e ? `, withdrawable at unix ${e.unlockAt}` : ""}`]);
+    }));
+
+  program.command("claim <mint>")
+    .description("claim your share of the agent's distributed revenue")
+    .action(action(async (g, { client }, mintText: string) => {
+      const mint = key(mintText, "mint");
+      const { fmt } = await quoteOf(client, mint);
+      const sent = await client.claim(mint);
+      const lines = sent.events.filter((e) => e.name === "rewardClaimed").map((e) => `claimed ${fmt(BigInt(e.data.amount.toString()))} of ${e.data.rewardMint.toBase58()}`);
+      report(g, sent, lines.length ? lines : ["nothing was claimable"]);
+    }));
+
+  program.command("status <mint>")
+    .description("price, reserves, progress to graduation, revenue ledger by source, stakers' claimable")
+    .option("--staker <pubkey...>", "stakers to show (default: your wallet)")
+    .action(action(async (g, { client }, mintText: string, o: { staker?: string[] }) => {
+      const mint = key(mintText, "mint");
+      const stakers = (o.staker ?? [client.address.toBase58()]).map((s) => key(s, "staker"));
+      const s = await client.status(mint, stakers);
+      if (g.json) return void out(toJson(s));
+      const decimals = new Map<string, number>();
+      for (const v of s.vaults) decimals.set(v.rewardMint.toBase58(), v.rewardDecimals);
+      decimals.set(s.pool.quoteMint.toBase58(), s.pool.quoteDecimals);
+      const symbolOf = (m: PublicKey) => (m.toBase58() === "So11111111111111111111111111111111111111112" ? "SOL" : m.toBase58().slice(0, 4) + "…");
+      printStatus(s, symbolOf, (m) => decimals.get(m.toBase58()) ?? 0);
+    }));
+
+  program.command("bridge-peer <eid> [address]")
+    .description("show, or (admin) set, the trusted LayerZero sender for a source chain (20-byte EVM or 32-byte hex address)")
+    .action(action(async (g, { client }, eidText: string, addressText?: string) => {
+      const eid = Number(eidText);
+      if (!Number.isInteger(eid) || eid <= 0 || eid > 0xffff_ffff) throw usage(`eid "${eidText}" is not a LayerZero endpoint id`);
+      if (!addressText) {
+        const peer = await fetchPeer(client.backend, eid);
+        if (g.json) return void out(toJson(peer ? { eid, address: "0x" + Buffer.from(peer.address).toString("hex") } : null));
+        out(peer ? `eid ${eid}: 0x${Buffer.from(peer.address).toString("hex")}` : `eid ${eid}: no peer`);
+        return;
+      }
+      const hex = addressText.replace(/^0x/, "");
+      if (!/^[0-9a-fA-F]+$/.test(hex) || (hex.length !== 40 && hex.length !== 64)) throw usage(`address "${addressText}" must be 20 or 32 bytes of hex`);
+      const bytes = peerBytes(Buffer.from(hex, "hex"));
+      const sent = await client.setPeer(eid, bytes);
+      report(g, sent, [`peer for eid ${eid} set to 0x${Buffer.from(bytes).toString("hex")}`]);
+    }));
+
+  program.command("config")
+    .description("show the protocol configuration; admins can change the protocol fee recipient")
+    .option("--set-fee-recipient <pubkey>", "(admin) new protocol fee recipient")
+    .action(action(async (g, { client, url }, o: { setFeeRecipient?: string }) => {
+      if (o.setFeeRecipient) {
+        const sent = await client.setProtocolFeeRecipient(key(o.setFeeRecipient, "fee recipient"));
+        report(g, sent, [`protocol fee recipient set to ${o.setFeeRecipient}`]);
+        return;
+      }
+      const [config, store, preset] = await Promise.all([fetchConfig(client.backend), fetchStore(client.backend), fetchPreset(client.backend, 0)]);
+      if (g.json) return void out(toJson({ url, config, store, preset0: preset }));
+      if (!config) return void out(`${url}: agentpad is not deployed here (run migrations/deploy.ts)`);
+      out(`cluster              ${url}`);
+      out(`admin                ${config.admin.toBase58()}`);
+      out(`protocol fees to     ${config.protocolFeeRecipient.toBase58()}`);
+      if (store) {
+        out(`LayerZero endpoint   ${store.endpointProgram.toBase58()}`);
+        const s = store.defaultSplit;
+        out(`default split        holders ${s.holdersBps / 100}% / creator ${s.creatorBps / 100}% / protocol ${s.protocolBps / 100}%`);
+      }
+      if (preset) {
+        const p = preset.params;
+        out(`preset 0             quote ${preset.quoteMint.toBase58()}, graduation at ${p.graduationThreshold} units, fee ${p.baseFeeBps / 100}% (from ${p.startFeeBps / 100}% over ${p.feeDecaySeconds} s)`);
+      }
+    }));
+  program.exitOverride().configureOutput({ writeOut: (t) => out(t.trimEnd()), writeErr: (t) => err(t.trimEnd()) });
+  for (const c of program.commands) c.exitOverride().configureOutput({ writeOut: (t) => out(t.trimEnd()), writeErr: (t) => err(t.trimEnd()) });
+  return program;
+}
