@@ -5,7 +5,7 @@
 #   - LLVM 23 with the BPF backend (PyPI wheels, sha256-checked),
 #   - sbpf-linker 0.2.6 (crates.io, linked against that LLVM),
 #   - a copy of std patched for target_os = "solana" (std-solana.patch),
-#   - the LiteSVM runner's npm packages (package-lock.json).
+#   - the workspace's npm packages (root package-lock.json: LiteSVM, the SDK, the TS tests).
 # Everything lands in target/sbf-tools (or $AGENTPAD_SBF_TOOLS). Fails loudly on any error.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -60,10 +60,10 @@ if [ ! -f "$STAMP" ]; then
   touch "$STAMP"
 fi
 
-# 5. LiteSVM runner, at the lockfile's versions. (`npm install`, not `npm ci`: npm 11 leaves
-# LiteSVM's other-platform binary packages out of the lockfile, which `npm ci` refuses.)
-if [ ! -d "$ROOT/scripts/sbf/runner/node_modules/litesvm" ]; then
-  echo "== npm install (LiteSVM runner)"
-  (cd "$ROOT/scripts/sbf/runner" && npm install --no-audit --no-fund) || fail "npm install in scripts/sbf/runner"
+# 5. LiteSVM and @solana/kit for the runner: the workspace's npm packages (root
+# package-lock.json, shared with the TypeScript SDK and tests).
+if [ ! -d "$ROOT/node_modules/litesvm" ] || [ "$ROOT/package-lock.json" -nt "$ROOT/node_modules/.package-lock.json" ]; then
+  echo "== npm ci (workspace: SDK, tests, LiteSVM)"
+  (cd "$ROOT" && npm ci --no-audit --no-fund) || fail "npm ci"
 fi
 echo "sBPF toolchain ready in $TOOLS"
