@@ -49,8 +49,9 @@ ANCHOR_PROVIDER_URL="$URL" ANCHOR_WALLET="$WALLET" npx mocha
 echo "== deploy migration + CLI session"
 {
   run() { echo "\$ $*"; "$@" 2>&1 || echo "(exit $?)"; echo; }
-  agentpad() { npx tsx app/src/cli/main.ts --url "$URL" --keypair "$WALLET" "$@"; }
-  run npx tsx migrations/deploy.ts --url "$URL" --keypair "$WALLET"
+  agentpad() { node --import tsx app/src/cli/main.ts --url "$URL" --keypair "$WALLET" "$@"; }
+  run node --import tsx migrations/deploy.ts --url "$URL" --keypair "$WALLET"
+  run node --import tsx migrations/deploy.ts --url "$URL" --keypair "$WALLET"   # idempotent: nothing to do
   run agentpad config
   MINT=$(agentpad --json launch --name "Validator Agent" --symbol VAL --uri https://agentpad.example/val.json --first-buy 2 | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).mint))')
   echo "\$ agentpad launch --name \"Validator Agent\" --symbol VAL --uri https://agentpad.example/val.json --first-buy 2 --json   # mint $MINT"

@@ -712,6 +712,10 @@ export type FeeAggregator = {
           "writable": true
         },
         {
+          "docs": [
+            "May be `creator_token_account` itself (a creator who is also the protocol fee",
+            "recipient): both payouts are token-program transfers, nothing is written back here."
+          ],
           "name": "protocolTokenAccount",
           "writable": true
         },

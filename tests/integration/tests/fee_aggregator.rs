@@ -457,6 +457,26 @@ async fn distribution_pays_holders_current_creator_and_protocol_per_policy() {
     assert_eq!(env.token_balance(heir_ata).await, 200_000_000);
 }
 
+/// Found by the CLI session on a validator: when the agent's creator is also the protocol
+/// fee recipient (a team launching its own agent), both shares go to one token account.
+#[tokio::test]
+async fn distribution_to_a_creator_who_is_also_the_protocol_recipient() {
+    let Setup { mut env, protocol, keys, creator, .. } = setup().await;
+    let tp = protocol.quote_token_program;
+    let recipient = protocol.fee_recipient.insecure_clone();
+    env.send(&[ix::propose_creator(&creator.pubkey(), &keys.agent, recipient.pubkey())], &[&creator]).await.unwrap();
+    env.send(&[ix::accept_creator(&recipient.pubkey(), &keys.agent)], &[&recipient]).await.unwrap();
+    let patron = env.new_user(QUOTE).await;
+    let from = env.fund_quote(&protocol, &patron.pubkey(), 10 * QUOTE).await;
+    let shared = env.fund_quote(&protocol, &recipient.pubkey(), 0).await;
+    env.send(&[fees::deposit(&patron.pubkey(), from, &keys.base_mint, &protocol.quote_mint, &tp, 1_000_000_001)], &[&patron]).await.unwrap();
+
+    env.send(&[fees::distribute(&keys.base_mint, &protocol.quote_mint, &tp, shared, shared)], &[]).await.unwrap();
+    assert_eq!(env.token_balance(shared).await, 200_000_000 + 100_000_000);
+    let v = vault(&mut env, fa::vault(&keys.base_mint, &protocol.quote_mint)).await;
+    assert_eq!((v.undistributed, v.distributed_creator, v.distributed_protocol), (0, 200_000_000, 100_000_000));
+}
+
 // ------------------------------------------------------------------ the scenario
 
 #[tokio::test]

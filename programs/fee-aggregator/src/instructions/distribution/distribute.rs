@@ -49,8 +49,11 @@ pub struct Distribute<'info> {
     pub revenue_share_program: Program<'info, RevenueShare>,
     #[account(mut, constraint = creator_token_account.mint == reward_mint.key() @ FeeAggregatorError::InvalidMint)]
     pub creator_token_account: Box<InterfaceAccount<'info, TokenAccount>>,
+    /// May be `creator_token_account` itself (a creator who is also the protocol fee
+    /// recipient): both payouts are token-program transfers, nothing is written back here.
     #[account(
         mut,
+        dup,
         constraint = protocol_token_account.owner == store.protocol_fee_recipient @ FeeAggregatorError::WrongRecipient,
         constraint = protocol_token_account.mint == reward_mint.key() @ FeeAggregatorError::InvalidMint,
     )]
