@@ -12,11 +12,9 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { Keypair, PublicKey } from "@solana/web3.js";
 
-import { AgentpadClient, LZ_ENDPOINT_MOCK_ID, LZ_ENDPOINT_V2_ID, NATIVE_MINT, RpcBackend, deployProtocol } from "../app/src/index.js";
+import { AgentpadClient, CLUSTER_URLS, LZ_ENDPOINT_MOCK_ID, LZ_ENDPOINT_V2_ID, NATIVE_MINT, RpcBackend, deployProtocol } from "../app/src/index.js";
 
-const CLUSTERS: Record<string, string> = {
-  localnet: "http://127.0.0.1:8899", devnet: "https://api.devnet.solana.com", "mainnet-beta": "https://api.mainnet-beta.solana.com",
-};
+const CLUSTERS = CLUSTER_URLS;
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);

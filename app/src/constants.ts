@@ -39,3 +39,11 @@ export const SEEDS = {
 
 /** Pool phases as stored on chain. */
 export const PHASE = { curve: 0, complete: 1, graduated: 2 } as const;
+
+/** Solana CLI cluster monikers. */
+export const CLUSTER_URLS: Record<string, string> = {
+  localnet: "http://127.0.0.1:8899",
+  devnet: "https://api.devnet.solana.com",
+  testnet: "https://api.testnet.solana.com",
+  "mainnet-beta": "https://api.mainnet-beta.solana.com",
+};

@@ -13,16 +13,11 @@ import { Keypair, PublicKey } from "@solana/web3.js";
 import { fetchConfig, fetchPeer, fetchPreset, fetchStore } from "../accounts.js";
 import { RpcBackend } from "../backend/rpc.js";
 import { type AgentStatus, AgentpadClient, type Sent, peerBytes } from "../client.js";
-import { AGENT_TOKEN_DECIMALS } from "../constants.js";
+import { AGENT_TOKEN_DECIMALS, CLUSTER_URLS } from "../constants.js";
 import { AgentpadError } from "../errors.js";
 import { fetchMint, formatAmount, parseAmount } from "../tokens.js";
 
-const CLUSTERS: Record<string, string> = {
-  localnet: "http://127.0.0.1:8899",
-  devnet: "https://api.devnet.solana.com",
-  testnet: "https://api.testnet.solana.com",
-  "mainnet-beta": "https://api.mainnet-beta.solana.com",
-};
+const CLUSTERS = CLUSTER_URLS;
 
 export interface Globals { url?: string; keypair?: string; json?: boolean; deployment?: string; lookupTable?: string }
 
