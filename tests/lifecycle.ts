@@ -288,5 +288,10 @@ describe("agent lifecycle through the SDK", function () {
     assert.ok(v.totalLocal > 0n && v.totalDirect > 0n && v.totalBridged > 0n);
     assert.equal(s.stakers.length, 2);
     assert.equal(s.stakers[1].staked, 3_000_000n * TOKEN);
+    if (h.backend.findAccounts) {
+      // An RPC node can list the stake pool's positions: Bob (3M) before Alice (600k).
+      const found = (await creator.findStakers(mint)).map((k) => k.toBase58());
+      assert.deepEqual(found, [bob.address.toBase58(), alice.address.toBase58()]);
+    }
   });
 });

@@ -10,7 +10,7 @@ import {
   fetchPool, fetchPosition, fetchPreset, fetchStakePool, fetchStore, fetchVault, marketOf,
 } from "./accounts.js";
 import type { Backend, SendOptions, TxResult } from "./backend/types.js";
-import { BPS_DENOMINATOR, NATIVE_MINT, TOKEN_2022_PROGRAM_ID } from "./constants.js";
+import { BPS_DENOMINATOR, NATIVE_MINT, PROGRAM_IDS, TOKEN_2022_PROGRAM_ID } from "./constants.js";
 import { AgentpadError, clientError } from "./errors.js";
 import { type AgentpadEvent, decodeEvents } from "./events.js";
 import * as ix from "./instructions/index.js";
@@ -20,7 +20,7 @@ import { MathError } from "./math/errors.js";
 import { type Trade, buyExactIn, buyExactOut, graduate as graduateMath, marketPriceQ64, progressBps, sellExactIn } from "./math/curve.js";
 import { feeBpsAt } from "./math/fee.js";
 import { claimable } from "./math/reward.js";
-import { type AgentKeys, agentKeys, agentTokenAccount, ata } from "./pda.js";
+import { type AgentKeys, agentKeys, agentTokenAccount, ata, revenueSharePda } from "./pda.js";
 import { createAtaIdempotent, fetchMint, tokenBalance, wrapSol } from "./tokens.js";
 
 export interface Sent extends TxResult {
@@ -336,8 +336,13 @@ export class AgentpadClient {
 
   // ------------------------------------------------------------------ status
 
-  async status(mint: PublicKey, stakers: PublicKey[] = []): Promise<AgentStatus> {
+  /**
+   * Everything about one agent. `stakers` to show; by default every staker the backend can
+   * find (RPC: positions of the agent's stake pool, largest first, up to `limit`).
+   */
+  async status(mint: PublicKey, stakers?: PublicKey[], limit = 20): Promise<AgentStatus> {
     const [agent, pool] = await Promise.all([this.agent(mint), this.pool(mint)]);
+    stakers ??= await this.findStakers(mint, limit);
     const keys = agentKeys(mint, pool.quoteMint, pool.quoteTokenProgram);
     const market = marketOf(pool);
     const priceQ64 = marketPriceQ64(pool.phase === "complete" ? { ...market, phase: "graduated", ...graduateMath(market) } : market);
@@ -352,6 +357,18 @@ export class AgentpadClient {
         owner, staked: positions[i]?.staked ?? 0n, unstaking: positions[i]?.unstaking ?? 0n, claimable: await this.claimable(mint, owner),
       }))),
     };
+  }
+
+  /** Owners of the agent's stake positions, largest stake first (empty where the backend cannot scan). */
+  async findStakers(mint: PublicKey, limit = 20): Promise<PublicKey[]> {
+    if (!this.backend.findAccounts) return [];
+    // Position: discriminator (8) | owner (32) | stake_pool (32) | staked (u64) | ...
+    const found = await this.backend.findAccounts(PROGRAM_IDS.revenueShare, 40, revenueSharePda.stakePool(mint).toBytes());
+    return found
+      .map(({ account }) => ({ owner: new PublicKey(account.data.subarray(8, 40)), staked: account.data.readBigUInt64LE(72) }))
+      .sort((a, b) => (b.staked > a.staked ? 1 : b.staked < a.staked ? -1 : 0))
+      .slice(0, limit)
+      .map((p) => p.owner);
   }
 
   // ------------------------------------------------------------------ operators

@@ -53,9 +53,10 @@ echo "== deploy migration + CLI session"
   run node --import tsx migrations/deploy.ts --url "$URL" --keypair "$WALLET"
   run node --import tsx migrations/deploy.ts --url "$URL" --keypair "$WALLET"   # idempotent: nothing to do
   run agentpad config
-  MINT=$(agentpad --json launch --name "Validator Agent" --symbol VAL --uri https://agentpad.example/val.json --first-buy 2 | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).mint))')
-  echo "\$ agentpad launch --name \"Validator Agent\" --symbol VAL --uri https://agentpad.example/val.json --first-buy 2 --json   # mint $MINT"
-  echo
+  LAUNCH=$(agentpad launch --name "Validator Agent" --symbol VAL --uri https://agentpad.example/val.json --first-buy 2 2>&1)
+  printf '$ agentpad launch --name "Validator Agent" --symbol VAL --uri https://agentpad.example/val.json --first-buy 2\n%s\n\n' "$LAUNCH"
+  MINT=$(echo "$LAUNCH" | sed -n 's/^launched VAL: mint \([1-9A-HJ-NP-Za-km-z]*\)$/\1/p')
+  [ -n "$MINT" ] || { echo "error: launch failed" >&2; exit 1; }
   run agentpad buy "$MINT" 30
   run agentpad buy "$MINT" 1000000 --exact-out
   run agentpad sell "$MINT" 250000

@@ -92,6 +92,13 @@ export class RpcBackend implements Backend {
     return (await this.connection.getAddressLookupTable(address)).value;
   }
 
+  async findAccounts(program: PublicKey, offset: number, bytes: Uint8Array) {
+    const found = await this.connection.getProgramAccounts(program, {
+      filters: [{ memcmp: { offset, bytes: utils.bytes.bs58.encode(Buffer.from(bytes)) } }],
+    });
+    return found.map(({ pubkey, account }) => ({ pubkey, account }));
+  }
+
   async airdrop(address: PublicKey, lamports: bigint) {
     const signature = await this.connection.requestAirdrop(address, Number(lamports));
     const { blockhash, lastValidBlockHeight } = await this.connection.getLatestBlockhash();

@@ -44,6 +44,11 @@ export interface Backend {
   /** Creates a lookup table holding `addresses`, usable once this returns. */
   createLookupTable(authority: Keypair, addresses: PublicKey[]): Promise<PublicKey>;
   getLookupTable(address: PublicKey): Promise<AddressLookupTableAccount | null>;
+  /**
+   * Accounts of `program` whose data has `bytes` at `offset` (getProgramAccounts with a
+   * memcmp filter); absent where the backend cannot scan (LiteSVM).
+   */
+  findAccounts?(program: PublicKey, offset: number, bytes: Uint8Array): Promise<{ pubkey: PublicKey; account: AccountInfo<Buffer> }[]>;
   /** Test networks only: fund `address` with `lamports`. */
   airdrop(address: PublicKey, lamports: bigint): Promise<void>;
 }

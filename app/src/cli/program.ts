@@ -326,10 +326,11 @@ function buildProgram(): Command {
 
   program.command("status <mint>")
     .description("price, reserves, progress to graduation, revenue ledger by source, stakers' claimable")
-    .option("--staker <pubkey...>", "stakers to show (default: your wallet)")
+    .option("--staker <pubkey...>", "stakers to show (default: the largest stakers the RPC node returns, else your wallet)")
     .action(action(async (g, { client }, mintText: string, o: { staker?: string[] }) => {
       const mint = key(mintText, "mint");
-      const stakers = (o.staker ?? [client.address.toBase58()]).map((s) => key(s, "staker"));
+      const stakers = o.staker?.map((s) => key(s, "staker"))
+        ?? (client.backend.findAccounts ? undefined : [client.address]);
       const s = await client.status(mint, stakers);
       if (g.json) return void out(toJson(s));
       const decimals = new Map<string, number>();
