@@ -11,11 +11,11 @@ import {
 } from "./accounts.js";
 import type { Backend, SendOptions, TxResult } from "./backend/types.js";
 import { BPS_DENOMINATOR, NATIVE_MINT, PROGRAM_IDS, TOKEN_2022_PROGRAM_ID } from "./constants.js";
-import { AgentpadError, clientError } from "./errors.js";
+import { clientError } from "./errors.js";
 import { type AgentpadEvent, decodeEvents } from "./events.js";
 import * as ix from "./instructions/index.js";
 import type { PoolParams } from "./instructions/bondingCurve.js";
-import type { InitializeStoreArgs, Split } from "./instructions/feeAggregator.js";
+import { type InitializeStoreArgs, type LzReceiveParams, type Split, decodeLzAccounts } from "./instructions/feeAggregator.js";
 import { MathError } from "./math/errors.js";
 import { type Trade, buyExactIn, buyExactOut, graduate as graduateMath, marketPriceQ64, progressBps, sellExactIn } from "./math/curve.js";
 import { feeBpsAt } from "./math/fee.js";
@@ -90,6 +90,10 @@ export class AgentpadClient {
     const agent = await fetchAgent(this.backend, mint);
     if (!agent) throw clientError("UnknownAgent", `no agent record for mint ${mint.toBase58()}`);
     return agent;
+  }
+
+  policy(mint: PublicKey) {
+    return fetchPolicy(this.backend, mint);
   }
 
   balance(account: PublicKey): Promise<bigint> {
@@ -455,9 +459,6 @@ export class AgentpadClient {
     throw clientError("InsufficientBalance", `needs ${amount} units of ${mint.toBase58()} but the wallet holds ${held}`);
   }
 
-  async policy(mint: PublicKey) {
-    return fetchPolicy(this.backend, mint);
-  }
 }
 
 function quoteRefusal(kind: string): string {
@@ -486,10 +487,6 @@ export function peerBytes(address: Uint8Array): Uint8Array {
   out.set(address, 12);
   return out;
 }
-
-export { AgentpadError };
-
-import { type LzReceiveParams, decodeLzAccounts } from "./instructions/feeAggregator.js";
 
 /**
  * What a LayerZero executor does for one verified packet: asks `lz_receive_types` (by
