@@ -9,10 +9,9 @@
 // The wallet must be the programs' upgrade authority (the config and store check it).
 // `anchor migrate` calls the default export with its provider.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { homedir } from "node:os";
 import { Keypair, PublicKey } from "@solana/web3.js";
 
-import { AgentpadClient, CLUSTER_URLS, LZ_ENDPOINT_MOCK_ID, LZ_ENDPOINT_V2_ID, NATIVE_MINT, RpcBackend, deployProtocol } from "../app/src/index.js";
+import { AgentpadClient, CLUSTER_URLS, LZ_ENDPOINT_MOCK_ID, loadKeypair, LZ_ENDPOINT_V2_ID, NATIVE_MINT, RpcBackend, deployProtocol } from "../app/src/index.js";
 
 const CLUSTERS = CLUSTER_URLS;
 
@@ -53,8 +52,7 @@ export default async function (provider: { connection: { rpcEndpoint: string }; 
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split("/").pop()!)) {
   const raw = arg("url") ?? "localnet";
   const url = CLUSTERS[raw] ?? raw;
-  const path = (arg("keypair") ?? "~/.config/solana/id.json").replace(/^~/, homedir());
-  const wallet = Keypair.fromSecretKey(Uint8Array.from(JSON.parse(readFileSync(path, "utf8"))));
+  const wallet = loadKeypair(arg("keypair"));
   const key = (n: string) => (arg(n) ? new PublicKey(arg(n)!) : undefined);
   await deploy(url, wallet, { quoteMint: key("quote-mint"), endpoint: key("endpoint"), feeRecipient: key("fee-recipient") });
 }

@@ -6,9 +6,9 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { Keypair, PublicKey } from "@solana/web3.js";
 
-import { AgentpadClient, agentTokenAccount } from "../app/src/index.js";
+import { AgentpadClient, agentTokenAccount, loadKeypair } from "../app/src/index.js";
 import { runCli } from "../app/src/cli/program.js";
-import { type Harness, harness, loadKeypair } from "./harness/index.js";
+import { type Harness, harness } from "./harness/index.js";
 
 interface Run { code: number; out: string; err: string }
 

@@ -16,3 +16,4 @@ export * from "./bridge.js";
 export * from "./deploy.js";
 export * from "./presets.js";
 export * as lzEndpointMock from "./lzEndpointMock.js";
+export * from "./keypair.js";

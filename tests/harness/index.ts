@@ -2,10 +2,10 @@
 // set, programs deployed by Anchor with the wallet as upgrade authority) the tests talk to
 // that validator. Otherwise they run in-process on LiteSVM with the sBPF .so files from
 // target/sbf (AGENTPAD_SO_DIR), installed as upgradeable programs.
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { Keypair, LAMPORTS_PER_SOL, PublicKey } from "@solana/web3.js";
 
-import { AgentpadClient, LZ_ENDPOINT_MOCK_ID, PROGRAM_IDS, RpcBackend, deployProtocol, type Backend, type Deployment } from "../../app/src/index.js";
+import { AgentpadClient, LZ_ENDPOINT_MOCK_ID, PROGRAM_IDS, RpcBackend, deployProtocol, loadKeypair, type Backend, type Deployment } from "../../app/src/index.js";
 import { LiteSvmBackend } from "../../app/src/backend/litesvm.js";
 
 const ROOT = new URL("../..", import.meta.url).pathname;
@@ -18,10 +18,6 @@ export interface Harness {
   warp?: (seconds: bigint) => void;
   /** A fresh funded wallet. */
   wallet(sol?: number): Promise<AgentpadClient>;
-}
-
-export function loadKeypair(path: string): Keypair {
-  return Keypair.fromSecretKey(Uint8Array.from(JSON.parse(readFileSync(path.replace(/^~/, process.env.HOME ?? "~"), "utf8"))));
 }
 
 let shared: Promise<Harness> | undefined;
@@ -39,7 +35,7 @@ async function create(): Promise<Harness> {
   const url = process.env.ANCHOR_PROVIDER_URL;
   if (url) {
     backend = new RpcBackend(url);
-    admin = loadKeypair(process.env.ANCHOR_WALLET ?? "~/.config/solana/id.json");
+    admin = loadKeypair(process.env.ANCHOR_WALLET);
   } else {
     const soDir = process.env.AGENTPAD_SO_DIR ?? `${ROOT}target/sbf`;
     const svm = new LiteSvmBackend();

@@ -8,13 +8,14 @@
 import { existsSync, readFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { Command, CommanderError } from "commander";
-import { Keypair, PublicKey } from "@solana/web3.js";
+import { PublicKey } from "@solana/web3.js";
 
 import { fetchConfig, fetchPeer, fetchPreset, fetchStore } from "../accounts.js";
 import { RpcBackend } from "../backend/rpc.js";
 import { type AgentStatus, AgentpadClient, type Sent, peerBytes } from "../client.js";
 import { AGENT_TOKEN_DECIMALS, CLUSTER_URLS } from "../constants.js";
 import { AgentpadError } from "../errors.js";
+import { DEFAULT_KEYPAIR_PATH, expandHome, loadKeypair } from "../keypair.js";
 import { fetchMint, formatAmount, parseAmount } from "../tokens.js";
 
 const CLUSTERS = CLUSTER_URLS;
@@ -41,9 +42,9 @@ export function connectRpc(g: Globals): Ctx {
   const raw = g.url ?? cfg.json_rpc_url ?? "localnet";
   const url = CLUSTERS[raw] ?? CLUSTERS[{ l: "localnet", d: "devnet", t: "testnet", m: "mainnet-beta" }[raw] ?? ""] ?? raw;
   if (!/^https?:\/\//.test(url)) throw usage(`--url must be localnet, devnet, testnet, mainnet-beta or an http(s) URL, got "${raw}"`);
-  const path = (g.keypair ?? cfg.keypair_path ?? "~/.config/solana/id.json").replace(/^~/, homedir());
+  const path = expandHome(g.keypair ?? cfg.keypair_path ?? DEFAULT_KEYPAIR_PATH);
   if (!existsSync(path)) throw usage(`keypair file ${path} not found (--keypair)`);
-  const wallet = Keypair.fromSecretKey(Uint8Array.from(JSON.parse(readFileSync(path, "utf8"))));
+  const wallet = loadKeypair(path);
   const client = new AgentpadClient(new RpcBackend(url), wallet);
   return { client, url, cluster: clusterName(url) };
 }
