@@ -6,7 +6,7 @@
 import { Keypair, PublicKey, type TransactionInstruction } from "@solana/web3.js";
 
 import {
-  type AgentState, type PoolState, type StakePoolState, type VaultState, feeScheduleOf, fetchAgent, fetchConfig, fetchPolicy,
+  type AgentState, type PoolState, type PositionState, type StakePoolState, type VaultState, feeScheduleOf, fetchAgent, fetchConfig, fetchPolicy,
   fetchPool, fetchPosition, fetchPreset, fetchStakePool, fetchStore, fetchVault, marketOf,
 } from "./accounts.js";
 import type { Backend, SendOptions, TxResult } from "./backend/types.js";
@@ -334,9 +334,9 @@ export class AgentpadClient {
     const [pool, position, now] = await Promise.all([
       fetchStakePool(this.backend, mint), fetchPosition(this.backend, mint, owner), this.backend.unixTimestamp(),
     ]);
-    if (!pool || !position) return [];
-    return pool.rewards.map((r, i) => ({ mint: r.mint, amount: claimable(r, position.accruals[i], position.staked, pool.totalStaked, now) }));
+    return claimableAt(pool, position, now);
   }
+
 
   // ------------------------------------------------------------------ status
 
@@ -350,18 +350,20 @@ export class AgentpadClient {
     const keys = agentKeys(mint, pool.quoteMint, pool.quoteTokenProgram);
     const market = marketOf(pool);
     const priceQ64 = marketPriceQ64(pool.phase === "complete" ? { ...market, phase: "graduated", ...graduateMath(market) } : market);
-    const stakePool = await fetchStakePool(this.backend, mint);
+    const [stakePool, now] = await Promise.all([fetchStakePool(this.backend, mint), this.backend.unixTimestamp()]);
     const rewardMints = stakePool?.rewards.map((r) => r.mint) ?? [pool.quoteMint];
     const vaults = (await Promise.all(rewardMints.map((r) => fetchVault(this.backend, mint, r)))).filter((v): v is VaultState => !!v);
     const positions = await Promise.all(stakers.map((o) => fetchPosition(this.backend, mint, o)));
     return {
       agent, pool, keys, priceQ64, price: priceString(priceQ64, pool.baseDecimals, pool.quoteDecimals),
-      progressBps: progressBps(market), feeBpsNow: await this.feeBpsNow(pool), vaults, stakePool,
-      stakers: await Promise.all(stakers.map(async (owner, i) => ({
-        owner, staked: positions[i]?.staked ?? 0n, unstaking: positions[i]?.unstaking ?? 0n, claimable: await this.claimable(mint, owner),
-      }))),
+      progressBps: progressBps(market), feeBpsNow: feeBpsAt(feeScheduleOf(pool), now - pool.launchTimestamp), vaults, stakePool,
+      stakers: stakers.map((owner, i) => ({
+        owner, staked: positions[i]?.staked ?? 0n, unstaking: positions[i]?.unstaking ?? 0n,
+        claimable: claimableAt(stakePool, positions[i], now),
+      })),
     };
   }
+
 
   /** Owners of the agent's stake positions, largest stake first (empty where the backend cannot scan). */
   async findStakers(mint: PublicKey, limit = 20): Promise<PublicKey[]> {
@@ -459,6 +461,12 @@ export class AgentpadClient {
     throw clientError("InsufficientBalance", `needs ${amount} units of ${mint.toBase58()} but the wallet holds ${held}`);
   }
 
+}
+
+/** Per reward mint, what `position` could claim at `now` (nothing without a pool or position). */
+function claimableAt(pool: StakePoolState | null, position: PositionState | null, now: bigint): { mint: PublicKey; amount: bigint }[] {
+  if (!pool || !position) return [];
+  return pool.rewards.map((r, i) => ({ mint: r.mint, amount: claimable(r, position.accruals[i], position.staked, pool.totalStaked, now) }));
 }
 
 function quoteRefusal(kind: string): string {
