@@ -6,7 +6,7 @@
 import { Keypair, PublicKey, type TransactionInstruction } from "@solana/web3.js";
 
 import {
-  type AgentState, type PoolState, type PositionState, type StakePoolState, type VaultState, feeScheduleOf, fetchAgent, fetchConfig, fetchPolicy,
+  type AgentState, type PoolState, type PositionState, type PresetState, type StakePoolState, type VaultState, feeScheduleOf, fetchAgent, fetchConfig, fetchPolicy,
   fetchPool, fetchPosition, fetchPreset, fetchStakePool, fetchStore, fetchVault, marketOf,
 } from "./accounts.js";
 import type { Backend, SendOptions, TxResult } from "./backend/types.js";
@@ -14,14 +14,14 @@ import { BPS_DENOMINATOR, NATIVE_MINT, PROGRAM_IDS, TOKEN_2022_PROGRAM_ID } from
 import { clientError } from "./errors.js";
 import { type AgentpadEvent, decodeEvents } from "./events.js";
 import * as ix from "./instructions/index.js";
-import type { PoolParams } from "./instructions/bondingCurve.js";
+import type { PoolParams, SwapAccounts } from "./instructions/bondingCurve.js";
 import { type InitializeStoreArgs, type LzReceiveParams, type Split, decodeLzAccounts } from "./instructions/feeAggregator.js";
 import { MathError } from "./math/errors.js";
 import { type Trade, buyExactIn, buyExactOut, graduate as graduateMath, marketPriceQ64, progressBps, sellExactIn } from "./math/curve.js";
 import { feeBpsAt } from "./math/fee.js";
 import { claimable } from "./math/reward.js";
 import { type AgentKeys, agentKeys, agentTokenAccount, ata, revenueSharePda } from "./pda.js";
-import { createAtaIdempotent, fetchMint, tokenBalance, wrapSol } from "./tokens.js";
+import { type MintInfo, createAtaIdempotent, fetchMint, tokenBalance, wrapSol } from "./tokens.js";
 
 export interface Sent extends TxResult {
   events: AgentpadEvent[];
@@ -92,6 +92,15 @@ export class AgentpadClient {
     return agent;
   }
 
+  /** A preset and its quote mint (throws `UnknownPreset`, `UnknownQuoteMint`). */
+  async preset(presetId: number): Promise<{ preset: PresetState; quote: MintInfo }> {
+    const preset = await fetchPreset(this.backend, presetId);
+    if (!preset) throw clientError("UnknownPreset", `preset ${presetId} does not exist`);
+    const quote = await fetchMint(this.backend, preset.quoteMint);
+    if (!quote) throw clientError("UnknownQuoteMint", `preset ${presetId}'s quote mint ${preset.quoteMint.toBase58()} is not a mint`);
+    return { preset, quote };
+  }
+
   policy(mint: PublicKey) {
     return fetchPolicy(this.backend, mint);
   }
@@ -141,15 +150,13 @@ export class AgentpadClient {
     name: string; symbol: string; uri: string; presetId: number; lookupTable: PublicKey; firstBuy?: bigint; unstakeCooldown?: number;
     mint?: Keypair;
   }): Promise<Sent & { mint: PublicKey; keys: AgentKeys }> {
-    const preset = await this.presetOrThrow(a.presetId);
-    const quoteMint = await fetchMint(this.backend, preset.quoteMint);
-    if (!quoteMint) throw clientError("UnknownQuoteMint", `preset ${a.presetId}'s quote mint ${preset.quoteMint.toBase58()} is not a mint`);
+    const { preset, quote } = await this.preset(a.presetId);
     const table = await this.backend.getLookupTable(a.lookupTable);
     if (!table) throw clientError("UnknownLookupTable", `lookup table ${a.lookupTable.toBase58()} not found`);
     const mint = a.mint ?? Keypair.generate();
-    const keys = agentKeys(mint.publicKey, preset.quoteMint, quoteMint.tokenProgram);
+    const keys = agentKeys(mint.publicKey, preset.quoteMint, quote.tokenProgram);
     const pre: TransactionInstruction[] = [];
-    if (a.firstBuy !== undefined) pre.push(...(await this.fundQuote(preset.quoteMint, quoteMint.tokenProgram, a.firstBuy)));
+    if (a.firstBuy !== undefined) pre.push(...(await this.fundQuote(preset.quoteMint, quote.tokenProgram, a.firstBuy)));
     const launch = await ix.agentFactory.launchAgent({
       creator: this.address, keys, presetId: a.presetId, name: a.name, symbol: a.symbol, uri: a.uri, firstBuy: a.firstBuy,
       unstakeCooldown: a.unstakeCooldown,
@@ -160,10 +167,8 @@ export class AgentpadClient {
 
   /** The protocol lookup table for launches on `presetId`, created if `existing` is missing or stale. */
   async ensureLaunchLookupTable(presetId: number, existing?: PublicKey): Promise<PublicKey> {
-    const preset = await this.presetOrThrow(presetId);
-    const quoteMint = await fetchMint(this.backend, preset.quoteMint);
-    if (!quoteMint) throw clientError("UnknownQuoteMint", preset.quoteMint.toBase58());
-    const wanted = ix.agentFactory.launchLookupAddresses(presetId, preset.quoteMint, quoteMint.tokenProgram);
+    const { preset, quote } = await this.preset(presetId);
+    const wanted = ix.agentFactory.launchLookupAddresses(presetId, preset.quoteMint, quote.tokenProgram);
     if (existing) {
       const table = await this.backend.getLookupTable(existing);
       if (table && wanted.every((w) => table.state.addresses.some((a) => a.equals(w)))) return existing;
@@ -200,10 +205,7 @@ export class AgentpadClient {
     const quote = await this.quoteBuyExactIn(pool, quoteIn);
     const limit = o.limit ?? (quote.baseAmount * (BPS_DENOMINATOR - BigInt(o.slippageBps ?? 100))) / BPS_DENOMINATOR;
     if (quote.baseAmount < limit) throw clientError("SlippageExceeded", `quote ${quote.baseAmount} base units is below the minimum ${limit}`);
-    const keys = agentKeys(mint, pool.quoteMint, pool.quoteTokenProgram);
-    const pre = await this.fundQuote(pool.quoteMint, pool.quoteTokenProgram, quoteIn);
-    const buy = await ix.bondingCurve.buyExactIn(this.swapAccounts(keys), quoteIn, limit);
-    return { ...(await this.send([...pre, createAtaIdempotent(this.address, this.address, mint, TOKEN_2022_PROGRAM_ID), buy])), quote, limit };
+    return this.sendBuy(pool, quoteIn, (accounts) => ix.bondingCurve.buyExactIn(accounts, quoteIn, limit), quote, limit);
   }
 
   /** Buys exactly `baseOut` (on the curve: at most what remains before graduation). */
@@ -212,10 +214,7 @@ export class AgentpadClient {
     const quote = await this.quoteBuyExactOut(pool, baseOut);
     const limit = o.limit ?? (quote.quoteAmount * (BPS_DENOMINATOR + BigInt(o.slippageBps ?? 100))) / BPS_DENOMINATOR;
     if (quote.quoteAmount > limit) throw clientError("SlippageExceeded", `quote ${quote.quoteAmount} quote units is above the maximum ${limit}`);
-    const keys = agentKeys(mint, pool.quoteMint, pool.quoteTokenProgram);
-    const pre = await this.fundQuote(pool.quoteMint, pool.quoteTokenProgram, limit);
-    const buy = await ix.bondingCurve.buyExactOut(this.swapAccounts(keys), baseOut, limit);
-    return { ...(await this.send([...pre, createAtaIdempotent(this.address, this.address, mint, TOKEN_2022_PROGRAM_ID), buy])), quote, limit };
+    return this.sendBuy(pool, limit, (accounts) => ix.bondingCurve.buyExactOut(accounts, baseOut, limit), quote, limit);
   }
 
   /** Sells exactly `baseIn` agent tokens. */
@@ -424,18 +423,24 @@ export class AgentpadClient {
 
   // ------------------------------------------------------------------ helpers
 
-  private swapAccounts(keys: AgentKeys) {
+  /** A buy: the wallet's quote account funded with `fund`, its agent-token ATA created if missing. */
+  private async sendBuy(
+    pool: PoolState, fund: bigint, build: (accounts: SwapAccounts) => Promise<TransactionInstruction>, quote: Trade, limit: bigint,
+  ): Promise<TradeResult> {
+    const keys = agentKeys(pool.baseMint, pool.quoteMint, pool.quoteTokenProgram);
+    const pre = await this.fundQuote(pool.quoteMint, pool.quoteTokenProgram, fund);
+    const baseAta = createAtaIdempotent(this.address, this.address, pool.baseMint, TOKEN_2022_PROGRAM_ID);
+    return { ...(await this.send([...pre, baseAta, await build(this.swapAccounts(keys))])), quote, limit };
+  }
+
+  private swapAccounts(keys: AgentKeys): SwapAccounts {
     return {
       user: this.address, keys, userBaseAccount: agentTokenAccount(this.address, keys.mint),
       userQuoteAccount: ata(this.address, keys.quoteMint, keys.quoteTokenProgram),
     };
   }
 
-  private async presetOrThrow(presetId: number) {
-    const preset = await fetchPreset(this.backend, presetId);
-    if (!preset) throw clientError("UnknownPreset", `preset ${presetId} does not exist`);
-    return preset;
-  }
+
 
   private async tradablePool(mint: PublicKey): Promise<PoolState> {
     const pool = await this.pool(mint);

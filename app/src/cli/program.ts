@@ -202,10 +202,8 @@ function buildProgram(): Command {
       const table = g.lookupTable ?? dep.lookupTable;
       if (!table) throw usage("no launch lookup table: pass --lookup-table or run migrations/deploy.ts for this cluster");
       const presetId = Number(o.preset);
-      const preset = await fetchPreset(client.backend, presetId);
-      if (!preset) throw new AgentpadError("UnknownPreset", `preset ${presetId} does not exist`, "client");
-      const quote = await fetchMint(client.backend, preset.quoteMint);
-      const firstBuy = o.firstBuy ? amount(o.firstBuy, quote!.decimals, "--first-buy") : undefined;
+      const { quote } = await client.preset(presetId);
+      const firstBuy = o.firstBuy ? amount(o.firstBuy, quote.decimals, "--first-buy") : undefined;
       const sent = await client.launch({
         name: o.name, symbol: o.symbol, uri: o.uri, presetId, lookupTable: key(table, "lookup table"), firstBuy,
         unstakeCooldown: o.cooldown ? Number(o.cooldown) : undefined,
@@ -214,7 +212,7 @@ function buildProgram(): Command {
       report(g, sent, [
         `launched ${o.symbol}: mint ${sent.mint.toBase58()}`,
         `  pool ${sent.keys.pool.toBase58()}, fee vault ${sent.keys.feeVault.toBase58()}, stake pool ${sent.keys.stakePool.toBase58()}`,
-        ...(trade ? [`  first buy: ${formatAmount(BigInt(trade.baseAmount.toString()), AGENT_TOKEN_DECIMALS)} tokens for ${formatAmount(BigInt(trade.quoteAmount.toString()), quote!.decimals)}`] : []),
+        ...(trade ? [`  first buy: ${formatAmount(BigInt(trade.baseAmount.toString()), AGENT_TOKEN_DECIMALS)} tokens for ${formatAmount(BigInt(trade.quoteAmount.toString()), quote.decimals)}`] : []),
       ], { mint: sent.mint });
     }));
 
