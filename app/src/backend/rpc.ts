@@ -1,6 +1,6 @@
 /** A JSON-RPC node: solana-test-validator, devnet, mainnet-beta. */
 import {
-  AddressLookupTableProgram, Connection, type Keypair, PublicKey, SendTransactionError, type TransactionInstruction,
+  AddressLookupTableProgram, Connection, type Keypair, PublicKey, SYSVAR_CLOCK_PUBKEY, SendTransactionError, type TransactionInstruction,
   type AccountInfo, type AddressLookupTableAccount, type Commitment,
 } from "@solana/web3.js";
 import { utils } from "../anchor.js";
@@ -33,11 +33,13 @@ export class RpcBackend implements Backend {
     return BigInt(await this.connection.getMinimumBalanceForRentExemption(space));
   }
 
+  /** The Clock sysvar's `unix_timestamp` (offset 32): the time the programs see. */
   async unixTimestamp() {
-    const slot = await this.connection.getSlot();
-    const time = await this.connection.getBlockTime(slot).catch(() => null);
-    return BigInt(time ?? Math.floor(Date.now() / 1000));
+    const clock = await this.connection.getAccountInfo(SYSVAR_CLOCK_PUBKEY);
+    if (!clock) throw new Error("the cluster returned no Clock sysvar");
+    return clock.data.readBigInt64LE(32);
   }
+
 
   async send(instructions: TransactionInstruction[], payer: Keypair, signers: Keypair[] = [], options: SendOptions = {}): Promise<TxResult> {
     const { blockhash, lastValidBlockHeight } = await this.connection.getLatestBlockhash();
