@@ -11,4 +11,4 @@ mkdir -p target/sbf/traces
 echo "== native run (recorded)"
 AGENTPAD_TRACE=target/sbf/traces/lifecycle.json RUST_LOG=error cargo run --locked -q -p agentpad-tests --example lifecycle > /dev/null
 echo "== sBPF replay in LiteSVM"
-node scripts/sbf/runner/replay.mjs target/sbf/traces/lifecycle.json target/sbf target/sbf/report-lifecycle.json
+node --import tsx scripts/sbf/runner/replay.mjs target/sbf/traces/lifecycle.json target/sbf target/sbf/report-lifecycle.json

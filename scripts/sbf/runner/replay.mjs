@@ -3,10 +3,13 @@
 // every account the run wrote must end byte-identical. Writes compute units per
 // instruction to a JSON report.
 //
-// usage: node replay.mjs <trace.json> <dir with *.so> [report.json]
+// usage: node --import tsx replay.mjs <trace.json> <dir with *.so> [report.json]
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
-import { LiteSVM, FailedTransactionMetadata } from "litesvm";
+import { FailedTransactionMetadata } from "litesvm";
+// The SDK's LiteSVM backend (TypeScript: run with `node --import tsx`) adds the genesis
+// accounts real clusters have and LiteSVM lacks (the wSOL mint).
+import { LiteSvmBackend } from "../../../app/src/backend/litesvm.ts";
 import {
   address, AccountRole, appendTransactionMessageInstructions, createKeyPairSignerFromBytes, createTransactionMessage,
   getAddressDecoder, getTransactionEncoder, lamports, pipe, setTransactionMessageFeePayerSigner, signTransactionMessageWithSigners,
@@ -14,7 +17,7 @@ import {
 
 const [traceFile, soDir, reportFile] = process.argv.slice(2);
 if (!traceFile || !soDir) {
-  console.error("usage: node replay.mjs <trace.json> <so dir> [report.json]");
+  console.error("usage: node --import tsx replay.mjs <trace.json> <so dir> [report.json]");
   process.exit(2);
 }
 const trace = JSON.parse(readFileSync(traceFile, "utf8"));
@@ -53,22 +56,12 @@ for (const [program, list] of Object.entries(INSTRUCTIONS)) {
 const nameOf = (program, data) =>
   names.get(`${program}:${Buffer.from(data).subarray(0, 8).toString("hex")}`) ?? OTHER[program] ?? program;
 
-const svm = new LiteSVM();
+const svm = new LiteSvmBackend().svm;
 for (const [name, id] of Object.entries(PROGRAMS)) svm.addProgramFromFile(address(id), `${soDir}/${name}.so`);
 for (const a of trace.preload) {
   const data = Buffer.from(a.data, "base64");
   svm.setAccount({ address: address(a.address), data, executable: false, lamports: lamports(BigInt(a.lamports)),
     programAddress: address(a.owner), space: BigInt(data.length) });
-}
-
-// Genesis accounts of real clusters that LiteSVM does not create: the wSOL native mint.
-const NATIVE_MINT = address("So11111111111111111111111111111111111111112");
-if (!svm.getAccount(NATIVE_MINT)?.data?.length) {
-  const mint = Buffer.alloc(82);
-  mint[44] = 9; // decimals
-  mint[45] = 1; // initialized
-  svm.setAccount({ address: NATIVE_MINT, data: mint, executable: false, lamports: lamports(1_461_600n),
-    programAddress: address("TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA"), space: 82n });
 }
 
 let mismatches = 0;
