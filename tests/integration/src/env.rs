@@ -1,36 +1,18 @@
 use anchor_lang::{AccountDeserialize, Event, solana_program::instruction::Instruction};
 use anchor_spl::token_2022::spl_token_2022::{self, extension::StateWithExtensions};
 use solana_compute_budget_interface::ComputeBudgetInstruction;
-use solana_program_test::{BanksClientError, ProgramTest, ProgramTestContext, processor};
 use solana_sdk::{
     account::Account,
-    account_info::AccountInfo,
     clock::Clock,
-    entrypoint::ProgramResult,
     instruction::InstructionError,
-    pubkey::Pubkey,
-    signature::{Keypair, Signer},
     message::{AddressLookupTableAccount, VersionedMessage, v0},
+    pubkey::Pubkey,
+    rent::Rent,
+    signature::{Keypair, Signer},
     transaction::{TransactionError, VersionedTransaction},
 };
 
-/// Anchor's `entry` ties every lifetime to one `'info`; the bank hands shorter-lived
-/// references. These wrappers pass leaked copies (a few bytes per instruction, in tests).
-macro_rules! native_entry {
-    ($name:ident, $krate:ident) => {
-        fn $name(program_id: &Pubkey, accounts: &[AccountInfo], data: &[u8]) -> ProgramResult {
-            let accounts = Box::leak(accounts.to_vec().into_boxed_slice());
-            let program_id = Box::leak(Box::new(*program_id));
-            let data = Box::leak(data.to_vec().into_boxed_slice());
-            $krate::entry(program_id, accounts, data)
-        }
-    };
-}
-native_entry!(bonding_curve_entry, bonding_curve);
-native_entry!(agent_factory_entry, agent_factory);
-native_entry!(fee_aggregator_entry, fee_aggregator);
-native_entry!(revenue_share_entry, revenue_share);
-native_entry!(lz_endpoint_entry, lz_endpoint_mock);
+use crate::runtime::{Processed, Runtime, RuntimeKind};
 
 /// A failed transaction, reduced to what tests compare.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,9 +22,9 @@ pub enum TxError {
     Other(String),
 }
 
-impl From<BanksClientError> for TxError {
-    fn from(e: BanksClientError) -> Self {
-        match e.unwrap() {
+impl From<TransactionError> for TxError {
+    fn from(e: TransactionError) -> Self {
+        match e {
             TransactionError::InstructionError(_, InstructionError::Custom(code)) => TxError::Custom(code),
             other => TxError::Other(format!("{other:?}")),
         }
@@ -50,12 +32,14 @@ impl From<BanksClientError> for TxError {
 }
 
 pub struct Env {
-    pub ctx: ProgramTestContext,
+    pub runtime: Runtime,
+    /// Pays every transaction's fees (and most rent).
+    payer: Keypair,
     /// Upgrade authority of bonding-curve, and so its admin after `initialize_config`.
     pub admin: Keypair,
     /// Lookup tables every transaction is compiled against (v0 messages).
     pub lookup_tables: Vec<AddressLookupTableAccount>,
-    /// Set by `AGENTPAD_TRACE`: the run is recorded for replay on sBPF.
+    /// Set by `AGENTPAD_TRACE` (native runs only): the run is recorded for replay on sBPF.
     pub trace: Option<crate::trace::Trace>,
     /// Transactions that only exist for the native bank (lookup-table set-up) are not traced.
     tracing_paused: bool,
@@ -66,32 +50,40 @@ pub struct Env {
 }
 
 impl Env {
-    /// A bank with both programs; bonding-curve's ProgramData names `admin` as upgrade
-    /// authority (natively-registered programs have none of their own).
+    /// The programs on the runtime `AGENTPAD_RUNTIME` names (native unless `sbf`); the
+    /// admin is the upgrade authority of the programs whose set-up checks it.
     pub async fn start() -> Self {
+        Self::start_on(RuntimeKind::from_env()).await
+    }
+
+    /// The programs as the clusters run them: the sBPF `.so` files with mainnet-beta's
+    /// features. For behaviour the native bank cannot show (e.g. SIMD-0312's pre-funded
+    /// account creation, on which Anchor's `init` relies).
+    pub async fn start_cluster_runtime() -> Self {
+        Self::start_on(RuntimeKind::Sbf).await
+    }
+
+    pub async fn start_on(kind: RuntimeKind) -> Self {
         let mut rng = <rand_chacha::ChaCha8Rng as rand::SeedableRng>::seed_from_u64(0xA6E7_0A0D);
         let admin = next_keypair(&mut rng);
-        let mut pt = ProgramTest::default();
-        pt.prefer_bpf(false);
-        pt.add_program("bonding_curve", bonding_curve::ID, processor!(bonding_curve_entry));
-        pt.add_program("agent_factory", agent_factory::ID, processor!(agent_factory_entry));
-        pt.add_program("fee_aggregator", fee_aggregator::ID, processor!(fee_aggregator_entry));
-        pt.add_program("revenue_share", revenue_share::ID, processor!(revenue_share_entry));
-        pt.add_program("lz_endpoint_mock", lz_endpoint_mock::ID, processor!(lz_endpoint_entry));
-        for program in [bonding_curve::ID, agent_factory::ID, fee_aggregator::ID] {
-            pt.add_account(crate::accounts::program_data(&program), program_data_account(&admin.pubkey()));
-        }
+        let payer = next_keypair(&mut rng);
         let admin_account = Account::new(1_000_000_000_000, 0, &anchor_lang::system_program::ID);
-        pt.add_account(admin.pubkey(), admin_account.clone());
-        let mut trace = crate::trace::Trace::from_env();
+        let genesis = [(admin.pubkey(), admin_account)];
+        let runtime = Runtime::start(kind, &admin.pubkey(), &payer, &genesis).await;
+        let mut trace = if kind == RuntimeKind::Native { crate::trace::Trace::from_env() } else { None };
         if let Some(t) = trace.as_mut() {
             for program in [bonding_curve::ID, agent_factory::ID, fee_aggregator::ID] {
-                t.preload(&crate::accounts::program_data(&program), &program_data_account(&admin.pubkey()));
+                t.preload(&crate::accounts::program_data(&program), &crate::runtime::program_data_account(&admin.pubkey(), &[]));
             }
-            t.preload(&admin.pubkey(), &admin_account);
+            for (address, account) in &genesis {
+                t.preload(address, account);
+            }
         }
-        let ctx = pt.start_with_context().await;
-        Env { ctx, admin, lookup_tables: vec![], trace, tracing_paused: false, rng, nonce: 0 }
+        Env { runtime, payer, admin, lookup_tables: vec![], trace, tracing_paused: false, rng, nonce: 0 }
+    }
+
+    pub fn runtime_kind(&self) -> RuntimeKind {
+        self.runtime.kind()
     }
 
     /// A fresh keypair from the run's seeded generator.
@@ -100,15 +92,15 @@ impl Env {
     }
 
     pub fn payer(&self) -> &Keypair {
-        &self.ctx.payer
+        &self.payer
     }
 
-    /// Sends `ixs` paid by the context payer and signed by `signers`. A compute-budget
-    /// instruction with a running nonce keeps repeated identical transactions distinct.
+    /// Sends `ixs` paid by the payer and signed by `signers`. A compute-budget instruction
+    /// with a running nonce keeps repeated identical transactions distinct.
     pub async fn send(&mut self, ixs: &[Instruction], signers: &[&Keypair]) -> Result<(), TxError> {
         let (tx, all) = self.transaction_with(ixs, signers).await;
         let clock = self.clock().await;
-        let result = self.ctx.banks_client.process_transaction(tx).await.map_err(TxError::from);
+        let result = self.runtime.process(tx).await.map_err(TxError::from);
         self.record(&all, signers, &clock, &result);
         result
     }
@@ -118,7 +110,7 @@ impl Env {
             return;
         }
         if let Some(t) = self.trace.as_mut() {
-            t.record(all, &self.ctx.payer, signers, clock, result);
+            t.record(all, &self.payer, signers, clock, result);
         }
     }
 
@@ -129,7 +121,7 @@ impl Env {
         for k in &trace.writable {
             finals.push((*k, self.account(*k).await));
         }
-        trace.write(finals, &self.ctx.payer.pubkey());
+        trace.write(finals, &self.payer.pubkey());
     }
 
     /// Like [`send`](Self::send), and returns every Anchor event the transaction emitted
@@ -141,25 +133,19 @@ impl Env {
     ) -> Result<Vec<Vec<u8>>, TxError> {
         let (tx, all) = self.transaction_with(ixs, signers).await;
         let clock = self.clock().await;
-        let sim = self.ctx.banks_client.simulate_transaction(tx.clone()).await.map_err(TxError::from)?;
-        if let Some(Err(e)) = sim.result {
-            let err = TxError::from(BanksClientError::TransactionError(e));
+        let sim = self.runtime.simulate(tx.clone()).await;
+        if let Err(e) = sim.result {
+            let err = TxError::from(e);
             // The failure is what processing would give; record it as processed.
             self.record(&all, signers, &clock, &Err(err.clone()));
             return Err(err);
         }
         let events = sim
-            .simulation_details
-            .and_then(|d| d.inner_instructions)
-            .unwrap_or_default()
+            .inner_data
             .into_iter()
-            .flatten()
-            .filter_map(|inner| {
-                let data = inner.instruction.data;
-                data.starts_with(anchor_lang::event::EVENT_IX_TAG_LE).then(|| data[8..].to_vec())
-            })
+            .filter_map(|data| data.starts_with(anchor_lang::event::EVENT_IX_TAG_LE).then(|| data[8..].to_vec()))
             .collect();
-        let result = self.ctx.banks_client.process_transaction(tx).await.map_err(TxError::from);
+        let result = self.runtime.process(tx).await.map_err(TxError::from);
         self.record(&all, signers, &clock, &result);
         result?;
         Ok(events)
@@ -167,12 +153,13 @@ impl Env {
 
     /// Simulates `ixs`: succeeds when the transaction would.
     pub async fn simulate(&mut self, ixs: &[Instruction], signers: &[&Keypair]) -> Result<(), TxError> {
+        self.simulation(ixs, signers).await.result.map_err(TxError::from)
+    }
+
+    /// Simulates `ixs` and returns everything the runtime reports.
+    pub async fn simulation(&mut self, ixs: &[Instruction], signers: &[&Keypair]) -> Processed {
         let tx = self.transaction(ixs, signers).await;
-        let sim = self.ctx.banks_client.simulate_transaction(tx).await.map_err(TxError::from)?;
-        match sim.result {
-            Some(Err(e)) => Err(TxError::from(BanksClientError::TransactionError(e))),
-            _ => Ok(()),
-        }
+        self.runtime.simulate(tx).await
     }
 
     async fn transaction(&mut self, ixs: &[Instruction], signers: &[&Keypair]) -> VersionedTransaction {
@@ -184,10 +171,10 @@ impl Env {
         self.nonce += 1;
         let mut all = vec![ComputeBudgetInstruction::set_compute_unit_limit(1_400_000 - self.nonce)];
         all.extend_from_slice(ixs);
-        let blockhash = self.ctx.banks_client.get_latest_blockhash().await.unwrap();
-        let mut keys: Vec<&Keypair> = vec![&self.ctx.payer];
-        keys.extend(signers.iter().copied().filter(|k| k.pubkey() != self.ctx.payer.pubkey()));
-        let message = v0::Message::try_compile(&self.ctx.payer.pubkey(), &all, &self.lookup_tables, blockhash).unwrap();
+        let blockhash = self.runtime.latest_blockhash().await;
+        let mut keys: Vec<&Keypair> = vec![&self.payer];
+        keys.extend(signers.iter().copied().filter(|k| k.pubkey() != self.payer.pubkey()));
+        let message = v0::Message::try_compile(&self.payer.pubkey(), &all, &self.lookup_tables, blockhash).unwrap();
         (VersionedTransaction::try_new(VersionedMessage::V0(message), &keys).unwrap(), all)
     }
 
@@ -195,25 +182,46 @@ impl Env {
     /// transaction against it (as clients do for the launch's static accounts).
     pub async fn add_lookup_table(&mut self, addresses: Vec<Pubkey>) -> Pubkey {
         use solana_address_lookup_table_interface::instruction::{create_lookup_table, extend_lookup_table};
-        let slot = self.ctx.banks_client.get_root_slot().await.unwrap();
-        self.ctx.warp_to_slot(slot + 2).unwrap();
-        self.tracing_paused = true;
-        let payer = self.ctx.payer.pubkey();
-        let (create, table) = create_lookup_table(payer, payer, slot + 1);
-        self.send(&[create], &[]).await.unwrap();
-        for chunk in addresses.chunks(20) {
-            self.send(&[extend_lookup_table(table, payer, Some(payer), chunk.to_vec())], &[]).await.unwrap();
-        }
+        use solana_address_lookup_table_interface::state::{AddressLookupTable, LookupTableMeta};
+        let slot = self.runtime.slot().await;
+        self.runtime.warp_to_slot(slot + 2).await;
+        let payer = self.payer.pubkey();
+        let table = match self.runtime {
+            Runtime::Bank(_) => {
+                self.tracing_paused = true;
+                let (create, table) = create_lookup_table(payer, payer, slot + 1);
+                self.send(&[create], &[]).await.unwrap();
+                for chunk in addresses.chunks(20) {
+                    self.send(&[extend_lookup_table(table, payer, Some(payer), chunk.to_vec())], &[]).await.unwrap();
+                }
+                self.tracing_paused = false;
+                table
+            }
+            // LiteSVM keeps no slot-hash history to derive a table from: write it as the
+            // lookup-table program would leave it.
+            Runtime::Svm(_) => {
+                let table = self.keypair().pubkey();
+                let meta = LookupTableMeta { authority: Some(payer), last_extended_slot: slot + 1, ..LookupTableMeta::default() };
+                let data = AddressLookupTable { meta, addresses: addresses.clone().into() }.serialize_for_tests().unwrap();
+                let lamports = self.rent().await.minimum_balance(data.len());
+                let owner = solana_address_lookup_table_interface::program::ID;
+                self.runtime.set_account(table, Account { lamports, data, owner, executable: false, rent_epoch: 0 });
+                table
+            }
+        };
         // Addresses become usable in the slot after they were added.
-        let slot = self.ctx.banks_client.get_root_slot().await.unwrap();
-        self.ctx.warp_to_slot(slot + 2).unwrap();
+        let slot = self.runtime.slot().await;
+        self.runtime.warp_to_slot(slot + 2).await;
         self.lookup_tables.push(AddressLookupTableAccount { key: table, addresses });
-        self.tracing_paused = false;
         table
     }
 
     pub async fn account(&mut self, address: Pubkey) -> Option<Account> {
-        self.ctx.banks_client.get_account(address).await.unwrap()
+        self.runtime.account(address).await
+    }
+
+    pub async fn rent(&mut self) -> Rent {
+        self.runtime.rent().await
     }
 
     pub async fn anchor_account<T: AccountDeserialize>(&mut self, address: Pubkey) -> T {
@@ -237,20 +245,20 @@ impl Env {
     }
 
     pub async fn clock(&mut self) -> Clock {
-        self.ctx.banks_client.get_sysvar::<Clock>().await.unwrap()
+        self.runtime.clock().await
     }
 
-    /// Moves the bank's clock forward by `seconds` (and a slot, for a fresh blockhash).
+    /// Moves the clock forward by `seconds`.
     pub async fn advance_time(&mut self, seconds: i64) {
         let mut clock = self.clock().await;
         clock.unix_timestamp += seconds;
-        self.ctx.set_sysvar(&clock);
+        self.runtime.set_clock(&clock).await;
     }
 
     /// A funded keypair.
     pub async fn new_user(&mut self, lamports: u64) -> Keypair {
         let user = self.keypair();
-        let ix = anchor_lang::solana_program::system_instruction::transfer(&self.ctx.payer.pubkey(), &user.pubkey(), lamports);
+        let ix = anchor_lang::solana_program::system_instruction::transfer(&self.payer.pubkey(), &user.pubkey(), lamports);
         self.send(&[ix], &[]).await.unwrap();
         user
     }
@@ -265,15 +273,6 @@ fn next_keypair(rng: &mut rand_chacha::ChaCha8Rng) -> Keypair {
 /// Decodes an event of type `E` from raw `emit_cpi!` data, if it is one.
 pub fn decode_event<E: Event + anchor_lang::AnchorDeserialize>(raw: &[u8]) -> Option<E> {
     raw.strip_prefix(E::DISCRIMINATOR).and_then(|mut rest| E::deserialize(&mut rest).ok())
-}
-
-/// `UpgradeableLoaderState::ProgramData { slot: 0, upgrade_authority_address: Some(authority) }`.
-fn program_data_account(authority: &Pubkey) -> Account {
-    let mut data = vec![3, 0, 0, 0];
-    data.extend_from_slice(&0u64.to_le_bytes());
-    data.push(1);
-    data.extend_from_slice(authority.as_ref());
-    Account { lamports: 1_000_000_000, data, owner: anchor_lang::solana_program::bpf_loader_upgradeable::ID, executable: false, rent_epoch: 0 }
 }
 
 /// The error a bonding-curve instruction fails with for `e`.

@@ -64,7 +64,7 @@ impl Env {
 
     pub async fn create_mint(&mut self, authority: &Pubkey, decimals: u8, token_program: &Pubkey, extensions: &[TestExtension]) -> Pubkey {
         let mint = self.keypair();
-        let rent = self.ctx.banks_client.get_rent().await.unwrap();
+        let rent = self.rent().await;
         let payer = self.payer().pubkey();
         let ixs = ix::create_mint(&payer, &mint.pubkey(), authority, decimals, token_program, extensions, &rent);
         self.send(&ixs, &[&mint]).await.unwrap();
@@ -188,12 +188,16 @@ impl Env {
         self.send(&[ix], &[]).await.unwrap();
     }
 
-    /// What an executor does: run `lz_receive_types` for the account list. Natively,
-    /// programs cannot set return data (solana-cpi's `set_return_data` is a no-op off
-    /// chain), so the instruction is simulated (it must succeed) and the list comes from
-    /// the function it returns; the sBPF runs read the real return data.
+    /// What an executor does: run `lz_receive_types` for the account list. On sBPF that is
+    /// the instruction's return data; natively programs cannot set return data
+    /// (solana-cpi's `set_return_data` is a no-op off chain), so the instruction is
+    /// simulated (it must succeed) and the list comes from the function it returns.
     pub async fn lz_accounts(&mut self, packet: &Packet) -> Result<Vec<LzAccount>, TxError> {
-        self.simulate(&[ix::fees::lz_receive_types(packet.params())], &[]).await?;
+        let sim = self.simulation(&[ix::fees::lz_receive_types(packet.params())], &[]).await;
+        sim.result.map_err(TxError::from)?;
+        if self.runtime_kind() == crate::runtime::RuntimeKind::Sbf {
+            return Ok(anchor_lang::AnchorDeserialize::deserialize(&mut sim.return_data.as_slice()).expect("lz_receive_types return data"));
+        }
         let store = addr::fees::store();
         Ok(fee_aggregator::instructions::receive_accounts(&store, &lz_endpoint_mock::ID, &packet.params()).expect("decodable message"))
     }

@@ -9,6 +9,7 @@ pub mod env;
 pub mod fixtures;
 pub mod ix;
 pub mod presets;
+pub mod runtime;
 pub mod trace;
 
 pub use env::{Env, TxError, af_err, anchor_err, bc_err, decode_event, fa_err, lz_err, rs_err};

@@ -61,7 +61,7 @@ async fn launch_creates_a_fixed_supply_token_record_and_pool_in_one_instruction(
     assert_eq!((md.name.as_str(), md.symbol.as_str(), md.uri.as_str()), ("Agent Smith", "SMITH", "https://agentpad.example/smith.json"));
     assert_eq!(md.additional_metadata, vec![("creator".to_string(), creator.pubkey().to_string())]);
     assert_eq!(Option::<solana_sdk::pubkey::Pubkey>::from(md.update_authority), None);
-    assert_eq!(acc.lamports, env.ctx.banks_client.get_rent().await.unwrap().minimum_balance(acc.data.len()), "mint exactly rent-exempt");
+    assert_eq!(acc.lamports, env.rent().await.minimum_balance(acc.data.len()), "mint exactly rent-exempt");
 
     // The pool holds every token and snapshots the preset.
     assert_eq!(env.token_balance(keys.base_vault).await, total);
