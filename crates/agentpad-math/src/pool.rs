@@ -166,6 +166,36 @@ pub struct Trade {
     pub phase_after: Phase,
 }
 
+/// The caller's limit on a trade. For buys it is a price: a fill may be cut at the
+/// graduation threshold, so the limit binds per token, never just on the total.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Limit {
+    /// Pay at most `max_quote` for `base` tokens (buy exact out: the tokens asked for and
+    /// the most the buyer pays for them); a partial fill pays at most pro rata.
+    MaxQuoteFor { max_quote: u64, base: u64 },
+    /// Spend `quote` for at least `min_base` tokens (buy exact in); a partial fill that
+    /// spends less must still buy at least pro rata.
+    MinBaseFor { quote: u64, min_base: u64 },
+    /// Receive at least this much quote (sells are never cut).
+    MinQuoteOut(u64),
+}
+
+impl Limit {
+    /// Whether `trade` respects the limit. For buys: `paid / received <= quote / base`,
+    /// compared by cross-multiplication in u128 (exact), which for a full fill is the plain
+    /// total check.
+    pub fn allows(&self, trade: &Trade) -> bool {
+        let within_price = |quote: u64, base: u64| {
+            trade.quote_amount as u128 * base as u128 <= quote as u128 * trade.base_amount as u128
+        };
+        match *self {
+            Limit::MaxQuoteFor { max_quote, base } => trade.side == Side::Buy && within_price(max_quote, base),
+            Limit::MinBaseFor { quote, min_base } => trade.side == Side::Buy && within_price(quote, min_base),
+            Limit::MinQuoteOut(min) => trade.side == Side::Sell && trade.quote_amount >= min,
+        }
+    }
+}
+
 /// A pool's economics and current state, ready to quote. The fee rate is an argument of
 /// each trade (it depends on the time since launch; see `FeeSchedule::fee_bps_at`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -409,6 +439,47 @@ mod tests {
         assert_eq!(m.reserves.quote, m.params.graduation_threshold);
         assert_eq!(m.buy_exact_in(1, 100), Err(MathError::CurveComplete));
         assert_eq!(m.sell_exact_in(1, 100), Err(MathError::CurveComplete));
+    }
+
+    #[test]
+    fn a_partial_fill_respects_the_buyers_price_limit() {
+        // The audit's case: 50M tokens asked for with 1% slippage; a front-run leaves the
+        // curve just below the threshold, so the buy is cut to a sliver of what was asked.
+        let fresh = market();
+        let asked = 50_000_000 * 1_000_000;
+        let quoted = fresh.buy_exact_out(asked, 100).unwrap();
+        let limit = Limit::MaxQuoteFor { max_quote: quoted.quote_amount + quoted.quote_amount / 100, base: asked };
+        assert!(limit.allows(&quoted));
+        let mut m = fresh;
+        m.reserves.quote = m.params.graduation_threshold - 1_000_000_000;
+        m.reserves.base = m.params.curve_supply / 10;
+        let cut = m.buy_exact_out(asked, 100).unwrap();
+        assert!(cut.base_amount < asked / 10, "cut at the threshold");
+        assert!(cut.quote_amount <= limit_total(&limit), "the total alone would pass");
+        assert!(!limit.allows(&cut), "but the price per token is far above the limit");
+        // The same for buy exact in: spending less for proportionally fewer tokens is fine,
+        // fewer tokens per unit of quote is not.
+        let spend = 2_000_000_000;
+        let full = fresh.buy_exact_in(spend, 100).unwrap();
+        let min_base = full.base_amount - full.base_amount / 100;
+        let exact_in = Limit::MinBaseFor { quote: spend, min_base };
+        assert!(exact_in.allows(&full));
+        let partial = m.buy_exact_in(spend, 100).unwrap();
+        assert!(partial.quote_amount < spend);
+        assert!(!exact_in.allows(&partial));
+        assert!(Limit::MinBaseFor { quote: spend, min_base: 0 }.allows(&partial), "no limit set");
+        // A partial fill at the limit price passes.
+        let at_price = Limit::MaxQuoteFor { max_quote: cut.quote_amount * 3, base: cut.base_amount * 3 };
+        assert!(at_price.allows(&cut));
+        let above = Limit::MaxQuoteFor { max_quote: cut.quote_amount * 3 - 1, base: cut.base_amount * 3 };
+        assert!(!above.allows(&cut));
+    }
+
+    fn limit_total(l: &Limit) -> u64 {
+        match *l {
+            Limit::MaxQuoteFor { max_quote, .. } => max_quote,
+            _ => unreachable!(),
+        }
     }
 
     #[test]

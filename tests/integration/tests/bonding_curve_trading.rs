@@ -222,6 +222,51 @@ async fn exact_out_buy_past_the_threshold_is_filled_up_to_it() {
     assert!(ev.completed_curve);
 }
 
+/// Audit finding 2: a buyer quotes 50M tokens at 1% slippage; a front-run fills the curve
+/// to just below the threshold, so the buy would be cut to a sliver of the tokens asked
+/// for — within the buyer's total, at many times its price. Both buy kinds refuse it, and a
+/// cut fill at the buyer's price still goes through.
+#[tokio::test]
+async fn a_front_run_cannot_fill_a_buy_above_the_buyers_price() {
+    let Setup { mut env, protocol, keys, .. } = setup().await;
+    let buyer = env.trader(&protocol, &keys, 500 * QUOTE).await;
+    let b = buyer.pubkey();
+    let (m, fee) = market(&mut env, &keys).await;
+    let asked = 50_000_000 * TOKEN;
+    let max_quote_in = {
+        let q = m.buy_exact_out(asked, fee).unwrap().quote_amount;
+        q + q / 100
+    };
+    let spend = max_quote_in;
+    let min_base_out = {
+        let t = m.buy_exact_in(spend, fee).unwrap().base_amount;
+        t - t / 100
+    };
+
+    // The front-run: just below the threshold.
+    let whale = env.trader(&protocol, &keys, 500 * QUOTE).await;
+    let (m, fee) = market(&mut env, &keys).await;
+    let gap = QUOTE / 2;
+    let net = protocol.params.graduation_threshold - gap;
+    let front = m.buy_exact_in(net + agentpad_math::fee::fee_on(net, fee).unwrap(), fee).unwrap();
+    env.send(&[ix::buy_exact_in(ix::swap_accounts(&whale.pubkey(), &keys), front.quote_amount, 1)], &[&whale]).await.unwrap();
+    assert_eq!(env.pool(&keys).await.quote_reserve, net);
+
+    let (m, fee) = market(&mut env, &keys).await;
+    let cut = m.buy_exact_out(asked, fee).unwrap();
+    assert!(cut.base_amount < asked / 10 && cut.quote_amount <= max_quote_in, "the old total-only check would have let this through");
+    let watched = [keys.pool, keys.base_vault, keys.quote_vault, keys.base_ata(&b), keys.quote_ata(&b)];
+    let acc = || ix::swap_accounts(&b, &keys);
+    env.expect_failure(&[ix::buy_exact_out(acc(), asked, max_quote_in)], &[&buyer], bc_err(E::SlippageExceeded), &watched).await;
+    env.expect_failure(&[ix::buy_exact_in(acc(), spend, min_base_out)], &[&buyer], bc_err(E::SlippageExceeded), &watched).await;
+
+    // A limit at the cut fill's own price per token passes, and pays pro rata.
+    let limit = cut.quote_amount * (asked / cut.base_amount);
+    let expect = m.buy_exact_out(asked, fee).unwrap();
+    let ev = trade_and_check(&mut env, &keys, &buyer, ix::buy_exact_out(acc(), asked, limit + cut.quote_amount), expect).await;
+    assert!(ev.completed_curve);
+}
+
 #[tokio::test]
 async fn graduation_locks_liquidity_and_trading_resumes_as_constant_product() {
     let Setup { mut env, protocol, keys, .. } = setup().await;

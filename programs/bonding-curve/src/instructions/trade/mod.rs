@@ -11,7 +11,7 @@ pub use sell_exact_in::*;
 
 use agentpad_common::token::transfer;
 use agentpad_math::MathResult;
-use agentpad_math::pool::{Market, Phase, Side, Trade};
+use agentpad_math::pool::{Limit, Market, Phase, Side, Trade};
 use anchor_lang::prelude::*;
 use anchor_spl::token_2022::Token2022;
 use anchor_spl::token_interface::{TokenAccount, TokenInterface};
@@ -81,16 +81,12 @@ impl<'info> Swap<'info> {
 
 /// Quotes a trade against the pool, checks the caller's limit, applies it, settles it and
 /// emits the event.
-pub(crate) fn execute_swap(
-    ctx: Context<Swap>,
-    quote: impl FnOnce(&Market, u16) -> MathResult<Trade>,
-    within_limit: impl FnOnce(&Trade) -> bool,
-) -> Result<()> {
+pub(crate) fn execute_swap(ctx: Context<Swap>, quote: impl FnOnce(&Market, u16) -> MathResult<Trade>, limit: Limit) -> Result<()> {
     let now = Clock::get()?.unix_timestamp;
     let (trade, after, base_mint, bump, decimals) = {
         let mut pool = ctx.accounts.pool.load_mut()?;
         let trade = quote(&pool.market()?, pool.fee_bps_at(now)).map_err(BondingCurveError::from)?;
-        require!(within_limit(&trade), BondingCurveError::SlippageExceeded);
+        require!(limit.allows(&trade), BondingCurveError::SlippageExceeded);
         pool.apply_trade(&trade)?;
         (trade, pool.market()?, pool.base_mint, [pool.bump], (pool.base_decimals, pool.quote_decimals))
     };
