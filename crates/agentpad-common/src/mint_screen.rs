@@ -9,7 +9,7 @@ use anchor_lang::prelude::*;
 use anchor_spl::token_2022::spl_token_2022::{
     extension::{
         BaseStateWithExtensions, ExtensionType, StateWithExtensions,
-        default_account_state::DefaultAccountState,
+        default_account_state::DefaultAccountState, mint_close_authority::MintCloseAuthority,
     },
     state::{AccountState, Mint},
 };
@@ -29,6 +29,9 @@ pub enum MintRejection {
     DefaultFrozen,
     /// An extension not reviewed for pools (e.g. pausable, confidential transfer fees).
     Unsupported,
+    /// Someone can close the mint (at zero supply) and create it again at the same address
+    /// with other extensions — after it was screened.
+    CloseAuthority,
     /// The account is not a mint of the given token program.
     NotAMint,
 }
@@ -43,7 +46,6 @@ const ALLOWED: &[ExtensionType] = &[
     ExtensionType::TokenGroupMember,
     ExtensionType::InterestBearingConfig,
     ExtensionType::ScaledUiAmount,
-    ExtensionType::MintCloseAuthority,
 ];
 
 /// Screens a mint account. SPL Token mints have no extensions and always pass.
@@ -67,6 +69,18 @@ pub fn screen_mint(mint: &AccountInfo) -> core::result::Result<(), MintRejection
                     .unwrap_or(true);
                 if frozen {
                     MintRejection::DefaultFrozen
+                } else {
+                    continue;
+                }
+            }
+            // The extension without an authority can never close the mint.
+            ExtensionType::MintCloseAuthority => {
+                let closable = state
+                    .get_extension::<MintCloseAuthority>()
+                    .map(|m| Option::<Pubkey>::from(m.close_authority).is_some())
+                    .unwrap_or(true);
+                if closable {
+                    MintRejection::CloseAuthority
                 } else {
                     continue;
                 }

@@ -78,6 +78,12 @@ pub enum BondingCurveError {
     // --- fees
     #[msg("No fees to claim")]
     NoFeesToClaim,
+
+    // --- hostile input
+    #[msg("A pool vault cannot be the user's token account")]
+    ProgramVaultAsUserAccount,
+    #[msg("Quote mint has a close authority")]
+    QuoteMintCloseAuthority,
 }
 
 impl From<MathError> for BondingCurveError {
@@ -114,6 +120,7 @@ impl From<MintRejection> for BondingCurveError {
             MintRejection::NonTransferable => Self::QuoteMintNonTransferable,
             MintRejection::DefaultFrozen => Self::QuoteMintDefaultFrozen,
             MintRejection::Unsupported => Self::QuoteMintUnsupportedExtension,
+            MintRejection::CloseAuthority => Self::QuoteMintCloseAuthority,
             MintRejection::NotAMint => Self::InvalidMint,
         }
     }

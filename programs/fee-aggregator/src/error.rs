@@ -85,6 +85,12 @@ pub enum FeeAggregatorError {
     ZeroAmount,
     #[msg("Nothing to distribute")]
     NothingToDistribute,
+
+    // --- hostile input
+    #[msg("A program vault cannot be the user's token account")]
+    ProgramVaultAsUserAccount,
+    #[msg("Reward mint has a close authority")]
+    RewardMintCloseAuthority,
 }
 
 impl From<MintRejection> for FeeAggregatorError {
@@ -96,6 +102,7 @@ impl From<MintRejection> for FeeAggregatorError {
             MintRejection::NonTransferable => Self::RewardMintNonTransferable,
             MintRejection::DefaultFrozen => Self::RewardMintDefaultFrozen,
             MintRejection::Unsupported => Self::RewardMintUnsupportedExtension,
+            MintRejection::CloseAuthority => Self::RewardMintCloseAuthority,
             MintRejection::NotAMint => Self::InvalidMint,
         }
     }

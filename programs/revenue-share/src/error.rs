@@ -42,6 +42,10 @@ pub enum RevenueShareError {
     UnsupportedRewardMint,
     #[msg("Arithmetic overflow")]
     MathOverflow,
+
+    // --- hostile input
+    #[msg("A stake-pool vault cannot be the user's token account")]
+    ProgramVaultAsUserAccount,
 }
 
 impl From<AgentRecordError> for RevenueShareError {

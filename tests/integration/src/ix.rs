@@ -326,6 +326,10 @@ pub enum TestExtension {
     DefaultInitialized,
     MetadataPointer,
     Pausable,
+    /// A close authority (the test mint's authority): the mint can be closed at zero supply.
+    CloseAuthority,
+    /// The extension present with no close authority: nobody can close the mint.
+    CloseAuthorityNone,
 }
 
 impl TestExtension {
@@ -338,6 +342,7 @@ impl TestExtension {
             Self::DefaultFrozen | Self::DefaultInitialized => ExtensionType::DefaultAccountState,
             Self::MetadataPointer => ExtensionType::MetadataPointer,
             Self::Pausable => ExtensionType::Pausable,
+            Self::CloseAuthority | Self::CloseAuthorityNone => ExtensionType::MintCloseAuthority,
         }
     }
 
@@ -354,6 +359,8 @@ impl TestExtension {
             Self::DefaultInitialized => ext::default_account_state::instruction::initialize_default_account_state(p, mint, &AccountState::Initialized).unwrap(),
             Self::MetadataPointer => ext::metadata_pointer::instruction::initialize(p, mint, Some(*authority), Some(*mint)).unwrap(),
             Self::Pausable => ext::pausable::instruction::initialize(p, mint, authority).unwrap(),
+            Self::CloseAuthority => spl_token_2022::instruction::initialize_mint_close_authority(p, mint, Some(authority)).unwrap(),
+            Self::CloseAuthorityNone => spl_token_2022::instruction::initialize_mint_close_authority(p, mint, None).unwrap(),
         }
     }
 }

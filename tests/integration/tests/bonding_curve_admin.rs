@@ -86,6 +86,8 @@ async fn quote_mints_with_unsafe_extensions_are_rejected() {
         (TestExtension::NonTransferable, E::QuoteMintNonTransferable),
         (TestExtension::DefaultFrozen, E::QuoteMintDefaultFrozen),
         (TestExtension::Pausable, E::QuoteMintUnsupportedExtension),
+        // A zero-supply mint could be closed and created again with other extensions.
+        (TestExtension::CloseAuthority, E::QuoteMintCloseAuthority),
     ];
     for (i, (ext, err)) in cases.into_iter().enumerate() {
         let mint = env.create_mint(&admin.pubkey(), 9, &spl_token_2022::ID, &[ext]).await;
@@ -93,7 +95,9 @@ async fn quote_mints_with_unsafe_extensions_are_rejected() {
         env.expect_failure(&[ix::create_preset(&admin.pubkey(), id, &mint, presets::standard())], &[&admin], bc_err(err), &[addr::preset(id)]).await;
     }
     // Harmless extensions pass.
-    let ok = env.create_mint(&admin.pubkey(), 9, &spl_token_2022::ID, &[TestExtension::MetadataPointer, TestExtension::DefaultInitialized]).await;
+    let ok = env
+        .create_mint(&admin.pubkey(), 9, &spl_token_2022::ID, &[TestExtension::MetadataPointer, TestExtension::DefaultInitialized, TestExtension::CloseAuthorityNone])
+        .await;
     env.send(&[ix::create_preset(&admin.pubkey(), 250, &ok, presets::standard())], &[&admin]).await.unwrap();
 }
 

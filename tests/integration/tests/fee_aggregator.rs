@@ -175,6 +175,14 @@ async fn launch_creates_the_vault_and_more_vaults_can_be_added() {
         &[fa::vault(&keys.base_mint, &fee_mint)],
     )
     .await;
+    let closable = env.create_mint(&payer, 9, &anchor_spl::token_2022::ID, &[TestExtension::CloseAuthority]).await;
+    env.expect_failure(
+        &[fees::create_vault(&payer, &keys.base_mint, &closable, &anchor_spl::token_2022::ID)],
+        &[],
+        fa_err(E::RewardMintCloseAuthority),
+        &[fa::vault(&keys.base_mint, &closable)],
+    )
+    .await;
 }
 
 #[tokio::test]

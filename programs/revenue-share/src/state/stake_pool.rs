@@ -71,6 +71,13 @@ impl StakePool {
         &self.rewards[..self.reward_count as usize]
     }
 
+    /// Whether `account` is one of this pool's own token accounts (its stake vault or a
+    /// reward vault). A payout there would be a transfer to itself: the books would move,
+    /// the tokens would not.
+    pub fn is_own_vault(&self, account: &Pubkey) -> bool {
+        self.stake_vault == *account || self.active_rewards().iter().any(|r| r.vault == *account)
+    }
+
     pub fn slot_index(&self, mint: &Pubkey) -> Result<usize> {
         self.active_rewards()
             .iter()

@@ -25,7 +25,11 @@ pub struct ClaimCreatorFees<'info> {
     pub quote_vault: UncheckedAccount<'info>,
     /// CHECK: the pool's quote mint (`has_one`).
     pub quote_mint: UncheckedAccount<'info>,
-    #[account(mut, constraint = destination.mint == quote_mint.key() @ BondingCurveError::TokenAccountMintMismatch)]
+    #[account(
+        mut,
+        constraint = destination.mint == quote_mint.key() @ BondingCurveError::TokenAccountMintMismatch,
+        constraint = destination.key() != quote_vault.key() @ BondingCurveError::ProgramVaultAsUserAccount,
+    )]
     pub destination: Box<InterfaceAccount<'info, TokenAccount>>,
     pub quote_token_program: Interface<'info, TokenInterface>,
 }

@@ -28,6 +28,7 @@ pub struct ClaimProtocolFees<'info> {
     pub quote_mint: UncheckedAccount<'info>,
     #[account(
         mut,
+        constraint = recipient_token_account.key() != quote_vault.key() @ BondingCurveError::ProgramVaultAsUserAccount,
         constraint = recipient_token_account.owner == config.protocol_fee_recipient @ BondingCurveError::WrongFeeRecipient,
         constraint = recipient_token_account.mint == quote_mint.key() @ BondingCurveError::TokenAccountMintMismatch,
     )]

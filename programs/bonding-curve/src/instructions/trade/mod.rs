@@ -41,9 +41,18 @@ pub struct Swap<'info> {
     /// CHECK: the pool's quote vault (`has_one`).
     #[account(mut)]
     pub quote_vault: UncheckedAccount<'info>,
-    #[account(mut, constraint = user_base_account.mint == base_mint.key() @ BondingCurveError::TokenAccountMintMismatch)]
+    /// Not the pool's vault: a transfer to itself would move the books but no tokens.
+    #[account(
+        mut,
+        constraint = user_base_account.mint == base_mint.key() @ BondingCurveError::TokenAccountMintMismatch,
+        constraint = user_base_account.key() != base_vault.key() @ BondingCurveError::ProgramVaultAsUserAccount,
+    )]
     pub user_base_account: Box<InterfaceAccount<'info, TokenAccount>>,
-    #[account(mut, constraint = user_quote_account.mint == quote_mint.key() @ BondingCurveError::TokenAccountMintMismatch)]
+    #[account(
+        mut,
+        constraint = user_quote_account.mint == quote_mint.key() @ BondingCurveError::TokenAccountMintMismatch,
+        constraint = user_quote_account.key() != quote_vault.key() @ BondingCurveError::ProgramVaultAsUserAccount,
+    )]
     pub user_quote_account: Box<InterfaceAccount<'info, TokenAccount>>,
     /// CHECK: the pool's base mint (`has_one`); `transfer_checked` checks its decimals.
     pub base_mint: UncheckedAccount<'info>,

@@ -47,13 +47,18 @@ pub struct Distribute<'info> {
     /// CHECK: revenue-share's event authority; revenue-share checks it.
     pub revenue_share_event_authority: UncheckedAccount<'info>,
     pub revenue_share_program: Program<'info, RevenueShare>,
-    #[account(mut, constraint = creator_token_account.mint == reward_mint.key() @ FeeAggregatorError::InvalidMint)]
+    #[account(
+        mut,
+        constraint = creator_token_account.mint == reward_mint.key() @ FeeAggregatorError::InvalidMint,
+        constraint = ![vault_token_account.key(), stake_reward_vault.key()].contains(&creator_token_account.key()) @ FeeAggregatorError::ProgramVaultAsUserAccount,
+    )]
     pub creator_token_account: Box<InterfaceAccount<'info, TokenAccount>>,
     /// May be `creator_token_account` itself (a creator who is also the protocol fee
     /// recipient): both payouts are token-program transfers, nothing is written back here.
     #[account(
         mut,
         dup,
+        constraint = ![vault_token_account.key(), stake_reward_vault.key()].contains(&protocol_token_account.key()) @ FeeAggregatorError::ProgramVaultAsUserAccount,
         constraint = protocol_token_account.owner == store.protocol_fee_recipient @ FeeAggregatorError::WrongRecipient,
         constraint = protocol_token_account.mint == reward_mint.key() @ FeeAggregatorError::InvalidMint,
     )]

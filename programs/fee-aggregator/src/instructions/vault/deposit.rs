@@ -12,7 +12,7 @@ use crate::state::{AgentVault, RevenueSource};
 pub struct Deposit<'info> {
     pub depositor: Signer<'info>,
     /// CHECK: the depositor's token account; the token program checks owner and mint.
-    #[account(mut)]
+    #[account(mut, constraint = depositor_token_account.key() != vault_token_account.key() @ FeeAggregatorError::ProgramVaultAsUserAccount)]
     pub depositor_token_account: UncheckedAccount<'info>,
     #[account(
         mut,

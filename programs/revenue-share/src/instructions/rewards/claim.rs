@@ -39,7 +39,8 @@ pub fn handle_claim<'info>(ctx: Context<'info, Claim<'info>>) -> Result<()> {
         pool.update_all(now)?;
         position.settle_all(&pool)?;
         for group in ctx.remaining_accounts.chunks_exact(4) {
-            let [mint, vault, _destination, token_program] = group else { unreachable!() };
+            let [mint, vault, destination, token_program] = group else { unreachable!() };
+            require!(!pool.is_own_vault(destination.key), RevenueShareError::ProgramVaultAsUserAccount);
             let index = pool.slot_index(mint.key)?;
             let slot = pool.rewards[index];
             require_keys_eq!(slot.vault, vault.key(), RevenueShareError::WrongRewardVault);

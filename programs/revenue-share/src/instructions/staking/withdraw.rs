@@ -26,8 +26,9 @@ pub struct Withdraw<'info> {
         constraint = position.load()?.owner == owner.key() @ RevenueShareError::NotPositionOwner,
     )]
     pub position: AccountLoader<'info, Position>,
-    /// CHECK: any agent-token account the owner chooses; the token program checks the mint.
-    #[account(mut)]
+    /// CHECK: any agent-token account the owner chooses but the pool's own vaults; the
+    /// token program checks the mint.
+    #[account(mut, constraint = !stake_pool.load()?.is_own_vault(destination.key) @ RevenueShareError::ProgramVaultAsUserAccount)]
     pub destination: UncheckedAccount<'info>,
     /// CHECK: the pool's stake vault (constraint above).
     #[account(mut)]
