@@ -2,6 +2,7 @@
 //! the program ids, token CPIs signed by a PDA, screening of mints for token extensions
 //! a pool cannot live with.
 
+pub mod account;
 pub mod agent_record;
 pub mod ids;
 pub mod mint_screen;

@@ -109,6 +109,12 @@ impl Env {
     /// quote from the creator's quote ATA in the same instruction.
     pub async fn try_launch(&mut self, protocol: &Protocol, creator: &Keypair, first_buy: Option<u64>) -> Result<PoolKeys, TxError> {
         let mint = self.keypair();
+        self.try_launch_mint(protocol, creator, &mint, first_buy).await
+    }
+
+    /// [`try_launch`](Self::try_launch) with a chosen mint keypair (its addresses are known
+    /// before the launch).
+    pub async fn try_launch_mint(&mut self, protocol: &Protocol, creator: &Keypair, mint: &Keypair, first_buy: Option<u64>) -> Result<PoolKeys, TxError> {
         let launch = Launch {
             creator: creator.pubkey(),
             mint: mint.pubkey(),
@@ -121,7 +127,7 @@ impl Env {
             first_buy: first_buy.map(|a| (a, addr::ata(&creator.pubkey(), &protocol.quote_mint, &protocol.quote_token_program))),
             unstake_cooldown: None,
         };
-        self.send(&[ix::launch_agent(&launch)], &[creator, &mint]).await?;
+        self.send(&[ix::launch_agent(&launch)], &[creator, mint]).await?;
         Ok(PoolKeys::for_mint(mint.pubkey(), protocol.quote_mint, protocol.quote_token_program))
     }
 

@@ -384,6 +384,42 @@ async fn bridge_rejections_have_named_errors_and_touch_nothing() {
     }
 }
 
+/// Audit finding 1: anyone can send lamports to a report's receipt PDA (the report id is
+/// public on the source chain) between verification and delivery. That must not decide
+/// anything: the genuine message is delivered, and the receipt then belongs to
+/// fee-aggregator, so a replay is still refused.
+#[tokio::test]
+async fn a_pre_funded_receipt_cannot_block_a_delivery() {
+    let mut s = setup().await;
+    s.oft_arrives(5 * QUOTE).await;
+    let v = s.virtual_vault();
+    let griefer = s.env.new_user(QUOTE).await;
+    let report = s.message(Kind::FeeReport, 1_000_000, 41);
+    let transfer = s.message(Kind::ValueTransfer, 2_000_000, 42);
+    let packets = [packet(BASE, evm(BASE_PEER), 1, &report.encode()), packet(BASE, evm(BASE_PEER), 2, &transfer.encode())];
+    let rent = s.env.rent().await.minimum_balance(0);
+    for (p, lamports) in packets.iter().zip([rent, 3 * rent]) {
+        s.env.verify_packet(p).await;
+        let receipt = fa::receipt(BASE, BridgeMessage::decode(&p.message).unwrap().report_id);
+        let fund = anchor_lang::solana_program::system_instruction::transfer(&griefer.pubkey(), &receipt, lamports);
+        s.env.send(&[fund], &[&griefer]).await.unwrap();
+        s.env.lz_receive(p).await.expect("the genuine message is delivered");
+        let account = s.env.account(receipt).await.expect("receipt");
+        assert_eq!(account.owner, fee_aggregator::ID, "the receipt now belongs to fee-aggregator");
+        assert!(account.lamports >= rent, "topped up to rent exemption");
+    }
+    let state = vault(&mut s.env, v).await;
+    let base = state.chain(BASE).unwrap();
+    assert_eq!((base.reported, base.credited, base.reports), (1_000_000_000, 2_000_000_000, 2));
+    assert_eq!(s.env.token_balance(fa::vault_tokens(&v)).await, 2_000_000_000, "the transfer's tokens left the inbox");
+    // The receipts still refuse a second delivery of either report.
+    for (i, msg) in [report, transfer].iter().enumerate() {
+        let again = packet(BASE, evm(BASE_PEER), 10 + i as u64, &msg.encode());
+        s.env.verify_packet(&again).await;
+        assert_eq!(s.env.lz_receive(&again).await.err(), Some(fa_err(E::ReplayedReport)));
+    }
+}
+
 #[tokio::test]
 async fn a_vault_tracks_eight_chains() {
     let mut s = setup().await;

@@ -1,5 +1,5 @@
 use anchor_lang::prelude::*;
-use anchor_lang::system_program::{self, CreateAccount};
+use agentpad_common::account::create_account;
 use anchor_spl::associated_token::{self, AssociatedToken, Create as CreateAta};
 use anchor_spl::token_2022::spl_token_2022::{
     extension::ExtensionType, instruction::AuthorityType, state::Mint as MintState,
@@ -158,12 +158,10 @@ pub fn handle_launch_agent(
     };
     let mint_len = ExtensionType::try_calculate_account_len::<MintState>(&[ExtensionType::MetadataPointer])?;
     let full_len = mint_len + metadata_extension_len(&token_metadata);
-    system_program::create_account(
-        CpiContext::new(a.system_program.key(), CreateAccount { from: a.creator.to_account_info(), to: mint.clone() }),
-        Rent::get()?.minimum_balance(full_len),
-        mint_len as u64,
-        &token_program,
-    )?;
+    // Funded for the full length, allocated for the mint alone (Token-2022 grows it).
+    // The address may have been pre-funded by anyone who saw the transaction.
+    let lamports = Rent::get()?.minimum_balance(full_len);
+    create_account(&a.system_program.to_account_info(), &a.creator.to_account_info(), &mint, mint_len, lamports, &token_program, &[])?;
 
     // 2. Metadata lives on the mint itself; the pointer has no authority, so it is final.
     token_interface::metadata_pointer_initialize(

@@ -1,7 +1,7 @@
+use agentpad_common::account::create_account;
 use agentpad_common::token::transfer;
 use agentpad_math::revenue::shared_to_local;
 use anchor_lang::prelude::*;
-use anchor_lang::system_program::{self, CreateAccount};
 use anchor_spl::token_interface::{TokenAccount, TokenInterface};
 use anchor_lang::AccountDeserialize;
 
@@ -66,7 +66,9 @@ pub fn handle_lz_receive<'info>(ctx: Context<'info, LzReceive<'info>>, params: L
     require_keys_eq!(a.vault.key(), derived.vault, FeeAggregatorError::VaultMismatch);
     require!(*a.vault.owner == crate::ID, FeeAggregatorError::UnknownAgent);
     require_keys_eq!(a.receipt.key(), derived.receipt, FeeAggregatorError::ReceiptMismatch);
-    require!(a.receipt.lamports() == 0, FeeAggregatorError::ReplayedReport);
+    // A receipt exists only once this program owns it: lamports anyone can send to the
+    // address prove nothing (audit finding 1).
+    require!(*a.receipt.owner != crate::ID, FeeAggregatorError::ReplayedReport);
 
     // Clear the message at the endpoint (the store signs as receiver).
     let store_bump = [a.store.bump];
@@ -87,20 +89,19 @@ pub fn handle_lz_receive<'info>(ctx: Context<'info, LzReceive<'info>>, params: L
         },
     )?;
 
-    // The receipt: an empty account at a PDA nobody else can create.
+    // The receipt: an empty account this program owns, at a PDA only it can sign for.
     let receipt_bump = [derived.receipt_bump];
     let eid_bytes = params.src_eid.to_be_bytes();
     let id_bytes = msg.report_id.to_be_bytes();
     let receipt_seeds: &[&[u8]] = &[seeds::RECEIPT, &eid_bytes, &id_bytes, &receipt_bump];
-    system_program::create_account(
-        CpiContext::new_with_signer(
-            a.system_program.key(),
-            CreateAccount { from: a.payer.to_account_info(), to: a.receipt.to_account_info() },
-            &[receipt_seeds],
-        ),
-        Rent::get()?.minimum_balance(0),
+    create_account(
+        &a.system_program.to_account_info(),
+        &a.payer.to_account_info(),
+        &a.receipt.to_account_info(),
         0,
+        Rent::get()?.minimum_balance(0),
         &crate::ID,
+        &[receipt_seeds],
     )?;
 
     let vault_info = a.vault.to_account_info();
