@@ -84,6 +84,8 @@ pub enum BondingCurveError {
     ProgramVaultAsUserAccount,
     #[msg("Quote mint has a close authority")]
     QuoteMintCloseAuthority,
+    #[msg("Signer is not the proposed admin")]
+    NotPendingAdmin,
 }
 
 impl From<MathError> for BondingCurveError {

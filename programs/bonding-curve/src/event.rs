@@ -11,6 +11,13 @@ pub struct ConfigInitialized {
 }
 
 #[event]
+pub struct AdminProposed {
+    pub admin: Pubkey,
+    /// The default key when a proposal is withdrawn.
+    pub proposed: Pubkey,
+}
+
+#[event]
 pub struct AdminTransferred {
     pub previous_admin: Pubkey,
     pub new_admin: Pubkey,

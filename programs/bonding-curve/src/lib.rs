@@ -27,8 +27,12 @@ pub mod bonding_curve {
         handle_initialize_config(ctx, protocol_fee_recipient)
     }
 
-    pub fn transfer_admin(ctx: Context<TransferAdmin>) -> Result<()> {
-        handle_transfer_admin(ctx)
+    pub fn propose_admin(ctx: Context<ProposeAdmin>, proposed: Pubkey) -> Result<()> {
+        handle_propose_admin(ctx, proposed)
+    }
+
+    pub fn accept_admin(ctx: Context<AcceptAdmin>) -> Result<()> {
+        handle_accept_admin(ctx)
     }
 
     pub fn set_protocol_fee_recipient(ctx: Context<SetProtocolFeeRecipient>, new_recipient: Pubkey) -> Result<()> {

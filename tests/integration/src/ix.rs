@@ -30,17 +30,29 @@ pub fn initialize_config(admin: &Pubkey, protocol_fee_recipient: Pubkey) -> Inst
     )
 }
 
-pub fn transfer_admin(admin: &Pubkey, new_admin: &Pubkey) -> Instruction {
+pub fn propose_admin(admin: &Pubkey, proposed: Pubkey) -> Instruction {
     ix(
         bonding_curve::ID,
-        bonding_curve::accounts::TransferAdmin {
+        bonding_curve::accounts::ProposeAdmin {
             admin: *admin,
+            config: addr::bc_config(),
+            event_authority: addr::event_authority(&bonding_curve::ID),
+            program: bonding_curve::ID,
+        },
+        bonding_curve::instruction::ProposeAdmin { proposed },
+    )
+}
+
+pub fn accept_admin(new_admin: &Pubkey) -> Instruction {
+    ix(
+        bonding_curve::ID,
+        bonding_curve::accounts::AcceptAdmin {
             new_admin: *new_admin,
             config: addr::bc_config(),
             event_authority: addr::event_authority(&bonding_curve::ID),
             program: bonding_curve::ID,
         },
-        bonding_curve::instruction::TransferAdmin {},
+        bonding_curve::instruction::AcceptAdmin {},
     )
 }
 

@@ -10,6 +10,7 @@ use agentpad_tests::{Env, TxError, anchor_err, bc_err};
 use anchor_spl::token_2022::spl_token_2022;
 use bonding_curve::error::BondingCurveError as E;
 use bonding_curve::state::{Config, PoolParams, Preset};
+use solana_sdk::pubkey::Pubkey;
 use solana_sdk::signature::{Keypair, Signer};
 
 async fn configured() -> (Env, Keypair, solana_sdk::pubkey::Pubkey) {
@@ -131,10 +132,21 @@ async fn fee_recipient_and_admin_role_change_only_by_the_admin() {
     env.send(&[ix::set_protocol_fee_recipient(&admin.pubkey(), new_recipient)], &[&admin]).await.unwrap();
     assert_eq!(env.anchor_account::<Config>(addr::bc_config()).await.protocol_fee_recipient, new_recipient);
 
+    // The handover takes two steps: the admin proposes, the successor accepts.
     let successor = env.new_user(QUOTE).await;
-    env.expect_failure(&[ix::transfer_admin(&intruder.pubkey(), &successor.pubkey())], &[&intruder, &successor], bc_err(E::NotAdmin), &watched).await;
-    env.send(&[ix::transfer_admin(&admin.pubkey(), &successor.pubkey())], &[&admin, &successor]).await.unwrap();
-    assert_eq!(env.anchor_account::<Config>(addr::bc_config()).await.admin, successor.pubkey());
+    let s = successor.pubkey();
+    env.expect_failure(&[ix::propose_admin(&intruder.pubkey(), s)], &[&intruder], bc_err(E::NotAdmin), &watched).await;
+    env.expect_failure(&[ix::accept_admin(&s)], &[&successor], bc_err(E::NotPendingAdmin), &watched).await;
+    env.send(&[ix::propose_admin(&admin.pubkey(), s)], &[&admin]).await.unwrap();
+    assert_eq!(env.anchor_account::<Config>(addr::bc_config()).await.admin, admin.pubkey(), "a proposal alone changes nothing");
+    env.expect_failure(&[ix::accept_admin(&intruder.pubkey())], &[&intruder], bc_err(E::NotPendingAdmin), &watched).await;
+    // A proposal can be withdrawn; nobody can accept the default key's "proposal".
+    env.send(&[ix::propose_admin(&admin.pubkey(), Pubkey::default())], &[&admin]).await.unwrap();
+    env.expect_failure(&[ix::accept_admin(&s)], &[&successor], bc_err(E::NotPendingAdmin), &watched).await;
+    env.send(&[ix::propose_admin(&admin.pubkey(), s)], &[&admin]).await.unwrap();
+    env.send(&[ix::accept_admin(&s)], &[&successor]).await.unwrap();
+    let config = env.anchor_account::<Config>(addr::bc_config()).await;
+    assert_eq!((config.admin, config.pending_admin), (s, Pubkey::default()));
     // The old admin lost its powers, the new one has them.
     env.expect_failure(&[ix::create_preset(&admin.pubkey(), 9, &quote, presets::standard())], &[&admin], bc_err(E::NotAdmin), &[addr::preset(9)]).await;
     env.send(&[ix::create_preset(&successor.pubkey(), 9, &quote, presets::standard())], &[&successor]).await.unwrap();

@@ -8,5 +8,8 @@ pub struct Config {
     pub admin: Pubkey,
     /// Owner of the token accounts protocol fees are paid to.
     pub protocol_fee_recipient: Pubkey,
+    /// Proposed successor of `admin` (the default key when none): it takes the role by
+    /// accepting.
+    pub pending_admin: Pubkey,
     pub bump: u8,
 }

@@ -28,7 +28,7 @@ pub struct InitializeConfig<'info> {
 
 pub fn handle_initialize_config(ctx: Context<InitializeConfig>, protocol_fee_recipient: Pubkey) -> Result<()> {
     let admin = ctx.accounts.admin.key();
-    ctx.accounts.config.set_inner(Config { admin, protocol_fee_recipient, bump: ctx.bumps.config });
+    ctx.accounts.config.set_inner(Config { admin, protocol_fee_recipient, pending_admin: Pubkey::default(), bump: ctx.bumps.config });
     emit_cpi!(ConfigInitialized { admin, protocol_fee_recipient });
     Ok(())
 }
