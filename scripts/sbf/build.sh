@@ -16,7 +16,7 @@ export RUSTFLAGS="-C linker=$TOOLS/bin/sbpf-linker -C panic=immediate-abort -Z u
 # One cargo invocation per program: built together, cargo would unify features and give
 # the programs agent-factory depends on (with `cpi`, hence `no-entrypoint`) no entrypoint.
 mkdir -p target/sbf
-for package in bonding-curve agent-factory fee-aggregator revenue-share lz-endpoint-mock; do
+for package in bonding-curve agent-factory fee-aggregator revenue-share lz-endpoint-mock oft-mock; do
   lib=${package//-/_}
   echo "== sBPF: $package"
   cargo +stable build --release --locked -Zjson-target-spec -Zbuild-std=std,panic_abort \

@@ -16,6 +16,15 @@ pub fn shared_to_local(amount_sd: u64, local_decimals: u8) -> MathResult<u64> {
     amount_sd.safe_mul(factor)
 }
 
+/// [`shared_to_local`] that saturates at `u64::MAX` (for limits, where "more than any
+/// amount" is the meaning of an overflow).
+pub fn shared_to_local_saturating(amount_sd: u64, local_decimals: u8) -> u64 {
+    match local_decimals.checked_sub(SHARED_DECIMALS) {
+        None => amount_sd,
+        Some(shift) => 10u64.checked_pow(shift as u32).and_then(|f| amount_sd.checked_mul(f)).unwrap_or(u64::MAX),
+    }
+}
+
 /// How distributed revenue is shared. Sums to 10,000 bps.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RevenueSplit {
@@ -47,6 +56,43 @@ impl RevenueSplit {
     }
 }
 
+/// An agent's split over time: a new split is announced and applies from a later moment,
+/// so nobody can raise their share just before a distribution.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SplitSchedule {
+    pub current: RevenueSplit,
+    /// The announced split and the time it applies from.
+    pub pending: Option<(RevenueSplit, i64)>,
+}
+
+impl SplitSchedule {
+    /// The split a distribution at `now` uses.
+    pub fn at(&self, now: i64) -> RevenueSplit {
+        let mut s = *self;
+        s.settle(now);
+        s.current
+    }
+
+    /// Makes a pending split that is due at `now` the current one.
+    pub fn settle(&mut self, now: i64) {
+        if let Some((next, from)) = self.pending {
+            if now >= from {
+                self.current = next;
+                self.pending = None;
+            }
+        }
+    }
+
+    /// Announces `next` at `now`, to apply `delay` seconds later. A split still pending is
+    /// replaced (its delay starts over); one already due becomes the current split first.
+    pub fn announce(&mut self, next: RevenueSplit, now: i64, delay: u32) -> MathResult<i64> {
+        self.settle(now);
+        let from = now.checked_add(delay as i64).ok_or(MathError::Overflow)?;
+        self.pending = Some((next, from));
+        Ok(from)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -58,6 +104,29 @@ mod tests {
         assert_eq!(shared_to_local(1, 18).unwrap(), 1_000_000_000_000);
         assert_eq!(shared_to_local(1, 5), Err(MathError::Overflow));
         assert_eq!(shared_to_local(u64::MAX / 1_000 + 1, 9), Err(MathError::Overflow));
+    }
+
+    #[test]
+    fn limits_saturate_instead_of_overflowing() {
+        assert_eq!(shared_to_local_saturating(5, 9), 5_000);
+        assert_eq!(shared_to_local_saturating(u64::MAX, 18), u64::MAX);
+        assert_eq!(shared_to_local_saturating(7, 6), 7);
+    }
+
+    #[test]
+    fn a_new_split_applies_only_after_the_delay() {
+        let a = RevenueSplit { holders_bps: 7_000, creator_bps: 2_000, protocol_bps: 1_000 };
+        let b = RevenueSplit { holders_bps: 5_000, creator_bps: 4_000, protocol_bps: 1_000 };
+        let mut s = SplitSchedule { current: a, pending: None };
+        assert_eq!(s.announce(b, 100, 50), Ok(150));
+        assert_eq!((s.at(100), s.at(149), s.at(150)), (a, a, b));
+        // Announcing again restarts the delay; the old pending split never applies.
+        let c = RevenueSplit { holders_bps: 6_000, ..b };
+        assert_eq!(s.announce(c, 140, 50), Ok(190));
+        assert_eq!((s.at(150), s.at(190)), (a, c));
+        // A due split becomes current before the next one is announced.
+        assert_eq!(s.announce(a, 200, 50), Ok(250));
+        assert_eq!((s.current, s.at(249), s.at(250)), (c, c, a));
     }
 
     #[test]

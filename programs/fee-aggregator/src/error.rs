@@ -11,6 +11,8 @@ pub enum FeeAggregatorError {
     NotUpgradeAuthority,
     #[msg("Signer is not the admin")]
     NotAdmin,
+    #[msg("Signer is not the proposed admin")]
+    NotPendingAdmin,
     #[msg("Signer is not the agent's creator")]
     NotCreator,
 
@@ -23,8 +25,6 @@ pub enum FeeAggregatorError {
     VaultMismatch,
     #[msg("Token account does not belong to this vault")]
     TokenAccountMismatch,
-    #[msg("Inbox account is not the inbox of this token")]
-    InboxMismatch,
     #[msg("Reward mint has a transfer fee")]
     RewardMintTransferFee,
     #[msg("Reward mint has a transfer hook")]
@@ -37,10 +37,16 @@ pub enum FeeAggregatorError {
     RewardMintDefaultFrozen,
     #[msg("Reward mint has an extension not supported by vaults")]
     RewardMintUnsupportedExtension,
+    #[msg("Reward mint has a close authority")]
+    RewardMintCloseAuthority,
     #[msg("Account is not a mint of the given token program")]
     InvalidMint,
+    #[msg("Token program does not match the vault's mint")]
+    InvalidTokenProgram,
     #[msg("Fee destination is not owned by the expected recipient")]
     WrongRecipient,
+    #[msg("A program vault cannot be the user's token account")]
+    ProgramVaultAsUserAccount,
 
     // --- split policy
     #[msg("Split must sum to 10,000 bps")]
@@ -49,48 +55,62 @@ pub enum FeeAggregatorError {
     SplitOutOfBounds,
     #[msg("Split bounds are inconsistent")]
     InvalidSplitBounds,
+    #[msg("Split delay is outside the allowed bounds")]
+    SplitDelayOutOfBounds,
 
-    // --- bridge
+    // --- bridge: peers and the endpoint
     #[msg("No peer is registered for this source endpoint")]
     UnknownPeer,
     #[msg("Sender is not the registered peer for this source endpoint")]
     InvalidSender,
+    #[msg("A peer address must not be zero and an eid must not be zero")]
+    InvalidPeer,
     #[msg("Endpoint program is not the store's endpoint")]
     InvalidEndpointProgram,
-    #[msg("Accounts for the endpoint's clear are missing or out of order")]
-    InvalidClearAccounts,
+    #[msg("Accounts for the endpoint's instruction are missing or out of order")]
+    InvalidEndpointAccounts,
+
+    // --- bridge: messages
     #[msg("Message has the wrong length")]
     MalformedMessage,
     #[msg("Message version is not supported")]
     UnsupportedMessageVersion,
     #[msg("Message kind is unknown")]
     UnknownMessageKind,
+    #[msg("Amount is not in the bridge's shared decimals (6)")]
+    UnsupportedSharedDecimals,
+    #[msg("OFT compose message is shorter than its header")]
+    MalformedCompose,
     #[msg("This report was already delivered")]
     ReplayedReport,
     #[msg("Receipt account is not the receipt PDA of this report")]
     ReceiptMismatch,
-    #[msg("The inbox holds less unallocated value than the message credits")]
-    InsufficientInbox,
+    #[msg("Report amount is above the peer's per-report limit")]
+    ReportAboveLimit,
+    #[msg("Reported total would pass the peer's per-chain limit")]
+    ReportedTotalAboveLimit,
     #[msg("Amount overflows")]
     AmountOverflow,
     #[msg("Reward mint has fewer decimals than the bridge's shared decimals")]
     UnsupportedDecimals,
     #[msg("Vault already tracks the maximum number of chains")]
     ChainSlotsFull,
-    #[msg("A peer address must not be zero and an eid must not be zero")]
-    InvalidPeer,
+
+    // --- bridge: OFT composes
+    #[msg("No OFT is configured for this mint")]
+    UnknownOft,
+    #[msg("The compose does not come from the OFT configured for this mint")]
+    InvalidComposeSource,
+    #[msg("The compose is not addressed to this store")]
+    InvalidComposeTarget,
+    #[msg("The store already receives the maximum number of OFTs")]
+    TooManyOfts,
 
     // --- flows
     #[msg("Amount must be greater than zero")]
     ZeroAmount,
     #[msg("Nothing to distribute")]
     NothingToDistribute,
-
-    // --- hostile input
-    #[msg("A program vault cannot be the user's token account")]
-    ProgramVaultAsUserAccount,
-    #[msg("Reward mint has a close authority")]
-    RewardMintCloseAuthority,
 }
 
 impl From<MintRejection> for FeeAggregatorError {
@@ -123,6 +143,8 @@ impl From<MessageError> for FeeAggregatorError {
             MessageError::Malformed => Self::MalformedMessage,
             MessageError::UnsupportedVersion => Self::UnsupportedMessageVersion,
             MessageError::UnknownKind => Self::UnknownMessageKind,
+            MessageError::SharedDecimals => Self::UnsupportedSharedDecimals,
+            MessageError::MalformedCompose => Self::MalformedCompose,
         }
     }
 }

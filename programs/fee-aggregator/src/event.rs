@@ -5,16 +5,49 @@ use crate::state::{RevenueSource, Split, SplitBounds};
 #[event]
 pub struct StoreInitialized {
     pub admin: Pubkey,
+    /// The LayerZero delegate the store registered with: it can configure the OApp at the
+    /// endpoint (libraries, DVNs) and clear or skip verified messages there.
+    pub delegate: Pubkey,
     pub endpoint_program: Pubkey,
     pub protocol_fee_recipient: Pubkey,
     pub split_bounds: SplitBounds,
     pub default_split: Split,
+    pub split_delay: u32,
 }
 
 #[event]
-pub struct PeerSet {
+pub struct AdminProposed {
+    pub admin: Pubkey,
+    /// The default key when a proposal is withdrawn.
+    pub proposed: Pubkey,
+}
+
+#[event]
+pub struct AdminTransferred {
+    pub previous_admin: Pubkey,
+    pub new_admin: Pubkey,
+}
+
+/// The store's LayerZero delegate changed (see [`StoreInitialized::delegate`]).
+#[event]
+pub struct DelegateSet {
+    pub delegate: Pubkey,
+}
+
+#[event]
+pub struct PeerConfigSet {
     pub src_eid: u32,
     pub address: [u8; 32],
+    pub max_report_sd: u64,
+    pub max_reported_total_sd: u64,
+}
+
+/// The OFT whose composes credit `reward_mint` was set.
+#[event]
+pub struct OftSet {
+    pub reward_mint: Pubkey,
+    pub oft_store: Pubkey,
+    pub composer_token_account: Pubkey,
 }
 
 #[event]
@@ -65,8 +98,10 @@ pub struct RevenueDistributed {
     pub distributed_protocol_total: u64,
 }
 
+/// A creator's new split, and when distributions start using it.
 #[event]
-pub struct SplitSet {
+pub struct SplitScheduled {
     pub agent_mint: Pubkey,
     pub split: Split,
+    pub effective_at: i64,
 }

@@ -1,6 +1,7 @@
 //! fee-aggregator: one vault per (agent, reward mint) that every fee an agent earns lands
-//! in — swept trading fees, direct deposits, and revenue bridged from other chains as a
-//! LayerZero V2 OApp receiver — with per-source totals, and the crank that distributes it.
+//! in — swept trading fees, direct deposits, fee reports and value from other chains over
+//! LayerZero V2 (an OApp receiver and an OFT composer) — with per-source totals, and the
+//! crank that distributes it.
 #![allow(unexpected_cfgs)]
 
 use anchor_lang::prelude::*;
@@ -17,8 +18,8 @@ pub mod message;
 pub mod state;
 
 use instructions::*;
-use lz::{LzAccount, LzReceiveParams};
-use state::Split;
+use lz::{LzAccount, LzComposeParams, LzReceiveParams};
+use state::{PeerConfigParam, Split};
 
 declare_id!("EfmjWCuzDseV4Rsp94bMPdGjWUoVxMLbQJHUQxq1V95G");
 
@@ -26,22 +27,34 @@ declare_id!("EfmjWCuzDseV4Rsp94bMPdGjWUoVxMLbQJHUQxq1V95G");
 pub mod fee_aggregator {
     use super::*;
 
-    // --- admin
+    // --- admin: one-time setup, the role, LayerZero peers, OFTs and delegate
     pub fn initialize_store<'info>(ctx: Context<'info, InitializeStore<'info>>, args: InitializeStoreArgs) -> Result<()> {
         handle_initialize_store(ctx, args)
     }
 
-    pub fn set_peer(ctx: Context<SetPeer>, src_eid: u32, address: [u8; 32]) -> Result<()> {
-        handle_set_peer(ctx, src_eid, address)
+    pub fn propose_admin(ctx: Context<ProposeAdmin>, proposed: Pubkey) -> Result<()> {
+        handle_propose_admin(ctx, proposed)
     }
 
-    // --- vaults and the money that comes in
+    pub fn accept_admin(ctx: Context<AcceptAdmin>) -> Result<()> {
+        handle_accept_admin(ctx)
+    }
+
+    pub fn set_peer_config(ctx: Context<SetPeerConfig>, src_eid: u32, config: PeerConfigParam) -> Result<()> {
+        handle_set_peer_config(ctx, src_eid, config)
+    }
+
+    pub fn set_oft(ctx: Context<SetOft>, oft_store: Pubkey) -> Result<()> {
+        handle_set_oft(ctx, oft_store)
+    }
+
+    pub fn set_delegate<'info>(ctx: Context<'info, SetDelegate<'info>>, delegate: Pubkey) -> Result<()> {
+        handle_set_delegate(ctx, delegate)
+    }
+
+    // --- vaults and the money that comes in from Solana
     pub fn create_vault(ctx: Context<CreateVault>) -> Result<()> {
         handle_create_vault(ctx)
-    }
-
-    pub fn create_inbox(ctx: Context<CreateInbox>) -> Result<()> {
-        handle_create_inbox(ctx)
     }
 
     pub fn sweep(ctx: Context<Sweep>) -> Result<()> {
@@ -52,13 +65,21 @@ pub mod fee_aggregator {
         handle_deposit(ctx, amount)
     }
 
-    // --- LayerZero V2 OApp receiver
+    // --- LayerZero V2: fee reports (OApp messages) and value (OFT composes)
     pub fn lz_receive_types(ctx: Context<LzReceiveTypes>, params: LzReceiveParams) -> Result<Vec<LzAccount>> {
         handle_lz_receive_types(ctx, params)
     }
 
     pub fn lz_receive<'info>(ctx: Context<'info, LzReceive<'info>>, params: LzReceiveParams) -> Result<()> {
         handle_lz_receive(ctx, params)
+    }
+
+    pub fn lz_compose_types<'info>(ctx: Context<'info, LzComposeTypes<'info>>, params: LzComposeParams) -> Result<Vec<LzAccount>> {
+        handle_lz_compose_types(ctx, params)
+    }
+
+    pub fn lz_compose<'info>(ctx: Context<'info, LzCompose<'info>>, params: LzComposeParams) -> Result<()> {
+        handle_lz_compose(ctx, params)
     }
 
     // --- the money that goes out

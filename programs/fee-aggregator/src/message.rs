@@ -1,37 +1,41 @@
-//! The bridge message format (see `docs/bridge-messages.md`): fixed 90 bytes, integers
-//! big-endian as the EVM side packs them.
+//! The bridge messages `AgentRevenueRouter` on Base sends (`docs/bridge-messages.md`).
+//! Integers are big-endian, as the EVM side packs them.
+//!
+//! A **fee report** travels as a plain OApp message to `lz_receive`:
 //!
 //! | offset | size | field |
 //! |---|---|---|
-//! | 0  | 1  | version (1) |
-//! | 1  | 1  | kind: 1 fee report, 2 value transfer |
+//! | 0  | 1  | version (2) |
+//! | 1  | 1  | kind: 1 fee report |
 //! | 2  | 32 | agent: the agent token mint on Solana |
-//! | 34 | 32 | token: the reward mint on Solana the amount is in |
-//! | 66 | 8  | amount, in shared decimals (6) |
-//! | 74 | 8  | report id, unique per source chain |
-//! | 82 | 8  | source epoch (the remote period the amount covers) |
+//! | 34 | 32 | reward mint on Solana the fees are denominated in |
+//! | 66 | 1  | shared decimals of `amount` (6: the encoder states its unit) |
+//! | 67 | 8  | amount, in shared decimals |
+//! | 75 | 8  | report id, unique per source chain |
+//! | 83 | 8  | source epoch (the remote period the amount covers) |
+//!
+//! A **value transfer** is an OFT send whose compose message (the OFT's `composeMsg`)
+//! names the agent; the amount is what the OFT delivered:
+//!
+//! | offset | size | field |
+//! |---|---|---|
+//! | 0  | 1  | version (2) |
+//! | 1  | 1  | kind: 2 value transfer |
+//! | 2  | 32 | agent: the agent token mint on Solana |
+//! | 34 | 8  | transfer id, unique per source chain |
+//! | 42 | 8  | source epoch |
+//!
+//! It reaches `lz_compose` inside LayerZero's OFT compose message, Solana layout
+//! ([`OftCompose`]): `nonce u64 | src_eid u32 | amount_ld u64 | composeFrom[32] | composeMsg`.
 
+use agentpad_math::revenue::SHARED_DECIMALS;
 use anchor_lang::prelude::Pubkey;
 
-pub const VERSION: u8 = 1;
-pub const LEN: usize = 90;
+pub const VERSION: u8 = 2;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
-    /// Fees earned and kept on the remote chain: statistics only, no tokens.
-    FeeReport = 1,
-    /// Fee tokens bridged as an OFT into the inbox: credit the agent's vault.
-    ValueTransfer = 2,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct BridgeMessage {
-    pub kind: Kind,
-    pub agent: Pubkey,
-    pub token: Pubkey,
-    pub amount_sd: u64,
-    pub report_id: u64,
-    pub source_epoch: u64,
+pub mod kind {
+    pub const FEE_REPORT: u8 = 1;
+    pub const VALUE_TRANSFER: u8 = 2;
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,6 +43,10 @@ pub enum MessageError {
     Malformed,
     UnsupportedVersion,
     UnknownKind,
+    /// The amount is not in the bridge's shared decimals.
+    SharedDecimals,
+    /// The OFT compose message is shorter than its header.
+    MalformedCompose,
 }
 
 fn u64_at(bytes: &[u8], at: usize) -> u64 {
@@ -49,38 +57,123 @@ fn key_at(bytes: &[u8], at: usize) -> Pubkey {
     Pubkey::new_from_array(bytes[at..at + 32].try_into().unwrap())
 }
 
-impl BridgeMessage {
+/// Checks length, version and kind of an agentpad message.
+fn header(bytes: &[u8], len: usize, expected_kind: u8) -> Result<(), MessageError> {
+    if bytes.len() != len {
+        return Err(MessageError::Malformed);
+    }
+    if bytes[0] != VERSION {
+        return Err(MessageError::UnsupportedVersion);
+    }
+    if bytes[1] != expected_kind {
+        return Err(MessageError::UnknownKind);
+    }
+    Ok(())
+}
+
+/// Fees an agent earned and kept on the source chain: statistics, no tokens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FeeReport {
+    pub agent: Pubkey,
+    pub reward_mint: Pubkey,
+    pub amount_sd: u64,
+    pub report_id: u64,
+    pub source_epoch: u64,
+}
+
+impl FeeReport {
+    pub const LEN: usize = 91;
+
     pub fn decode(bytes: &[u8]) -> Result<Self, MessageError> {
-        if bytes.len() != LEN {
-            return Err(MessageError::Malformed);
+        header(bytes, Self::LEN, kind::FEE_REPORT)?;
+        if bytes[66] != SHARED_DECIMALS {
+            return Err(MessageError::SharedDecimals);
         }
-        if bytes[0] != VERSION {
-            return Err(MessageError::UnsupportedVersion);
-        }
-        let kind = match bytes[1] {
-            1 => Kind::FeeReport,
-            2 => Kind::ValueTransfer,
-            _ => return Err(MessageError::UnknownKind),
-        };
-        Ok(BridgeMessage {
-            kind,
+        Ok(FeeReport {
             agent: key_at(bytes, 2),
-            token: key_at(bytes, 34),
-            amount_sd: u64_at(bytes, 66),
-            report_id: u64_at(bytes, 74),
-            source_epoch: u64_at(bytes, 82),
+            reward_mint: key_at(bytes, 34),
+            amount_sd: u64_at(bytes, 67),
+            report_id: u64_at(bytes, 75),
+            source_epoch: u64_at(bytes, 83),
         })
     }
 
-    pub fn encode(&self) -> [u8; LEN] {
-        let mut out = [0u8; LEN];
+    pub fn encode(&self) -> [u8; Self::LEN] {
+        let mut out = [0u8; Self::LEN];
         out[0] = VERSION;
-        out[1] = self.kind as u8;
+        out[1] = kind::FEE_REPORT;
         out[2..34].copy_from_slice(self.agent.as_ref());
-        out[34..66].copy_from_slice(self.token.as_ref());
-        out[66..74].copy_from_slice(&self.amount_sd.to_be_bytes());
-        out[74..82].copy_from_slice(&self.report_id.to_be_bytes());
-        out[82..90].copy_from_slice(&self.source_epoch.to_be_bytes());
+        out[34..66].copy_from_slice(self.reward_mint.as_ref());
+        out[66] = SHARED_DECIMALS;
+        out[67..75].copy_from_slice(&self.amount_sd.to_be_bytes());
+        out[75..83].copy_from_slice(&self.report_id.to_be_bytes());
+        out[83..91].copy_from_slice(&self.source_epoch.to_be_bytes());
+        out
+    }
+}
+
+/// The agentpad part of a value transfer: which agent the OFT's tokens are for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ValueTransfer {
+    pub agent: Pubkey,
+    pub transfer_id: u64,
+    pub source_epoch: u64,
+}
+
+impl ValueTransfer {
+    pub const LEN: usize = 50;
+
+    pub fn decode(bytes: &[u8]) -> Result<Self, MessageError> {
+        header(bytes, Self::LEN, kind::VALUE_TRANSFER)?;
+        Ok(ValueTransfer { agent: key_at(bytes, 2), transfer_id: u64_at(bytes, 34), source_epoch: u64_at(bytes, 42) })
+    }
+
+    pub fn encode(&self) -> [u8; Self::LEN] {
+        let mut out = [0u8; Self::LEN];
+        out[0] = VERSION;
+        out[1] = kind::VALUE_TRANSFER;
+        out[2..34].copy_from_slice(self.agent.as_ref());
+        out[34..42].copy_from_slice(&self.transfer_id.to_be_bytes());
+        out[42..50].copy_from_slice(&self.source_epoch.to_be_bytes());
+        out
+    }
+}
+
+/// LayerZero's OFT compose message as the Solana OFT sends it (its `compose_msg_codec`):
+/// the packet's nonce and source eid, the amount delivered in local units (after any
+/// transfer fee), the remote caller of the OFT send, and that caller's compose message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OftCompose<'a> {
+    pub nonce: u64,
+    pub src_eid: u32,
+    pub amount_ld: u64,
+    pub compose_from: [u8; 32],
+    pub compose_msg: &'a [u8],
+}
+
+impl<'a> OftCompose<'a> {
+    pub const HEADER_LEN: usize = 52;
+
+    pub fn decode(bytes: &'a [u8]) -> Result<Self, MessageError> {
+        if bytes.len() < Self::HEADER_LEN {
+            return Err(MessageError::MalformedCompose);
+        }
+        Ok(OftCompose {
+            nonce: u64_at(bytes, 0),
+            src_eid: u32::from_be_bytes(bytes[8..12].try_into().unwrap()),
+            amount_ld: u64_at(bytes, 12),
+            compose_from: bytes[20..52].try_into().unwrap(),
+            compose_msg: &bytes[52..],
+        })
+    }
+
+    pub fn encode(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(Self::HEADER_LEN + self.compose_msg.len());
+        out.extend_from_slice(&self.nonce.to_be_bytes());
+        out.extend_from_slice(&self.src_eid.to_be_bytes());
+        out.extend_from_slice(&self.amount_ld.to_be_bytes());
+        out.extend_from_slice(&self.compose_from);
+        out.extend_from_slice(self.compose_msg);
         out
     }
 }
@@ -89,54 +182,76 @@ impl BridgeMessage {
 mod tests {
     use super::*;
 
-    fn sample() -> BridgeMessage {
-        BridgeMessage {
-            kind: Kind::ValueTransfer,
+    fn report() -> FeeReport {
+        FeeReport {
             agent: Pubkey::new_from_array([7; 32]),
-            token: Pubkey::new_from_array([9; 32]),
+            reward_mint: Pubkey::new_from_array([9; 32]),
             amount_sd: 123_456_789,
             report_id: 42,
             source_epoch: 2026_11,
         }
     }
 
+    fn transfer() -> ValueTransfer {
+        ValueTransfer { agent: Pubkey::new_from_array([7; 32]), transfer_id: 43, source_epoch: 2026_11 }
+    }
+
     #[test]
     fn round_trips() {
-        let m = sample();
-        assert_eq!(BridgeMessage::decode(&m.encode()), Ok(m));
-        let r = BridgeMessage { kind: Kind::FeeReport, ..m };
-        assert_eq!(BridgeMessage::decode(&r.encode()), Ok(r));
+        assert_eq!(FeeReport::decode(&report().encode()), Ok(report()));
+        assert_eq!(ValueTransfer::decode(&transfer().encode()), Ok(transfer()));
+        let payload = transfer().encode();
+        let compose = OftCompose { nonce: 5, src_eid: 30184, amount_ld: 10_000_000_000, compose_from: [0xBA; 32], compose_msg: &payload };
+        assert_eq!(OftCompose::decode(&compose.encode()), Ok(compose));
     }
 
     #[test]
     fn every_truncation_and_extension_is_malformed() {
-        let bytes = sample().encode();
-        for len in 0..LEN {
-            assert_eq!(BridgeMessage::decode(&bytes[..len]), Err(MessageError::Malformed), "len {len}");
+        for bytes in [report().encode().to_vec(), transfer().encode().to_vec()] {
+            for len in 0..bytes.len() {
+                assert_eq!(FeeReport::decode(&bytes[..len]).err().or(ValueTransfer::decode(&bytes[..len]).err()), Some(MessageError::Malformed));
+            }
+            let mut longer = bytes.clone();
+            longer.push(0);
+            assert_eq!(FeeReport::decode(&longer), Err(MessageError::Malformed));
+            assert_eq!(ValueTransfer::decode(&longer), Err(MessageError::Malformed));
         }
-        let mut longer = bytes.to_vec();
-        longer.push(0);
-        assert_eq!(BridgeMessage::decode(&longer), Err(MessageError::Malformed));
+        assert_eq!(OftCompose::decode(&[0; 51]), Err(MessageError::MalformedCompose));
     }
 
     #[test]
-    fn version_and_kind_are_checked() {
-        let mut bytes = sample().encode();
-        bytes[0] = 2;
-        assert_eq!(BridgeMessage::decode(&bytes), Err(MessageError::UnsupportedVersion));
-        let mut bytes = sample().encode();
-        bytes[1] = 3;
-        assert_eq!(BridgeMessage::decode(&bytes), Err(MessageError::UnknownKind));
-        bytes[1] = 0;
-        assert_eq!(BridgeMessage::decode(&bytes), Err(MessageError::UnknownKind));
+    fn version_kind_and_decimals_are_checked() {
+        let mut bytes = report().encode();
+        bytes[0] = 1;
+        assert_eq!(FeeReport::decode(&bytes), Err(MessageError::UnsupportedVersion));
+        let mut bytes = report().encode();
+        bytes[1] = kind::VALUE_TRANSFER;
+        assert_eq!(FeeReport::decode(&bytes), Err(MessageError::UnknownKind));
+        for decimals in [0, 8, 9, 18] {
+            let mut bytes = report().encode();
+            bytes[66] = decimals;
+            assert_eq!(FeeReport::decode(&bytes), Err(MessageError::SharedDecimals), "{decimals} decimals");
+        }
+        let mut bytes = transfer().encode();
+        bytes[1] = kind::FEE_REPORT;
+        assert_eq!(ValueTransfer::decode(&bytes), Err(MessageError::UnknownKind));
     }
 
     #[test]
     fn fields_sit_at_their_documented_offsets() {
-        let bytes = sample().encode();
-        assert_eq!(&bytes[66..74], &123_456_789u64.to_be_bytes());
-        assert_eq!(&bytes[74..82], &42u64.to_be_bytes());
-        assert_eq!(bytes[2], 7);
-        assert_eq!(bytes[34], 9);
+        let bytes = report().encode();
+        assert_eq!((bytes[2], bytes[34], bytes[66]), (7, 9, 6));
+        assert_eq!(&bytes[67..75], &123_456_789u64.to_be_bytes());
+        assert_eq!(&bytes[75..83], &42u64.to_be_bytes());
+        assert_eq!(&bytes[83..91], &2026_11u64.to_be_bytes());
+        let bytes = transfer().encode();
+        assert_eq!(&bytes[34..42], &43u64.to_be_bytes());
+        let payload = transfer().encode();
+        let compose = OftCompose { nonce: 5, src_eid: 30184, amount_ld: 77, compose_from: [0xBA; 32], compose_msg: &payload }.encode();
+        assert_eq!(&compose[0..8], &5u64.to_be_bytes());
+        assert_eq!(&compose[8..12], &30184u32.to_be_bytes());
+        assert_eq!(&compose[12..20], &77u64.to_be_bytes());
+        assert_eq!(compose[20], 0xBA);
+        assert_eq!(&compose[52..], &payload[..]);
     }
 }

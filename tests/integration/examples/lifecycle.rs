@@ -15,7 +15,7 @@ use agentpad_tests::{Env, decode_event, ix};
 use anchor_spl::token::spl_token::native_mint;
 use bonding_curve::event::{PoolGraduated, TradeExecuted};
 use bonding_curve::state::Pool;
-use fee_aggregator::message::{BridgeMessage, Kind};
+use fee_aggregator::message::{FeeReport, ValueTransfer};
 use fee_aggregator::state::AgentVault;
 use revenue_share::state::StakePool;
 use solana_sdk::signature::{Keypair, Signer};
@@ -202,32 +202,34 @@ async fn main() {
     env.send(&[fees::sweep(&keys)], &[]).await.unwrap();
     println!("  sweep: the pool's agent-revenue bucket -> vault (source local)");
 
-    // Base: the peer, a bridged reward token (VIRTUAL) with its vault, inbox and reward slot.
+    // Base: the router as peer (with report limits), VIRTUAL on Solana as an OFT, the
+    // agent's VIRTUAL vault and reward slot.
     const BASE: u32 = 30184;
-    let mut base_aggregator = [0u8; 32];
-    base_aggregator[12..].copy_from_slice(&[0xBA; 20]);
+    let mut base_router = [0u8; 32];
+    base_router[12..].copy_from_slice(&[0xBA; 20]);
+    let mut base_oft = [0u8; 32];
+    base_oft[12..].copy_from_slice(&[0x0F; 20]);
     let admin = env.admin.insecure_clone();
-    env.send(&[fees::set_peer(&admin.pubkey(), BASE, base_aggregator)], &[&admin]).await.unwrap();
-    let virtual_authority = env.keypair();
+    env.send(&fees::set_peer(&admin.pubkey(), BASE, base_router, 1_000_000 * 1_000_000, 100_000_000 * 1_000_000), &[&admin]).await.unwrap();
     let tp = anchor_spl::token::ID;
-    let virtual_mint = env.create_mint(&virtual_authority.pubkey(), 9, &tp, &[]).await;
+    let oft = env.bridged_token(9).await;
+    let virtual_mint = oft.mint;
     let payer = env.payer().pubkey();
-    env.send(&[fees::create_vault(&payer, &agent_mint, &virtual_mint, &tp), fees::create_inbox(&payer, &virtual_mint, &tp)], &[]).await.unwrap();
+    env.send(&[fees::create_vault(&payer, &agent_mint, &virtual_mint, &tp)], &[]).await.unwrap();
     env.send(&[stake::add_reward_mint(&creator.key.pubkey(), &agent_mint, &virtual_mint, &tp)], &[&creator.key]).await.unwrap();
-    // The OFT delivers 12.5 VIRTUAL to the inbox; two messages follow, delivered out of order.
-    env.send(&[ix::mint_to(&tp, &virtual_mint, &fa::inbox(&virtual_mint), &virtual_authority.pubkey(), 12_500_000_000)], &[&virtual_authority]).await.unwrap();
-    let message = |kind, amount_sd, report_id| BridgeMessage { kind, agent: agent_mint, token: virtual_mint, amount_sd, report_id, source_epoch: 2026_47 }.encode().to_vec();
-    let packets = [
-        Packet { src_eid: BASE, sender: base_aggregator, nonce: 1, guid: [1; 32], message: message(Kind::FeeReport, 40_000_000, 1) },
-        Packet { src_eid: BASE, sender: base_aggregator, nonce: 2, guid: [2; 32], message: message(Kind::ValueTransfer, 12_500_000, 2) },
-    ];
-    for p in &packets {
-        env.verify_packet(p).await;
-    }
-    env.lz_receive(&packets[1]).await.unwrap();
-    println!("  LayerZero from Base (eid {BASE}), nonce 2: value transfer of 12.5 VIRTUAL (OFT into the inbox) -> vault");
-    env.lz_receive(&packets[0]).await.unwrap();
-    println!("  LayerZero from Base (eid {BASE}), nonce 1: fee report of 40 VIRTUAL earned and kept on Base (statistics)");
+    // Two packets from Base, delivered out of order: a fee report to the store, and 12.5
+    // VIRTUAL through the OFT with a compose naming the agent.
+    let report = FeeReport { agent: agent_mint, reward_mint: virtual_mint, amount_sd: 40_000_000, report_id: 1, source_epoch: 2026_47 };
+    let report_packet = Packet::new(BASE, base_router, 1, &report.encode());
+    env.verify_packet(&report_packet).await;
+    let payload = ValueTransfer { agent: agent_mint, transfer_id: 2, source_epoch: 2026_47 }.encode();
+    let oft_message = oft_mock::encode_oft_message(&fa::store(), 12_500_000, Some((&base_router, &payload)));
+    let compose = env.oft_receive(&oft, &Packet::new(BASE, base_oft, 1, &oft_message), &fa::store()).await.unwrap().expect("compose");
+    println!("  LayerZero from Base (eid {BASE}): the OFT delivers 12.5 VIRTUAL to the store and queues its compose");
+    env.lz_compose(&compose).await.unwrap();
+    println!("  lz_compose: the 12.5 VIRTUAL that arrived with it -> the agent's vault (source bridged)");
+    env.lz_receive(&report_packet).await.unwrap();
+    println!("  lz_receive: fee report of 40 VIRTUAL earned and kept on Base (statistics)");
     // Direct revenue in wSOL.
     let patron = env.new_user(10 * QUOTE).await;
     let patron_wsol = env.wrap_sol(&patron, 3 * QUOTE).await;

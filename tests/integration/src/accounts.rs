@@ -106,8 +106,21 @@ pub mod fees {
         pda(&[fa::VAULT_TOKENS, vault.as_ref()])
     }
 
-    pub fn inbox(reward_mint: &Pubkey) -> Pubkey {
-        pda(&[fa::INBOX, reward_mint.as_ref()])
+    pub fn oft(reward_mint: &Pubkey) -> Pubkey {
+        pda(&[fa::OFT, reward_mint.as_ref()])
+    }
+
+    /// The store's token account an OFT delivers `reward_mint` to.
+    pub fn composer_tokens(reward_mint: &Pubkey, token_program: &Pubkey) -> Pubkey {
+        super::ata(&store(), reward_mint, token_program)
+    }
+
+    pub fn lz_receive_types() -> Pubkey {
+        pda(&[fa::LZ_RECEIVE_TYPES, store().as_ref()])
+    }
+
+    pub fn lz_compose_types() -> Pubkey {
+        pda(&[fa::LZ_COMPOSE_TYPES, store().as_ref()])
     }
 
     pub fn receipt(src_eid: u32, report_id: u64) -> Pubkey {

@@ -296,7 +296,7 @@ pub fn rs_err(e: revenue_share::error::RevenueShareError) -> TxError {
 }
 
 /// The error the endpoint mock fails with for `e`.
-pub fn lz_err(e: lz_endpoint_mock::EndpointError) -> TxError {
+pub fn lz_err(e: lz_endpoint_mock::LayerZeroError) -> TxError {
     TxError::Custom(anchor_lang::error::ERROR_CODE_OFFSET + e as u32)
 }
 

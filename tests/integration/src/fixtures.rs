@@ -10,7 +10,7 @@ use crate::env::{Env, TxError};
 use crate::ix::{self, Launch, TestExtension};
 use crate::presets;
 use fee_aggregator::instructions::InitializeStoreArgs;
-use fee_aggregator::lz::{LzAccount, LzReceiveParams};
+use fee_aggregator::lz::{LzAccount, LzComposeParams, LzReceiveParams};
 use fee_aggregator::state::{Split, SplitBounds};
 
 /// The standard preset id used by fixtures.
@@ -19,6 +19,8 @@ pub const PRESET: u16 = 0;
 /// Revenue split bounds and default the fixtures' store is initialised with.
 pub const SPLIT_BOUNDS: SplitBounds = SplitBounds { min_holders_bps: 5_000, max_creator_bps: 3_000, min_protocol_bps: 500, max_protocol_bps: 1_500 };
 pub const DEFAULT_SPLIT: Split = Split { holders_bps: 7_000, creator_bps: 2_000, protocol_bps: 1_000 };
+/// Seconds before a creator's new split applies, in the fixtures' store.
+pub const SPLIT_DELAY: u32 = 86_400;
 
 pub struct Protocol {
     pub quote_mint: Pubkey,
@@ -49,9 +51,11 @@ impl Env {
         self.send(&[ix::fees::endpoint_initialize(&payer)], &[]).await.unwrap();
         let args = InitializeStoreArgs {
             endpoint_program: lz_endpoint_mock::ID,
+            delegate: admin.pubkey(),
             protocol_fee_recipient: fee_recipient.pubkey(),
             split_bounds: SPLIT_BOUNDS,
             default_split: DEFAULT_SPLIT,
+            split_delay: SPLIT_DELAY,
         };
         self.send(&[ix::fees::initialize_store(&admin.pubkey(), args)], &[&admin]).await.unwrap();
         self.add_lookup_table(launch_lookup_addresses(&quote_mint, &quote_token_program)).await;
@@ -174,6 +178,15 @@ pub struct Packet {
 }
 
 impl Packet {
+    /// A packet with a guid derived from its nonce and eid (unique in a test).
+    pub fn new(src_eid: u32, sender: [u8; 32], nonce: u64, message: &[u8]) -> Self {
+        let mut guid = [0u8; 32];
+        guid[..8].copy_from_slice(&nonce.to_be_bytes());
+        guid[8..12].copy_from_slice(&src_eid.to_be_bytes());
+        guid[12] = message.len() as u8;
+        Packet { src_eid, sender, nonce, guid, message: message.to_vec() }
+    }
+
     pub fn params(&self) -> LzReceiveParams {
         LzReceiveParams {
             src_eid: self.src_eid,
@@ -186,11 +199,26 @@ impl Packet {
     }
 }
 
+/// A bridged token on Solana: a native OFT (the test stand-in) whose composes
+/// fee-aggregator accepts for the mint.
+#[derive(Debug, Clone, Copy)]
+pub struct Oft {
+    pub mint: Pubkey,
+    pub escrow: Pubkey,
+    pub store: Pubkey,
+    pub token_program: Pubkey,
+    pub ld2sd_rate: u64,
+}
+
 impl Env {
-    /// The endpoint verifies `packet` (what DVNs and the ULN do on a real endpoint).
+    /// The endpoint verifies `packet` for the store (what DVNs and the ULN do).
     pub async fn verify_packet(&mut self, packet: &Packet) {
+        self.verify_packet_for(addr::fees::store(), packet).await;
+    }
+
+    pub async fn verify_packet_for(&mut self, receiver: Pubkey, packet: &Packet) {
         let payer = self.payer().pubkey();
-        let ix = ix::fees::endpoint_verify(&payer, packet.src_eid, packet.sender, packet.nonce, packet.guid, &packet.message);
+        let ix = ix::fees::endpoint_verify(&payer, receiver, packet.src_eid, packet.sender, packet.nonce, packet.guid, &packet.message);
         self.send(&[ix], &[]).await.unwrap();
     }
 
@@ -213,5 +241,76 @@ impl Env {
         let accounts = self.lz_accounts(packet).await?;
         let payer = self.payer().pubkey();
         self.send_with_events(&[ix::fees::lz_receive(&payer, &accounts, packet.params())], &[]).await
+    }
+
+    /// A bridged mint (`decimals`) with its OFT stand-in, registered at the endpoint and
+    /// configured in fee-aggregator by the admin.
+    pub async fn bridged_token(&mut self, decimals: u8) -> Oft {
+        let token_program = anchor_spl::token::ID;
+        let escrow = self.keypair();
+        let store = ix::oft::store(&escrow.pubkey());
+        let mint = self.create_mint(&store, decimals, &token_program, &[]).await;
+        let payer = self.payer().pubkey();
+        let rent = self.rent().await;
+        let create = anchor_lang::solana_program::system_instruction::create_account(&payer, &escrow.pubkey(), rent.minimum_balance(165), 165, &token_program);
+        let init = anchor_spl::token::spl_token::instruction::initialize_account3(&token_program, &escrow.pubkey(), &mint, &store).unwrap();
+        self.send(&[create, init, ix::oft::init_oft(&payer, &mint, &escrow.pubkey())], &[&escrow]).await.unwrap();
+        let admin = self.admin.insecure_clone();
+        self.send(&[ix::fees::set_oft(&admin.pubkey(), &mint, &token_program, store)], &[&admin]).await.unwrap();
+        Oft { mint, escrow: escrow.pubkey(), store, token_program, ld2sd_rate: 10u64.pow(decimals as u32 - 6) }
+    }
+
+    /// An OFT packet from `src_eid`: the endpoint verifies it for the OFT and the OFT's
+    /// `lz_receive` runs — it credits `send_to` and, with a compose, sends the compose.
+    /// Returns the compose as `lz_compose` receives it (when there is one).
+    pub async fn oft_receive(&mut self, oft: &Oft, packet: &Packet, send_to: &Pubkey) -> Result<Option<LzComposeParams>, TxError> {
+        self.verify_packet_for(oft.store, packet).await;
+        let payer = self.payer().pubkey();
+        let params = oft_mock::LzReceiveParams {
+            src_eid: packet.src_eid,
+            sender: packet.sender,
+            nonce: packet.nonce,
+            guid: packet.guid,
+            message: packet.message.clone(),
+            extra_data: vec![],
+        };
+        let ixn = ix::oft::lz_receive(&payer, &oft.escrow, &oft.mint, &oft.token_program, send_to, oft.ld2sd_rate, params);
+        let events = self.send_with_events(&[ixn], &[]).await?;
+        Ok(events.iter().find_map(|e| crate::decode_event::<lz_endpoint_mock::ComposeSentEvent>(e)).map(|e| LzComposeParams {
+            from: e.from,
+            to: e.to,
+            guid: e.guid,
+            index: e.index,
+            message: e.message,
+            extra_data: vec![0, 0],
+        }))
+    }
+
+    /// What an executor does for a compose: `lz_compose_types` with the accounts of the
+    /// store's `LzComposeTypes` PDA.
+    pub async fn lz_compose_accounts(&mut self, params: &LzComposeParams) -> Result<Vec<LzAccount>, TxError> {
+        let listed = self.account(addr::fees::lz_compose_types()).await.expect("LzComposeTypes account");
+        let ofts: Vec<Pubkey> = fee_aggregator::state::LzComposeTypesAccounts::ofts(&listed.data).collect();
+        let sim = self.simulation(&[ix::fees::lz_compose_types(&ofts, params.clone())], &[]).await;
+        sim.result.map_err(TxError::from)?;
+        if self.runtime_kind() == crate::runtime::RuntimeKind::Sbf {
+            return Ok(anchor_lang::AnchorDeserialize::deserialize(&mut sim.return_data.as_slice()).expect("lz_compose_types return data"));
+        }
+        for key in ofts {
+            let acc = self.account(key).await.expect("oft config");
+            let oft: fee_aggregator::state::OftConfig = anchor_lang::AccountDeserialize::try_deserialize(&mut acc.data.as_slice()).unwrap();
+            if oft.oft_store == params.from {
+                let store = addr::fees::store();
+                return Ok(fee_aggregator::instructions::compose_accounts(&store, &lz_endpoint_mock::ID, &key, &oft, params).expect("decodable compose"));
+            }
+        }
+        unreachable!("the simulation found the OFT")
+    }
+
+    /// Executes `lz_compose` with the accounts `lz_compose_types` gives.
+    pub async fn lz_compose(&mut self, params: &LzComposeParams) -> Result<Vec<Vec<u8>>, TxError> {
+        let accounts = self.lz_compose_accounts(params).await?;
+        let payer = self.payer().pubkey();
+        self.send_with_events(&[ix::fees::lz_compose(&payer, &accounts, params.clone())], &[]).await
     }
 }

@@ -436,8 +436,8 @@ pub mod fees {
     use anchor_lang::{InstructionData, solana_program::instruction::{AccountMeta, Instruction}};
     use anchor_lang::system_program;
     use fee_aggregator::instructions::InitializeStoreArgs;
-    use fee_aggregator::lz::{LzAccount, LzReceiveParams};
-    use fee_aggregator::state::Split;
+    use fee_aggregator::lz::{self, LzAccount, LzComposeParams, LzReceiveParams};
+    use fee_aggregator::state::{PeerConfigParam, Split};
     use solana_sdk::pubkey::Pubkey;
 
     use super::ix;
@@ -447,32 +447,63 @@ pub mod fees {
         addr::event_authority(&fee_aggregator::ID)
     }
 
+    /// The endpoint's accounts for an instruction, as remaining accounts (LayerZero's
+    /// helper order: the endpoint program first).
+    fn endpoint_accounts(ix: &Instruction) -> Vec<AccountMeta> {
+        lz::cpi_accounts(ix).into_iter().map(|a| AccountMeta { pubkey: a.pubkey, is_signer: false, is_writable: a.is_writable }).collect()
+    }
+
     /// `initialize_store`, registering with the endpoint mock.
     pub fn initialize_store(admin: &Pubkey, args: InitializeStoreArgs) -> Instruction {
+        let store = fa::store();
         let mut i = ix(
             fee_aggregator::ID,
             fee_aggregator::accounts::InitializeStore {
                 admin: *admin,
                 program_data: addr::program_data(&fee_aggregator::ID),
-                store: fa::store(),
+                store,
+                lz_receive_types: fa::lz_receive_types(),
+                lz_compose_types: fa::lz_compose_types(),
                 system_program: system_program::ID,
                 event_authority: event_authority(),
                 program: fee_aggregator::ID,
             },
             fee_aggregator::instruction::InitializeStore { args },
         );
-        i.accounts.extend([
-            AccountMeta::new(fa::oapp_registry(), false),
-            AccountMeta::new_readonly(addr::event_authority(&lz_endpoint_mock::ID), false),
-            AccountMeta::new_readonly(lz_endpoint_mock::ID, false),
-        ]);
+        i.accounts.extend(endpoint_accounts(&lz::ix::register_oapp(&args.endpoint_program, admin, &store, args.delegate)));
         i
     }
 
-    pub fn set_peer(admin: &Pubkey, src_eid: u32, address: [u8; 32]) -> Instruction {
+    pub fn propose_admin(admin: &Pubkey, proposed: Pubkey) -> Instruction {
         ix(
             fee_aggregator::ID,
-            fee_aggregator::accounts::SetPeer {
+            fee_aggregator::accounts::ProposeAdmin { admin: *admin, store: fa::store(), event_authority: event_authority(), program: fee_aggregator::ID },
+            fee_aggregator::instruction::ProposeAdmin { proposed },
+        )
+    }
+
+    pub fn accept_admin(new_admin: &Pubkey) -> Instruction {
+        ix(
+            fee_aggregator::ID,
+            fee_aggregator::accounts::AcceptAdmin { new_admin: *new_admin, store: fa::store(), event_authority: event_authority(), program: fee_aggregator::ID },
+            fee_aggregator::instruction::AcceptAdmin {},
+        )
+    }
+
+    pub fn set_delegate(admin: &Pubkey, delegate: Pubkey) -> Instruction {
+        let mut i = ix(
+            fee_aggregator::ID,
+            fee_aggregator::accounts::SetDelegate { admin: *admin, store: fa::store(), event_authority: event_authority(), program: fee_aggregator::ID },
+            fee_aggregator::instruction::SetDelegate { delegate },
+        );
+        i.accounts.extend(endpoint_accounts(&lz::ix::set_delegate(&lz_endpoint_mock::ID, &fa::store(), delegate)));
+        i
+    }
+
+    pub fn set_peer_config(admin: &Pubkey, src_eid: u32, config: PeerConfigParam) -> Instruction {
+        ix(
+            fee_aggregator::ID,
+            fee_aggregator::accounts::SetPeerConfig {
                 admin: *admin,
                 store: fa::store(),
                 peer: fa::peer(src_eid),
@@ -480,7 +511,35 @@ pub mod fees {
                 event_authority: event_authority(),
                 program: fee_aggregator::ID,
             },
-            fee_aggregator::instruction::SetPeer { src_eid, address },
+            fee_aggregator::instruction::SetPeerConfig { src_eid, config },
+        )
+    }
+
+    /// A peer with its address and report limits (two instructions).
+    pub fn set_peer(admin: &Pubkey, src_eid: u32, address: [u8; 32], max_report_sd: u64, max_reported_total_sd: u64) -> Vec<Instruction> {
+        vec![
+            set_peer_config(admin, src_eid, PeerConfigParam::PeerAddress(address)),
+            set_peer_config(admin, src_eid, PeerConfigParam::ReportLimits { max_report_sd, max_reported_total_sd }),
+        ]
+    }
+
+    pub fn set_oft(admin: &Pubkey, reward_mint: &Pubkey, token_program: &Pubkey, oft_store: Pubkey) -> Instruction {
+        ix(
+            fee_aggregator::ID,
+            fee_aggregator::accounts::SetOft {
+                admin: *admin,
+                store: fa::store(),
+                reward_mint: *reward_mint,
+                oft: fa::oft(reward_mint),
+                composer_token_account: addr::ata(&fa::store(), reward_mint, token_program),
+                lz_compose_types: fa::lz_compose_types(),
+                token_program: *token_program,
+                associated_token_program: anchor_spl::associated_token::ID,
+                system_program: system_program::ID,
+                event_authority: event_authority(),
+                program: fee_aggregator::ID,
+            },
+            fee_aggregator::instruction::SetOft { oft_store },
         )
     }
 
@@ -503,21 +562,6 @@ pub mod fees {
                 program: fee_aggregator::ID,
             },
             fee_aggregator::instruction::CreateVault {},
-        )
-    }
-
-    pub fn create_inbox(payer: &Pubkey, reward_mint: &Pubkey, token_program: &Pubkey) -> Instruction {
-        ix(
-            fee_aggregator::ID,
-            fee_aggregator::accounts::CreateInbox {
-                payer: *payer,
-                store: fa::store(),
-                reward_mint: *reward_mint,
-                inbox: fa::inbox(reward_mint),
-                token_program: *token_program,
-                system_program: system_program::ID,
-            },
-            fee_aggregator::instruction::CreateInbox {},
         )
     }
 
@@ -602,6 +646,7 @@ pub mod fees {
         )
     }
 
+    /// What the executor sends: the accounts of the store's `LzReceiveTypes` PDA.
     pub fn lz_receive_types(params: LzReceiveParams) -> Instruction {
         ix(
             fee_aggregator::ID,
@@ -610,9 +655,21 @@ pub mod fees {
         )
     }
 
-    /// `lz_receive` with the account list an executor got from `lz_receive_types`
-    /// (the default-key signer replaced by `payer`).
-    pub fn lz_receive(payer: &Pubkey, accounts: &[LzAccount], params: LzReceiveParams) -> Instruction {
+    /// What the executor sends: the accounts of the store's `LzComposeTypes` PDA (the
+    /// store, then `ofts`).
+    pub fn lz_compose_types(ofts: &[Pubkey], params: LzComposeParams) -> Instruction {
+        let mut i = ix(
+            fee_aggregator::ID,
+            fee_aggregator::accounts::LzComposeTypes { store: fa::store() },
+            fee_aggregator::instruction::LzComposeTypes { params },
+        );
+        i.accounts.extend(ofts.iter().map(|k| AccountMeta::new_readonly(*k, false)));
+        i
+    }
+
+    /// An executor's instruction from a `*_types` list (the default-key signer replaced by
+    /// `payer`).
+    pub fn from_types(payer: &Pubkey, accounts: &[LzAccount], data: Vec<u8>) -> Instruction {
         let metas = accounts
             .iter()
             .map(|a| {
@@ -620,36 +677,120 @@ pub mod fees {
                 AccountMeta { pubkey: key, is_signer: a.is_signer, is_writable: a.is_writable }
             })
             .collect();
-        Instruction { program_id: fee_aggregator::ID, accounts: metas, data: fee_aggregator::instruction::LzReceive { params }.data() }
+        Instruction { program_id: fee_aggregator::ID, accounts: metas, data }
     }
 
+    pub fn lz_receive(payer: &Pubkey, accounts: &[LzAccount], params: LzReceiveParams) -> Instruction {
+        from_types(payer, accounts, fee_aggregator::instruction::LzReceive { params }.data())
+    }
+
+    pub fn lz_compose(payer: &Pubkey, accounts: &[LzAccount], params: LzComposeParams) -> Instruction {
+        from_types(payer, accounts, fee_aggregator::instruction::LzCompose { params }.data())
+    }
+
+    /// Test endpoint set-up (the eid is Solana's).
     pub fn endpoint_initialize(payer: &Pubkey) -> Instruction {
         ix(
             lz_endpoint_mock::ID,
             lz_endpoint_mock::accounts::Initialize { payer: *payer, endpoint: fa::endpoint_settings(), system_program: system_program::ID },
-            lz_endpoint_mock::instruction::Initialize {},
+            lz_endpoint_mock::instruction::Initialize { eid: 30168 },
         )
     }
 
-    /// The endpoint mock's stand-in for DVN verification of one message.
-    pub fn endpoint_verify(payer: &Pubkey, src_eid: u32, sender: [u8; 32], nonce: u64, guid: [u8; 32], message: &[u8]) -> Instruction {
-        let params = lz_endpoint_mock::VerifyParams {
-            receiver: fa::store(),
-            src_eid,
-            sender,
-            nonce,
-            payload_hash: lz_endpoint_mock::payload_hash(&guid, message),
-        };
+    /// The endpoint mock's stand-in for DVN verification of one message to `receiver`.
+    pub fn endpoint_verify(payer: &Pubkey, receiver: Pubkey, src_eid: u32, sender: [u8; 32], nonce: u64, guid: [u8; 32], message: &[u8]) -> Instruction {
+        let params = lz_endpoint_mock::VerifyParams { receiver, src_eid, sender, nonce, payload_hash: lz_endpoint_mock::payload_hash(&guid, message) };
+        let p = lz::EndpointPdas { endpoint: &lz_endpoint_mock::ID };
         ix(
             lz_endpoint_mock::ID,
             lz_endpoint_mock::accounts::Verify {
                 payer: *payer,
-                nonce: fa::endpoint_nonce(src_eid, &sender),
-                payload_hash: fa::payload_hash(src_eid, &sender, nonce),
+                nonce: p.nonce(&receiver, src_eid, &sender),
+                payload_hash: p.payload_hash(&receiver, src_eid, &sender, nonce),
                 system_program: system_program::ID,
             },
             lz_endpoint_mock::instruction::Verify { params },
         )
+    }
+}
+
+// ------------------------------------------------------------------ the OFT stand-in
+
+pub mod oft {
+    use anchor_lang::solana_program::instruction::{AccountMeta, Instruction};
+    use anchor_lang::system_program;
+    use fee_aggregator::lz::EndpointPdas;
+    use solana_sdk::pubkey::Pubkey;
+
+    use super::ix;
+    use crate::accounts::{self as addr, fees as fa};
+
+    pub fn store(escrow: &Pubkey) -> Pubkey {
+        Pubkey::find_program_address(&[oft_mock::OFT_SEED, escrow.as_ref()], &oft_mock::ID).0
+    }
+
+    pub fn init_oft(payer: &Pubkey, mint: &Pubkey, escrow: &Pubkey) -> Instruction {
+        let store = store(escrow);
+        ix(
+            oft_mock::ID,
+            oft_mock::accounts::InitOft {
+                payer: *payer,
+                oft_store: store,
+                token_mint: *mint,
+                token_escrow: *escrow,
+                oapp_registry: EndpointPdas { endpoint: &lz_endpoint_mock::ID }.oapp_registry(&store),
+                endpoint_event_authority: addr::event_authority(&lz_endpoint_mock::ID),
+                endpoint_program: lz_endpoint_mock::ID,
+                system_program: system_program::ID,
+            },
+            oft_mock::instruction::InitOft {},
+        )
+    }
+
+    /// The executor's `lz_receive` on the OFT for one packet to `send_to`; `ld2sd_rate`
+    /// converts the packet's amount to the mint's units.
+    pub fn lz_receive(
+        payer: &Pubkey,
+        escrow: &Pubkey,
+        mint: &Pubkey,
+        token_program: &Pubkey,
+        send_to: &Pubkey,
+        ld2sd_rate: u64,
+        params: oft_mock::LzReceiveParams,
+    ) -> Instruction {
+        let store = store(escrow);
+        let p = EndpointPdas { endpoint: &lz_endpoint_mock::ID };
+        let mut i = ix(
+            oft_mock::ID,
+            oft_mock::accounts::LzReceive {
+                payer: *payer,
+                oft_store: store,
+                to_address: *send_to,
+                token_dest: addr::ata(send_to, mint, token_program),
+                token_mint: *mint,
+                token_program: *token_program,
+                associated_token_program: anchor_spl::associated_token::ID,
+                system_program: system_program::ID,
+                endpoint_event_authority: addr::event_authority(&lz_endpoint_mock::ID),
+                endpoint_program: lz_endpoint_mock::ID,
+            },
+            oft_mock::instruction::LzReceive { params: params.clone() },
+        );
+        i.accounts.extend([
+            AccountMeta::new_readonly(p.oapp_registry(&store), false),
+            AccountMeta::new_readonly(p.nonce(&store, params.src_eid, &params.sender), false),
+            AccountMeta::new(p.payload_hash(&store, params.src_eid, &params.sender, params.nonce), false),
+            AccountMeta::new(fa::endpoint_settings(), false),
+        ]);
+        if params.message.len() > 40 {
+            let mut compose = params.nonce.to_be_bytes().to_vec();
+            compose.extend_from_slice(&params.src_eid.to_be_bytes());
+            let amount_sd = u64::from_be_bytes(params.message[32..40].try_into().unwrap());
+            compose.extend_from_slice(&(amount_sd * ld2sd_rate).to_be_bytes());
+            compose.extend_from_slice(&params.message[40..]);
+            i.accounts.push(AccountMeta::new(p.composed_message(&store, send_to, &params.guid, 0, &compose), false));
+        }
+        i
     }
 }
 

@@ -1,20 +1,20 @@
-//! fee-aggregator: vaults created at launch, sweep, direct deposits, the LayerZero V2
-//! receiver (through a real CPI into the test endpoint), split policy and distribution,
-//! and every rejection with its named error and untouched balances.
+//! fee-aggregator: the store and its admin, vaults created at launch, sweep, direct
+//! deposits, split policy and distribution, and every rejection with its named error and
+//! untouched balances; the scenario with every source. The LayerZero paths are in
+//! `bridge.rs`.
 #![allow(deprecated)]
 
 use agentpad_tests::accounts::{self as addr, PoolKeys, fees as fa, stake as stake_addr};
-use agentpad_tests::fixtures::{DEFAULT_SPLIT, Packet, Protocol, SPLIT_BOUNDS};
+use agentpad_tests::fixtures::{DEFAULT_SPLIT, Oft, Packet, Protocol, SPLIT_BOUNDS, SPLIT_DELAY};
 use agentpad_tests::ix::{self, TestExtension, fees};
 use agentpad_tests::presets::QUOTE;
-use agentpad_tests::{Env, anchor_err, bc_err, decode_event, fa_err, lz_err};
+use agentpad_tests::{Env, anchor_err, bc_err, decode_event, fa_err};
 use bonding_curve::error::BondingCurveError as BE;
 use fee_aggregator::error::FeeAggregatorError as E;
-use fee_aggregator::event::{FeeReported, RevenueCredited, RevenueDistributed};
+use fee_aggregator::event::{RevenueCredited, RevenueDistributed, SplitScheduled};
 use fee_aggregator::instructions::InitializeStoreArgs;
-use fee_aggregator::message::{BridgeMessage, Kind};
-use fee_aggregator::state::{AgentVault, Policy, RevenueSource, Split, SplitBounds};
-use lz_endpoint_mock::EndpointError;
+use fee_aggregator::message::{FeeReport, ValueTransfer};
+use fee_aggregator::state::{AgentVault, PeerConfigParam, Policy, RevenueSource, Split, SplitBounds};
 use solana_sdk::pubkey::Pubkey;
 use solana_sdk::signature::{Keypair, Signer};
 
@@ -33,9 +33,8 @@ struct Setup {
     protocol: Protocol,
     keys: PoolKeys,
     creator: Keypair,
-    /// A bridged reward token (VIRTUAL-like, 9 decimals) with a vault for the agent and an inbox.
-    virtual_mint: Pubkey,
-    virtual_authority: Keypair,
+    /// A bridged reward token (VIRTUAL-like, 9 decimals) with its OFT and a vault for the agent.
+    oft: Oft,
 }
 
 async fn setup() -> Setup {
@@ -45,43 +44,30 @@ async fn setup() -> Setup {
     let keys = env.launch(&protocol, &creator).await;
     env.advance_time(120).await;
     let admin = env.admin.insecure_clone();
-    env.send(&[fees::set_peer(&admin.pubkey(), BASE, evm(BASE_PEER))], &[&admin]).await.unwrap();
-    let virtual_authority = Keypair::new();
-    let virtual_mint = env.create_mint(&virtual_authority.pubkey(), 9, &anchor_spl::token::ID, &[]).await;
+    env.send(&fees::set_peer(&admin.pubkey(), BASE, evm(BASE_PEER), 1_000_000 * 1_000_000, u64::MAX), &[&admin]).await.unwrap();
+    let oft = env.bridged_token(9).await;
     let payer = env.payer().pubkey();
-    env.send(&[fees::create_vault(&payer, &keys.base_mint, &virtual_mint, &anchor_spl::token::ID)], &[]).await.unwrap();
-    env.send(&[fees::create_inbox(&payer, &virtual_mint, &anchor_spl::token::ID)], &[]).await.unwrap();
-    Setup { env, protocol, keys, creator, virtual_mint, virtual_authority }
+    env.send(&[fees::create_vault(&payer, &keys.base_mint, &oft.mint, &anchor_spl::token::ID)], &[]).await.unwrap();
+    Setup { env, protocol, keys, creator, oft }
 }
 
 impl Setup {
-    /// `amount` bridged VIRTUAL units land in the inbox (what the OFT's lz_receive does).
-    async fn oft_arrives(&mut self, amount: u64) {
-        let auth = self.virtual_authority.insecure_clone();
-        let ixn = ix::mint_to(&anchor_spl::token::ID, &self.virtual_mint, &fa::inbox(&self.virtual_mint), &auth.pubkey(), amount);
-        self.env.send(&[ixn], &[&auth]).await.unwrap();
-    }
-
-    fn message(&self, kind: Kind, amount_sd: u64, report_id: u64) -> BridgeMessage {
-        BridgeMessage { kind, agent: self.keys.base_mint, token: self.virtual_mint, amount_sd, report_id, source_epoch: 2026_47 }
+    fn report(&self, amount_sd: u64, report_id: u64) -> FeeReport {
+        FeeReport { agent: self.keys.base_mint, reward_mint: self.oft.mint, amount_sd, report_id, source_epoch: 2026_47 }
     }
 
     fn virtual_vault(&self) -> Pubkey {
-        fa::vault(&self.keys.base_mint, &self.virtual_mint)
+        fa::vault(&self.keys.base_mint, &self.oft.mint)
     }
 
-    /// Every account a bridge message can touch.
-    fn bridge_watch(&self) -> Vec<Pubkey> {
-        let v = self.virtual_vault();
-        vec![v, fa::vault_tokens(&v), fa::inbox(&self.virtual_mint)]
+    /// `amount_sd` VIRTUAL sent from Base through the OFT with a compose naming this agent;
+    /// the OFT delivers it to the store and the compose allocates it.
+    async fn bridge(&mut self, nonce: u64, amount_sd: u64, transfer_id: u64) {
+        let payload = ValueTransfer { agent: self.keys.base_mint, transfer_id, source_epoch: 2026_47 }.encode();
+        let message = oft_mock::encode_oft_message(&fa::store(), amount_sd, Some((&evm(BASE_PEER), &payload)));
+        let compose = self.env.oft_receive(&self.oft, &Packet::new(BASE, evm(0x0F), nonce, &message), &fa::store()).await.unwrap().unwrap();
+        self.env.lz_compose(&compose).await.unwrap();
     }
-}
-
-fn packet(src_eid: u32, sender: [u8; 32], nonce: u64, msg: &[u8]) -> Packet {
-    let mut guid = [0u8; 32];
-    guid[..8].copy_from_slice(&nonce.to_be_bytes());
-    guid[8..12].copy_from_slice(&src_eid.to_be_bytes());
-    Packet { src_eid, sender, nonce, guid, message: msg.to_vec() }
 }
 
 async fn vault(env: &mut Env, v: Pubkey) -> AgentVault {
@@ -97,13 +83,17 @@ async fn store_setup_is_guarded_and_validated() {
     env.send(&[fees::endpoint_initialize(&payer)], &[]).await.unwrap();
     let admin = env.admin.insecure_clone();
     let intruder = env.new_user(QUOTE).await;
+    // The LayerZero delegate may be another key than the admin (e.g. a multisig).
+    let delegate = Keypair::new().pubkey();
     let good = InitializeStoreArgs {
         endpoint_program: lz_endpoint_mock::ID,
+        delegate,
         protocol_fee_recipient: Keypair::new().pubkey(),
         split_bounds: SPLIT_BOUNDS,
         default_split: DEFAULT_SPLIT,
+        split_delay: SPLIT_DELAY,
     };
-    let watched = [fa::store(), fa::oapp_registry()];
+    let watched = [fa::store(), fa::oapp_registry(), fa::lz_receive_types(), fa::lz_compose_types()];
     env.expect_failure(&[fees::initialize_store(&intruder.pubkey(), good)], &[&intruder], fa_err(E::NotUpgradeAuthority), &watched).await;
     let bad_bounds = InitializeStoreArgs { split_bounds: SplitBounds { min_protocol_bps: 2_000, max_protocol_bps: 1_000, ..SPLIT_BOUNDS }, ..good };
     env.expect_failure(&[fees::initialize_store(&admin.pubkey(), bad_bounds)], &[&admin], fa_err(E::InvalidSplitBounds), &watched).await;
@@ -111,17 +101,58 @@ async fn store_setup_is_guarded_and_validated() {
     env.expect_failure(&[fees::initialize_store(&admin.pubkey(), bad_sum)], &[&admin], fa_err(E::InvalidSplit), &watched).await;
     let outside = InitializeStoreArgs { default_split: Split { holders_bps: 6_000, creator_bps: 3_500, protocol_bps: 500 }, ..good };
     env.expect_failure(&[fees::initialize_store(&admin.pubkey(), outside)], &[&admin], fa_err(E::SplitOutOfBounds), &watched).await;
+    for split_delay in [0, 30 * 86_400 + 1] {
+        let delay = InitializeStoreArgs { split_delay, ..good };
+        env.expect_failure(&[fees::initialize_store(&admin.pubkey(), delay)], &[&admin], fa_err(E::SplitDelayOutOfBounds), &watched).await;
+    }
+    // A forged endpoint program: the first endpoint account must be the store's endpoint.
     let mut forged = fees::initialize_store(&admin.pubkey(), good);
-    let last = forged.accounts.len() - 1;
-    forged.accounts[last].pubkey = bonding_curve::ID;
+    let at = forged.accounts.iter().position(|m| m.pubkey == lz_endpoint_mock::ID).unwrap();
+    forged.accounts[at].pubkey = bonding_curve::ID;
     env.expect_failure(&[forged], &[&admin], fa_err(E::InvalidEndpointProgram), &watched).await;
+    // Endpoint accounts missing.
+    let mut short = fees::initialize_store(&admin.pubkey(), good);
+    short.accounts.truncate(short.accounts.len() - 1);
+    env.expect_failure(&[short], &[&admin], fa_err(E::InvalidEndpointAccounts), &watched).await;
 
     env.send(&[fees::initialize_store(&admin.pubkey(), good)], &[&admin]).await.unwrap();
     let store: fee_aggregator::state::Store = env.anchor_account(fa::store()).await;
-    assert_eq!((store.admin, store.endpoint_program, store.default_split), (admin.pubkey(), lz_endpoint_mock::ID, DEFAULT_SPLIT));
-    // Registered with the endpoint, the admin as delegate.
+    assert_eq!((store.admin, store.endpoint_program, store.default_split, store.split_delay), (admin.pubkey(), lz_endpoint_mock::ID, DEFAULT_SPLIT, SPLIT_DELAY));
+    // Registered with the endpoint, with the chosen delegate.
     let registry: lz_endpoint_mock::OAppRegistry = env.anchor_account(fa::oapp_registry()).await;
-    assert_eq!(registry.delegate, admin.pubkey());
+    assert_eq!(registry.delegate, delegate);
+    // The executor's account lists (v1 convention: discriminator and keys only).
+    for types in [fa::lz_receive_types(), fa::lz_compose_types()] {
+        let acc = env.account(types).await.unwrap();
+        assert_eq!((acc.owner, acc.data.len(), &acc.data[8..]), (fee_aggregator::ID, 40, fa::store().as_ref()));
+    }
+
+    // The admin names another delegate at the endpoint (evented); nobody else can.
+    let intruder_ix = fees::set_delegate(&intruder.pubkey(), intruder.pubkey());
+    env.expect_failure(&[intruder_ix], &[&intruder], fa_err(E::NotAdmin), &[fa::oapp_registry()]).await;
+    let next = Keypair::new().pubkey();
+    let events = env.send_with_events(&[fees::set_delegate(&admin.pubkey(), next)], &[&admin]).await.unwrap();
+    assert!(events.iter().any(|e| decode_event::<fee_aggregator::event::DelegateSet>(e).map(|d| d.delegate) == Some(next)));
+    assert_eq!(env.anchor_account::<lz_endpoint_mock::OAppRegistry>(fa::oapp_registry()).await.delegate, next);
+}
+
+#[tokio::test]
+async fn the_admin_role_moves_in_two_steps() {
+    let Setup { mut env, .. } = setup().await;
+    let admin = env.admin.insecure_clone();
+    let successor = env.new_user(QUOTE).await;
+    let s = successor.pubkey();
+    let watched = [fa::store()];
+    env.expect_failure(&[fees::propose_admin(&s, s)], &[&successor], fa_err(E::NotAdmin), &watched).await;
+    env.expect_failure(&[fees::accept_admin(&s)], &[&successor], fa_err(E::NotPendingAdmin), &watched).await;
+    env.send(&[fees::propose_admin(&admin.pubkey(), s)], &[&admin]).await.unwrap();
+    env.send(&[fees::accept_admin(&s)], &[&successor]).await.unwrap();
+    let store: fee_aggregator::state::Store = env.anchor_account(fa::store()).await;
+    assert_eq!((store.admin, store.pending_admin), (s, Pubkey::default()));
+    // The old admin is refused from now on; the new one configures peers.
+    let old = fees::set_peer_config(&admin.pubkey(), ARBITRUM, PeerConfigParam::PeerAddress(evm(3)));
+    env.expect_failure(&[old], &[&admin], fa_err(E::NotAdmin), &[fa::peer(ARBITRUM)]).await;
+    env.send(&[fees::set_peer_config(&s, ARBITRUM, PeerConfigParam::PeerAddress(evm(3)))], &[&successor]).await.unwrap();
 }
 
 #[tokio::test]
@@ -130,20 +161,27 @@ async fn peers_are_set_only_by_the_admin() {
     let admin = env.admin.insecure_clone();
     let intruder = env.new_user(QUOTE).await;
     let watched = [fa::peer(ARBITRUM)];
-    env.expect_failure(&[fees::set_peer(&intruder.pubkey(), ARBITRUM, evm(1))], &[&intruder], fa_err(E::NotAdmin), &watched).await;
-    env.expect_failure(&[fees::set_peer(&admin.pubkey(), ARBITRUM, [0; 32])], &[&admin], fa_err(E::InvalidPeer), &watched).await;
-    env.expect_failure(&[fees::set_peer(&admin.pubkey(), 0, evm(1))], &[&admin], fa_err(E::InvalidPeer), &[fa::peer(0)]).await;
-    env.send(&[fees::set_peer(&admin.pubkey(), ARBITRUM, evm(1))], &[&admin]).await.unwrap();
-    env.send(&[fees::set_peer(&admin.pubkey(), ARBITRUM, evm(2))], &[&admin]).await.unwrap();
+    let address = |a| PeerConfigParam::PeerAddress(a);
+    let limits = PeerConfigParam::ReportLimits { max_report_sd: 5, max_reported_total_sd: 50 };
+    env.expect_failure(&[fees::set_peer_config(&intruder.pubkey(), ARBITRUM, address(evm(1)))], &[&intruder], fa_err(E::NotAdmin), &watched).await;
+    env.expect_failure(&[fees::set_peer_config(&intruder.pubkey(), ARBITRUM, limits)], &[&intruder], fa_err(E::NotAdmin), &watched).await;
+    env.expect_failure(&[fees::set_peer_config(&admin.pubkey(), ARBITRUM, address([0; 32]))], &[&admin], fa_err(E::InvalidPeer), &watched).await;
+    env.expect_failure(&[fees::set_peer_config(&admin.pubkey(), 0, address(evm(1)))], &[&admin], fa_err(E::InvalidPeer), &[fa::peer(0)]).await;
+    env.send(&[fees::set_peer_config(&admin.pubkey(), ARBITRUM, address(evm(1)))], &[&admin]).await.unwrap();
     let peer: fee_aggregator::state::Peer = env.anchor_account(fa::peer(ARBITRUM)).await;
-    assert_eq!((peer.src_eid, peer.address), (ARBITRUM, evm(2)));
+    assert_eq!((peer.max_report_sd, peer.max_reported_total_sd), (0, 0), "a new peer accepts no report until its limits are set");
+    env.send(&[fees::set_peer_config(&admin.pubkey(), ARBITRUM, address(evm(2)))], &[&admin]).await.unwrap();
+    env.send(&[fees::set_peer_config(&admin.pubkey(), ARBITRUM, limits)], &[&admin]).await.unwrap();
+    let peer: fee_aggregator::state::Peer = env.anchor_account(fa::peer(ARBITRUM)).await;
+    assert_eq!((peer.src_eid, peer.address, peer.max_report_sd, peer.max_reported_total_sd), (ARBITRUM, evm(2), 5, 50));
 }
 
 // ------------------------------------------------------------------ vaults
 
 #[tokio::test]
 async fn launch_creates_the_vault_and_more_vaults_can_be_added() {
-    let Setup { mut env, protocol, keys, virtual_mint, .. } = setup().await;
+    let Setup { mut env, protocol, keys, oft, .. } = setup().await;
+    let virtual_mint = oft.mint;
     let v = fa::vault(&keys.base_mint, &protocol.quote_mint);
     let state = vault(&mut env, v).await;
     assert_eq!((state.agent_mint, state.reward_mint, state.token_account), (keys.base_mint, protocol.quote_mint, fa::vault_tokens(&v)));
@@ -249,198 +287,6 @@ fn spl_transfer(from: &Pubkey, to: &Pubkey, owner: &Pubkey, amount: u64) -> sola
 
 // ------------------------------------------------------------------ the LayerZero receiver
 
-#[tokio::test]
-async fn lz_receive_types_lists_the_receive_and_clear_accounts() {
-    let s = setup().await;
-    let mut env = s.env;
-    let msg = BridgeMessage { kind: Kind::FeeReport, agent: s.keys.base_mint, token: s.virtual_mint, amount_sd: 1, report_id: 1, source_epoch: 1 };
-    let p = packet(BASE, evm(BASE_PEER), 1, &msg.encode());
-    let accounts = env.lz_accounts(&p).await.unwrap();
-    assert_eq!(accounts.len(), 12 + fee_aggregator::lz::CLEAR_ACCOUNTS_LEN);
-    assert!(accounts[0].is_signer && accounts[0].pubkey == Pubkey::default(), "payer placeholder first");
-    let v = fa::vault(&s.keys.base_mint, &s.virtual_mint);
-    assert_eq!((accounts[1].pubkey, accounts[2].pubkey, accounts[3].pubkey), (fa::store(), fa::peer(BASE), v));
-    assert_eq!(accounts[7].pubkey, fa::receipt(BASE, 1));
-    let clear = &accounts[12..];
-    assert_eq!(clear[0].pubkey, lz_endpoint_mock::ID);
-    assert_eq!(clear[1].pubkey, fa::store());
-    assert_eq!(clear[2].pubkey, fa::oapp_registry());
-    assert_eq!(clear[3].pubkey, fa::endpoint_nonce(BASE, &evm(BASE_PEER)));
-    assert_eq!(clear[4].pubkey, fa::payload_hash(BASE, &evm(BASE_PEER), 1));
-    assert_eq!(clear[5].pubkey, fa::endpoint_settings());
-}
-
-#[tokio::test]
-async fn reports_and_value_transfers_arrive_out_of_order_and_credit_exactly() {
-    let mut s = setup().await;
-    let v = s.virtual_vault();
-    s.oft_arrives(5 * QUOTE).await; // 5 VIRTUAL in the inbox
-    let transfer = s.message(Kind::ValueTransfer, 2_500_000, 3); // 2.5 in shared decimals
-    let report_a = s.message(Kind::FeeReport, 1_000_000, 1);
-    let report_b = s.message(Kind::FeeReport, 750_000, 2);
-    let packets = [
-        packet(BASE, evm(BASE_PEER), 3, &transfer.encode()),
-        packet(BASE, evm(BASE_PEER), 1, &report_a.encode()),
-        packet(BASE, evm(BASE_PEER), 2, &report_b.encode()),
-    ];
-    for p in &packets {
-        s.env.verify_packet(p).await;
-    }
-    // Delivered 3, 1, 2.
-    let events = s.env.lz_receive(&packets[0]).await.unwrap();
-    let credited = events.iter().find_map(|e| decode_event::<RevenueCredited>(e)).unwrap();
-    assert_eq!((credited.source, credited.src_eid, credited.amount, credited.report_id), (RevenueSource::Bridged, BASE, 2_500_000_000, 3));
-    let events = s.env.lz_receive(&packets[1]).await.unwrap();
-    let reported = events.iter().find_map(|e| decode_event::<FeeReported>(e)).unwrap();
-    assert_eq!((reported.amount, reported.reported_total), (1_000_000_000, 1_000_000_000));
-    s.env.lz_receive(&packets[2]).await.unwrap();
-
-    let state = vault(&mut s.env, v).await;
-    let base = state.chain(BASE).expect("Base totals");
-    assert_eq!((base.credited, base.reported, base.reports), (2_500_000_000, 1_750_000_000, 3));
-    assert_eq!((state.total_bridged, state.undistributed), (2_500_000_000, 2_500_000_000));
-    assert_eq!(s.env.token_balance(fa::vault_tokens(&v)).await, 2_500_000_000);
-    assert_eq!(s.env.token_balance(fa::inbox(&s.virtual_mint)).await, 2_500_000_000);
-    // The endpoint closed each payload hash: the messages can never clear again.
-    for p in &packets {
-        assert!(s.env.account(fa::payload_hash(BASE, &p.sender, p.nonce)).await.is_none());
-        assert!(s.env.account(fa::receipt(BASE, BridgeMessage::decode(&p.message).unwrap().report_id)).await.is_some());
-    }
-}
-
-#[tokio::test]
-async fn bridge_rejections_have_named_errors_and_touch_nothing() {
-    let mut s = setup().await;
-    s.oft_arrives(5 * QUOTE).await;
-    let watched = s.bridge_watch();
-    let payer = s.env.payer().pubkey();
-    let good = s.message(Kind::ValueTransfer, 1_000_000, 10);
-
-    // Unknown peer: nothing registered for Arbitrum.
-    let p = packet(ARBITRUM, evm(BASE_PEER), 1, &good.encode());
-    s.env.verify_packet(&p).await;
-    assert_eq!(s.env.lz_receive(&p).await.err(), Some(fa_err(E::UnknownPeer)));
-    // Wrong sender for Base.
-    let p = packet(BASE, evm(0x66), 1, &good.encode());
-    s.env.verify_packet(&p).await;
-    assert_eq!(s.env.lz_receive(&p).await.err(), Some(fa_err(E::InvalidSender)));
-    // Not verified at the endpoint: the payload-hash account does not exist.
-    let p = packet(BASE, evm(BASE_PEER), 5, &good.encode());
-    assert_eq!(s.env.lz_receive(&p).await.err(), Some(anchor_err(anchor_lang::error::ErrorCode::AccountNotInitialized)));
-    // Tampered message: verified with one amount, delivered with another.
-    s.env.verify_packet(&p).await;
-    let tampered = Packet { message: s.message(Kind::ValueTransfer, 2_000_000, 10).encode().to_vec(), ..p.clone() };
-    assert_eq!(s.env.lz_receive(&tampered).await.err(), Some(lz_err(EndpointError::PayloadHashNotFound)));
-    // Forged endpoint program in the clear accounts.
-    let mut accounts = s.env.lz_accounts(&p).await.unwrap();
-    accounts[12].pubkey = bonding_curve::ID;
-    let forged = fees::lz_receive(&payer, &accounts, p.params());
-    s.env.expect_failure(&[forged], &[], fa_err(E::InvalidEndpointProgram), &watched).await;
-    // Clear accounts missing.
-    let accounts = s.env.lz_accounts(&p).await.unwrap();
-    let short = fees::lz_receive(&payer, &accounts[..14], p.params());
-    s.env.expect_failure(&[short], &[], fa_err(E::InvalidClearAccounts), &watched).await;
-    let after = s.env.snapshot(&watched).await;
-
-    // Now the real delivery succeeds, and a replay of the same report id fails.
-    s.env.lz_receive(&p).await.unwrap();
-    let again = packet(BASE, evm(BASE_PEER), 6, &good.encode());
-    s.env.verify_packet(&again).await;
-    let watched_now = s.env.snapshot(&watched).await;
-    assert_ne!(watched_now, after, "the good delivery moved tokens");
-    assert_eq!(s.env.lz_receive(&again).await.err(), Some(fa_err(E::ReplayedReport)));
-    assert_eq!(s.env.lz_receive(&p).await.err(), Some(fa_err(E::ReplayedReport)));
-    assert_eq!(s.env.snapshot(&watched).await, watched_now);
-
-    // Malformed messages: every truncation, a longer one, wrong version, unknown kind.
-    let accounts = s.env.lz_accounts(&again).await.unwrap();
-    let bytes = s.message(Kind::FeeReport, 1, 77).encode();
-    let mut cases: Vec<(Vec<u8>, E)> = (0..bytes.len()).map(|len| (bytes[..len].to_vec(), E::MalformedMessage)).collect();
-    cases.push(([&bytes[..], &[0]].concat(), E::MalformedMessage));
-    let mut v2 = bytes;
-    v2[0] = 2;
-    cases.push((v2.to_vec(), E::UnsupportedMessageVersion));
-    let mut k9 = bytes;
-    k9[1] = 9;
-    cases.push((k9.to_vec(), E::UnknownMessageKind));
-    let count = cases.len();
-    for (message, err) in cases {
-        let p = Packet { message, ..again.clone() };
-        let ixn = fees::lz_receive(&payer, &accounts, p.params());
-        s.env.expect_failure(&[ixn], &[], fa_err(err), &watched).await;
-    }
-    assert_eq!(count, 93);
-
-    // Unknown agent, overflowing amount, more than the inbox holds.
-    let unknown = BridgeMessage { agent: Keypair::new().pubkey(), ..s.message(Kind::FeeReport, 1, 20) };
-    let overflow = s.message(Kind::ValueTransfer, u64::MAX, 21);
-    let too_much = s.message(Kind::ValueTransfer, 100_000_000, 22); // 100 VIRTUAL, 4 in the inbox
-    for (i, (msg, err)) in [(unknown, E::UnknownAgent), (overflow, E::AmountOverflow), (too_much, E::InsufficientInbox)].into_iter().enumerate() {
-        let p = packet(BASE, evm(BASE_PEER), 20 + i as u64, &msg.encode());
-        s.env.verify_packet(&p).await;
-        let accounts = s.env.lz_accounts(&p).await.unwrap();
-        let ixn = fees::lz_receive(&payer, &accounts, p.params());
-        s.env.expect_failure(&[ixn], &[], fa_err(err), &watched).await;
-    }
-}
-
-/// Audit finding 1: anyone can send lamports to a report's receipt PDA (the report id is
-/// public on the source chain) between verification and delivery. That must not decide
-/// anything: the genuine message is delivered, and the receipt then belongs to
-/// fee-aggregator, so a replay is still refused.
-#[tokio::test]
-async fn a_pre_funded_receipt_cannot_block_a_delivery() {
-    let mut s = setup().await;
-    s.oft_arrives(5 * QUOTE).await;
-    let v = s.virtual_vault();
-    let griefer = s.env.new_user(QUOTE).await;
-    let report = s.message(Kind::FeeReport, 1_000_000, 41);
-    let transfer = s.message(Kind::ValueTransfer, 2_000_000, 42);
-    let packets = [packet(BASE, evm(BASE_PEER), 1, &report.encode()), packet(BASE, evm(BASE_PEER), 2, &transfer.encode())];
-    let rent = s.env.rent().await.minimum_balance(0);
-    for (p, lamports) in packets.iter().zip([rent, 3 * rent]) {
-        s.env.verify_packet(p).await;
-        let receipt = fa::receipt(BASE, BridgeMessage::decode(&p.message).unwrap().report_id);
-        let fund = anchor_lang::solana_program::system_instruction::transfer(&griefer.pubkey(), &receipt, lamports);
-        s.env.send(&[fund], &[&griefer]).await.unwrap();
-        s.env.lz_receive(p).await.expect("the genuine message is delivered");
-        let account = s.env.account(receipt).await.expect("receipt");
-        assert_eq!(account.owner, fee_aggregator::ID, "the receipt now belongs to fee-aggregator");
-        assert!(account.lamports >= rent, "topped up to rent exemption");
-    }
-    let state = vault(&mut s.env, v).await;
-    let base = state.chain(BASE).unwrap();
-    assert_eq!((base.reported, base.credited, base.reports), (1_000_000_000, 2_000_000_000, 2));
-    assert_eq!(s.env.token_balance(fa::vault_tokens(&v)).await, 2_000_000_000, "the transfer's tokens left the inbox");
-    // The receipts still refuse a second delivery of either report.
-    for (i, msg) in [report, transfer].iter().enumerate() {
-        let again = packet(BASE, evm(BASE_PEER), 10 + i as u64, &msg.encode());
-        s.env.verify_packet(&again).await;
-        assert_eq!(s.env.lz_receive(&again).await.err(), Some(fa_err(E::ReplayedReport)));
-    }
-}
-
-#[tokio::test]
-async fn a_vault_tracks_eight_chains() {
-    let mut s = setup().await;
-    let admin = s.env.admin.insecure_clone();
-    for i in 0..9u32 {
-        let eid = 40_000 + i;
-        s.env.send(&[fees::set_peer(&admin.pubkey(), eid, evm(i as u8 + 1))], &[&admin]).await.unwrap();
-        let p = packet(eid, evm(i as u8 + 1), 1, &s.message(Kind::FeeReport, 1, 1).encode());
-        s.env.verify_packet(&p).await;
-        let result = s.env.lz_receive(&p).await;
-        if i < 8 {
-            result.unwrap();
-        } else {
-            assert_eq!(result.err(), Some(fa_err(E::ChainSlotsFull)));
-        }
-    }
-    let vv = s.virtual_vault();
-    let state = vault(&mut s.env, vv).await;
-    assert!((0..8).all(|i| state.chain(40_000 + i).map(|c| c.reported) == Some(1_000)));
-}
-
 // ------------------------------------------------------------------ split and distribution
 
 #[tokio::test]
@@ -459,8 +305,45 @@ async fn split_policy_is_the_creators_within_bounds() {
     ] {
         env.expect_failure(&[fees::set_split(&creator.pubkey(), &keys.base_mint, outside)], &[&creator], fa_err(E::SplitOutOfBounds), &watched).await;
     }
-    env.send(&[fees::set_split(&creator.pubkey(), &keys.base_mint, ok)], &[&creator]).await.unwrap();
-    assert_eq!(env.anchor_account::<Policy>(fa::policy(&keys.base_mint)).await.split, ok);
+    let now = env.clock().await.unix_timestamp;
+    let events = env.send_with_events(&[fees::set_split(&creator.pubkey(), &keys.base_mint, ok)], &[&creator]).await.unwrap();
+    let scheduled = events.iter().find_map(|e| decode_event::<SplitScheduled>(e)).unwrap();
+    assert_eq!((scheduled.split, scheduled.effective_at), (ok, now + SPLIT_DELAY as i64));
+    let policy = env.anchor_account::<Policy>(fa::policy(&keys.base_mint)).await;
+    assert_eq!((policy.split, policy.pending_split, policy.pending_at), (DEFAULT_SPLIT, ok, now + SPLIT_DELAY as i64), "announced, not yet in force");
+}
+
+/// A creator cannot raise its share just before a distribution: a new split applies only
+/// after the store's delay, and until then anyone can distribute under the old one.
+#[tokio::test]
+async fn a_new_split_applies_only_after_the_delay() {
+    let Setup { mut env, protocol, keys, creator, .. } = setup().await;
+    let tp = protocol.quote_token_program;
+    let patron = env.new_user(QUOTE).await;
+    let from = env.fund_quote(&protocol, &patron.pubkey(), 10 * QUOTE).await;
+    let creator_ata = env.fund_quote(&protocol, &creator.pubkey(), 0).await;
+    let protocol_ata = env.fund_quote(&protocol, &protocol.fee_recipient.pubkey(), 0).await;
+    let greedy = Split { holders_bps: 5_500, creator_bps: 3_000, protocol_bps: 1_500 };
+    let deposit = |amount| fees::deposit(&patron.pubkey(), from, &keys.base_mint, &protocol.quote_mint, &tp, amount);
+    let distribute = fees::distribute(&keys.base_mint, &protocol.quote_mint, &tp, creator_ata, protocol_ata);
+    let split_of = |events: &[Vec<u8>]| events.iter().find_map(|e| decode_event::<RevenueDistributed>(e)).unwrap().split;
+
+    env.send(&[deposit(QUOTE)], &[&patron]).await.unwrap();
+    env.send(&[fees::set_split(&creator.pubkey(), &keys.base_mint, greedy)], &[&creator]).await.unwrap();
+    // Right after, and one second before the delay ends: the old split.
+    let events = env.send_with_events(&[distribute.clone()], &[]).await.unwrap();
+    assert_eq!(split_of(&events), DEFAULT_SPLIT);
+    env.advance_time(SPLIT_DELAY as i64 - 1).await;
+    env.send(&[deposit(QUOTE)], &[&patron]).await.unwrap();
+    let events = env.send_with_events(&[distribute.clone()], &[]).await.unwrap();
+    assert_eq!(split_of(&events), DEFAULT_SPLIT);
+    // From the delay on: the new split, now the policy's.
+    env.advance_time(1).await;
+    env.send(&[deposit(QUOTE)], &[&patron]).await.unwrap();
+    let events = env.send_with_events(&[distribute], &[]).await.unwrap();
+    assert_eq!(split_of(&events), greedy);
+    let policy = env.anchor_account::<Policy>(fa::policy(&keys.base_mint)).await;
+    assert_eq!((policy.split, policy.pending_at), (greedy, 0));
 }
 
 #[tokio::test]
@@ -540,15 +423,16 @@ async fn scenario_every_source_lands_in_one_vault_and_the_books_match() {
     let local = s.env.pool(&s.keys).await.agent_fees;
     s.env.send(&[fees::sweep(&s.keys)], &[]).await.unwrap();
 
-    // From Base, out of order: a value transfer (2.5 VIRTUAL) and two fee reports.
-    s.oft_arrives(2_500_000_000).await;
-    let msgs = [s.message(Kind::FeeReport, 400_000, 101), s.message(Kind::FeeReport, 600_000, 102), s.message(Kind::ValueTransfer, 2_500_000, 103)];
-    let packets: Vec<Packet> = msgs.iter().enumerate().map(|(i, m)| packet(BASE, evm(BASE_PEER), i as u64 + 1, &m.encode())).collect();
+    // From Base, out of order: a value transfer (2.5 VIRTUAL through the OFT) and two
+    // fee reports.
+    let reports = [s.report(400_000, 101), s.report(600_000, 102)];
+    let packets: Vec<Packet> = reports.iter().enumerate().map(|(i, r)| Packet::new(BASE, evm(BASE_PEER), i as u64 + 1, &r.encode())).collect();
     for p in &packets {
         s.env.verify_packet(p).await;
     }
-    for i in [2, 0, 1] {
-        s.env.lz_receive(&packets[i]).await.unwrap();
+    s.bridge(1, 2_500_000, 103).await;
+    for p in &packets {
+        s.env.lz_receive(p).await.unwrap();
     }
 
     // Direct revenue in the quote token.
@@ -573,12 +457,12 @@ async fn scenario_every_source_lands_in_one_vault_and_the_books_match() {
     s.env.send(&[fees::distribute(&s.keys.base_mint, &quote, &tp, creator_q, protocol_q)], &[]).await.unwrap();
     let payer = s.env.payer().pubkey();
     let (c, p) = (s.creator.pubkey(), s.protocol.fee_recipient.pubkey());
-    s.env.send(&[ix::create_ata(&payer, &c, &s.virtual_mint, &tp), ix::create_ata(&payer, &p, &s.virtual_mint, &tp)], &[]).await.unwrap();
-    let (creator_v, protocol_v) = (addr::ata(&c, &s.virtual_mint, &tp), addr::ata(&p, &s.virtual_mint, &tp));
+    s.env.send(&[ix::create_ata(&payer, &c, &s.oft.mint, &tp), ix::create_ata(&payer, &p, &s.oft.mint, &tp)], &[]).await.unwrap();
+    let (creator_v, protocol_v) = (addr::ata(&c, &s.oft.mint, &tp), addr::ata(&p, &s.oft.mint, &tp));
     // The creator adds VIRTUAL as the stake pool's second reward mint.
     let creator = s.creator.insecure_clone();
-    s.env.send(&[ix::stake::add_reward_mint(&c, &s.keys.base_mint, &s.virtual_mint, &tp)], &[&creator]).await.unwrap();
-    s.env.send(&[fees::distribute(&s.keys.base_mint, &s.virtual_mint, &tp, creator_v, protocol_v)], &[]).await.unwrap();
+    s.env.send(&[ix::stake::add_reward_mint(&c, &s.keys.base_mint, &s.oft.mint, &tp)], &[&creator]).await.unwrap();
+    s.env.send(&[fees::distribute(&s.keys.base_mint, &s.oft.mint, &tp, creator_v, protocol_v)], &[]).await.unwrap();
 
     for (v, creator_acc, protocol_acc) in [(quote_vault, creator_q, protocol_q), (s.virtual_vault(), creator_v, protocol_v)] {
         let state = vault(&mut s.env, v).await;

@@ -44,17 +44,19 @@ async fn pre_funding_any_predictable_address_blocks_nothing() {
     let griefer = env.new_user(1_000 * QUOTE).await;
     let (bc, fa_id, rs, spl, t22) = (bonding_curve::ID, fee_aggregator::ID, revenue_share::ID, anchor_spl::token::ID, anchor_spl::token_2022::ID);
 
-    // A fresh deployment's one-time accounts: config, preset, store, and the endpoint's
-    // registry of the store (test endpoint; the real one is LayerZero's).
-    let setup = [addr::bc_config(), addr::preset(PRESET), fa::store(), fa::oapp_registry()];
+    // A fresh deployment's one-time accounts: config, preset, store, the executor's account
+    // lists, and the endpoint's registry of the store (test endpoint; the real one is
+    // LayerZero's).
+    let setup = [addr::bc_config(), addr::preset(PRESET), fa::store(), fa::lz_receive_types(), fa::lz_compose_types(), fa::oapp_registry()];
     pre_fund(&mut env, &griefer, &setup).await;
     let protocol = env.setup_protocol().await;
-    assert_created(&mut env, &[(setup[0], bc), (setup[1], bc), (setup[2], fa_id), (setup[3], lz_endpoint_mock::ID)]).await;
+    let owners = [bc, bc, fa_id, fa_id, fa_id, lz_endpoint_mock::ID];
+    assert_created(&mut env, &setup.iter().copied().zip(owners).collect::<Vec<_>>()).await;
 
     // A new peer.
     pre_fund(&mut env, &griefer, &[fa::peer(BASE)]).await;
     let admin = env.admin.insecure_clone();
-    env.send(&[fees::set_peer(&admin.pubkey(), BASE, [0xBA; 32])], &[&admin]).await.unwrap();
+    env.send(&fees::set_peer(&admin.pubkey(), BASE, [0xBA; 32], 1, 1), &[&admin]).await.unwrap();
     assert_created(&mut env, &[(fa::peer(BASE), fa_id)]).await;
 
     // A launch: the mint (the creator's fresh keypair, visible once the transaction is
@@ -96,7 +98,8 @@ async fn pre_funding_any_predictable_address_blocks_nothing() {
     assert_created(&mut env, &[(position, rs)]).await;
 
     // Another reward mint: its fee vault, the vault's token account, the stake pool's
-    // reward vault, and the bridge inbox.
+    // reward vault, and as a bridged mint its OFT config and the store's token account the
+    // OFT delivers to.
     let other_authority = env.keypair();
     let other = env.create_mint(&other_authority.pubkey(), 9, &spl, &[]).await;
     let other_vault = fa::vault(&keys.base_mint, &other);
@@ -104,12 +107,14 @@ async fn pre_funding_any_predictable_address_blocks_nothing() {
         (other_vault, fa_id),
         (fa::vault_tokens(&other_vault), spl),
         (st::reward_vault(&stake_pool, &other), spl),
-        (fa::inbox(&other), spl),
+        (fa::oft(&other), fa_id),
+        (fa::composer_tokens(&other, &spl), spl),
     ];
     pre_fund(&mut env, &griefer, &more.map(|(a, _)| a)).await;
     let payer = env.payer().pubkey();
     env.send(&[fees::create_vault(&payer, &keys.base_mint, &other, &spl)], &[]).await.unwrap();
     env.send(&[stake::add_reward_mint(&creator.pubkey(), &keys.base_mint, &other, &spl)], &[&creator]).await.unwrap();
-    env.send(&[fees::create_inbox(&payer, &other, &spl)], &[]).await.unwrap();
+    let oft_store = env.keypair().pubkey();
+    env.send(&[fees::set_oft(&admin.pubkey(), &other, &spl, oft_store)], &[&admin]).await.unwrap();
     assert_created(&mut env, &more).await;
 }

@@ -1,8 +1,12 @@
+pub mod lz_types;
+pub mod oft;
 pub mod peer;
 pub mod policy;
 pub mod store;
 pub mod vault;
 
+pub use lz_types::*;
+pub use oft::*;
 pub use peer::*;
 pub use policy::*;
 pub use store::*;

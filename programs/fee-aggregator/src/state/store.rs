@@ -24,6 +24,12 @@ impl Split {
     }
 }
 
+impl From<RevenueSplit> for Split {
+    fn from(s: RevenueSplit) -> Self {
+        Split { holders_bps: s.holders_bps, creator_bps: s.creator_bps, protocol_bps: s.protocol_bps }
+    }
+}
+
 impl SplitBounds {
     pub fn is_consistent(&self) -> bool {
         self.min_holders_bps <= 10_000
@@ -40,11 +46,15 @@ impl SplitBounds {
     }
 }
 
-/// Program config and the LayerZero OApp store (the receiver address). PDA `["Store"]`.
+/// Program config and the LayerZero OApp store: the receiver of fee reports and the
+/// target of OFT composes. PDA `["Store"]`.
 #[account]
 #[derive(InitSpace)]
 pub struct Store {
+    /// Sets peers, OFTs and the LayerZero delegate; hands the role over in two steps.
     pub admin: Pubkey,
+    /// Proposed successor of `admin` (the default key when none).
+    pub pending_admin: Pubkey,
     /// The LayerZero V2 endpoint program `lz_receive` clears messages with.
     pub endpoint_program: Pubkey,
     /// Owner of the token accounts the protocol's share of distributions goes to.
@@ -52,5 +62,8 @@ pub struct Store {
     pub split_bounds: SplitBounds,
     /// Split every new agent starts with.
     pub default_split: Split,
+    /// Seconds between a creator setting a new split and its first distribution: holders
+    /// see it coming, and revenue earned before can be distributed under the old one.
+    pub split_delay: u32,
     pub bump: u8,
 }

@@ -129,13 +129,20 @@ impl AgentVault {
 }
 
 impl AgentVault {
-    /// Loads a vault from an account derived at run time (from a message), with the checks
-    /// `AccountLoader` makes: owned by this program, right discriminator, right size.
-    pub fn load_mut_from<'a>(info: &'a AccountInfo<'_>) -> Result<core::cell::RefMut<'a, AgentVault>> {
+    /// Loads the vault of `(agent_mint, reward_mint)` from an account a message names, with
+    /// the checks `AccountLoader` makes (owned by this program, right discriminator and
+    /// size) and its PDA checked with the stored bump. An agent that was never launched (or
+    /// has no vault for this mint) is `UnknownAgent`; any other account is `VaultMismatch`.
+    pub fn load_checked<'a>(info: &'a AccountInfo<'_>, agent_mint: &Pubkey, reward_mint: &Pubkey) -> Result<core::cell::RefMut<'a, AgentVault>> {
         require!(*info.owner == crate::ID, FeeAggregatorError::UnknownAgent);
         let data = info.try_borrow_mut_data()?;
         let end = 8 + core::mem::size_of::<AgentVault>();
         require!(data.len() >= end && data[..8] == *AgentVault::DISCRIMINATOR, FeeAggregatorError::VaultMismatch);
-        Ok(core::cell::RefMut::map(data, |d| bytemuck::from_bytes_mut(&mut d[8..end])))
+        let vault = core::cell::RefMut::map(data, |d| bytemuck::from_bytes_mut::<AgentVault>(&mut d[8..end]));
+        require!(vault.agent_mint == *agent_mint && vault.reward_mint == *reward_mint, FeeAggregatorError::VaultMismatch);
+        let address = Pubkey::create_program_address(&[crate::constants::seeds::VAULT, agent_mint.as_ref(), reward_mint.as_ref(), &[vault.bump]], &crate::ID)
+            .map_err(|_| error!(FeeAggregatorError::VaultMismatch))?;
+        require_keys_eq!(address, info.key(), FeeAggregatorError::VaultMismatch);
+        Ok(vault)
     }
 }

@@ -1,17 +1,19 @@
 use anchor_lang::prelude::*;
 use anchor_lang::solana_program::bpf_loader_upgradeable;
 
-use crate::constants::seeds;
+use crate::constants::{seeds, split_delay};
 use crate::error::FeeAggregatorError;
 use crate::event::StoreInitialized;
 use crate::lz;
-use crate::state::{Split, SplitBounds, Store};
+use crate::state::{LzComposeTypesAccounts, LzReceiveTypesAccounts, Split, SplitBounds, Store};
 
-/// Creates the store (config + OApp store) and registers it with the LayerZero endpoint.
-/// Only the program's upgrade authority may call it, once.
+/// Creates the store (config, OApp store, compose target) with the accounts a LayerZero
+/// executor reads to call it, and registers it with the endpoint, naming `delegate` as the
+/// OApp's LayerZero delegate. Only the program's upgrade authority may call it, once.
 ///
-/// Remaining accounts (the endpoint's `register_oapp`): OApp registry (writable), endpoint
-/// event authority, endpoint program.
+/// Remaining accounts (the endpoint's `register_oapp`, LayerZero's helper order): endpoint
+/// program, admin, store, OApp registry (writable), system program, endpoint event
+/// authority, endpoint program.
 #[event_cpi]
 #[derive(Accounts)]
 pub struct InitializeStore<'info> {
@@ -26,15 +28,23 @@ pub struct InitializeStore<'info> {
     pub program_data: Account<'info, ProgramData>,
     #[account(init, payer = admin, space = 8 + Store::INIT_SPACE, seeds = [seeds::STORE], bump)]
     pub store: Account<'info, Store>,
+    #[account(init, payer = admin, space = 8 + 32, seeds = [seeds::LZ_RECEIVE_TYPES, store.key().as_ref()], bump)]
+    pub lz_receive_types: AccountLoader<'info, LzReceiveTypesAccounts>,
+    #[account(init, payer = admin, space = 8 + 32, seeds = [seeds::LZ_COMPOSE_TYPES, store.key().as_ref()], bump)]
+    pub lz_compose_types: AccountLoader<'info, LzComposeTypesAccounts>,
     pub system_program: Program<'info, System>,
 }
 
 #[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug)]
 pub struct InitializeStoreArgs {
     pub endpoint_program: Pubkey,
+    /// The OApp's LayerZero delegate: a power over message delivery at the endpoint, so it
+    /// may be a separate key (e.g. a multisig) from the admin.
+    pub delegate: Pubkey,
     pub protocol_fee_recipient: Pubkey,
     pub split_bounds: SplitBounds,
     pub default_split: Split,
+    pub split_delay: u32,
 }
 
 impl InitializeStore<'_> {
@@ -42,44 +52,43 @@ impl InitializeStore<'_> {
         require!(args.split_bounds.is_consistent(), FeeAggregatorError::InvalidSplitBounds);
         require!(args.default_split.revenue().is_valid(), FeeAggregatorError::InvalidSplit);
         require!(args.split_bounds.allows(&args.default_split), FeeAggregatorError::SplitOutOfBounds);
+        require!(
+            (split_delay::MIN_SECONDS..=split_delay::MAX_SECONDS).contains(&args.split_delay),
+            FeeAggregatorError::SplitDelayOutOfBounds
+        );
         Ok(())
     }
 }
 
+#[access_control(ctx.accounts.validate(&args))]
 pub fn handle_initialize_store<'info>(ctx: Context<'info, InitializeStore<'info>>, args: InitializeStoreArgs) -> Result<()> {
-    ctx.accounts.validate(&args)?;
     let admin = ctx.accounts.admin.key();
+    let store = ctx.accounts.store.key();
     ctx.accounts.store.set_inner(Store {
         admin,
+        pending_admin: Pubkey::default(),
         endpoint_program: args.endpoint_program,
         protocol_fee_recipient: args.protocol_fee_recipient,
         split_bounds: args.split_bounds,
         default_split: args.default_split,
+        split_delay: args.split_delay,
         bump: ctx.bumps.store,
     });
+    ctx.accounts.lz_receive_types.load_init()?.store = store;
+    ctx.accounts.lz_compose_types.load_init()?.store = store;
 
-    let [registry, endpoint_event_authority, endpoint_program] = ctx.remaining_accounts else {
-        return err!(FeeAggregatorError::InvalidClearAccounts);
-    };
-    require_keys_eq!(endpoint_program.key(), args.endpoint_program, FeeAggregatorError::InvalidEndpointProgram);
     let bump = [ctx.bumps.store];
     let store_seeds: &[&[u8]] = &[seeds::STORE, &bump];
-    let accounts = [
-        ctx.accounts.admin.to_account_info(),
-        ctx.accounts.store.to_account_info(),
-        registry.clone(),
-        ctx.accounts.system_program.to_account_info(),
-        endpoint_event_authority.clone(),
-        endpoint_program.clone(),
-    ];
-    lz::register_oapp(&args.endpoint_program, &accounts, store_seeds, admin)?;
+    lz::register_oapp(&args.endpoint_program, ctx.remaining_accounts, &store, store_seeds, args.delegate)?;
 
     emit_cpi!(StoreInitialized {
         admin,
+        delegate: args.delegate,
         endpoint_program: args.endpoint_program,
         protocol_fee_recipient: args.protocol_fee_recipient,
         split_bounds: args.split_bounds,
         default_split: args.default_split,
+        split_delay: args.split_delay,
     });
     Ok(())
 }

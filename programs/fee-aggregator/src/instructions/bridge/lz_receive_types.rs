@@ -1,14 +1,15 @@
 use anchor_lang::prelude::*;
 
-use super::MessageAccounts;
+use super::{event_authority_address, peer_address, receipt_address, vault_address};
 use crate::constants::seeds;
 use crate::error::FeeAggregatorError;
-use crate::lz::{self, LzAccount, LzReceiveParams};
-use crate::message::BridgeMessage;
+use crate::lz::{self, ClearParams, LzAccount, LzReceiveParams};
+use crate::message::FeeReport;
 use crate::state::Store;
 
-/// Read-only: the executor simulates this to learn the accounts `lz_receive` needs for a
-/// message, in order: `lz_receive`'s own accounts, then the endpoint's `clear` accounts.
+/// Read-only: the executor simulates this (with the accounts of `["LzReceiveTypes",
+/// store]`) to learn the accounts `lz_receive` needs for a message, in order:
+/// `lz_receive`'s own accounts, then the endpoint's `clear` accounts.
 #[derive(Accounts)]
 pub struct LzReceiveTypes<'info> {
     #[account(seeds = [seeds::STORE], bump = store.bump)]
@@ -21,29 +22,25 @@ pub fn handle_lz_receive_types(ctx: Context<LzReceiveTypes>, params: LzReceivePa
 
 /// The account list `lz_receive_types` returns (also usable off-chain).
 pub fn receive_accounts(store: &Pubkey, endpoint: &Pubkey, params: &LzReceiveParams) -> Result<Vec<LzAccount>> {
-    let msg = BridgeMessage::decode(&params.message).map_err(FeeAggregatorError::from)?;
-    let derived = MessageAccounts::derive(params.src_eid, &msg);
-    let store = *store;
-    let peer = Pubkey::find_program_address(&[seeds::PEER, store.as_ref(), &params.src_eid.to_be_bytes()], &crate::ID).0;
-    let event_authority = Pubkey::find_program_address(&[b"__event_authority"], &crate::ID).0;
-    let ro = |pubkey| LzAccount { pubkey, is_signer: false, is_writable: false };
-    let rw = |pubkey| LzAccount { pubkey, is_signer: false, is_writable: true };
+    let report = FeeReport::decode(&params.message).map_err(FeeAggregatorError::from)?;
     let mut accounts = vec![
-        // The executor replaces the default key with its payer.
-        LzAccount { pubkey: Pubkey::default(), is_signer: true, is_writable: true },
-        ro(store),
-        ro(peer),
-        rw(derived.vault),
-        rw(derived.vault_token_account),
-        rw(derived.inbox),
-        ro(msg.token),
-        rw(derived.receipt),
-        // Bridged reward tokens are SPL Token mints (LayerZero's Solana OFT default).
-        ro(anchor_spl::token::ID),
-        ro(anchor_lang::system_program::ID),
-        ro(event_authority),
-        ro(crate::ID),
+        LzAccount::payer(),
+        LzAccount::readonly(*store),
+        LzAccount::readonly(peer_address(store, params.src_eid)),
+        LzAccount::writable(vault_address(&report.agent, &report.reward_mint)),
+        LzAccount::writable(receipt_address(params.src_eid, report.report_id).0),
+        LzAccount::readonly(anchor_lang::system_program::ID),
+        LzAccount::readonly(event_authority_address()),
+        LzAccount::readonly(crate::ID),
     ];
-    accounts.extend(lz::clear_accounts(endpoint, &store, params.src_eid, &params.sender, params.nonce));
+    let clear = ClearParams {
+        receiver: *store,
+        src_eid: params.src_eid,
+        sender: params.sender,
+        nonce: params.nonce,
+        guid: params.guid,
+        message: params.message.clone(),
+    };
+    accounts.extend(lz::cpi_accounts(&lz::ix::clear(endpoint, &clear)));
     Ok(accounts)
 }

@@ -1,34 +1,45 @@
+//! The LayerZero V2 side: fee reports arrive as OApp messages (`lz_receive`), value as OFT
+//! transfers whose compose message names the agent (`lz_compose`). Each has its `*_types`
+//! instruction, which an executor simulates to learn the accounts.
+
+pub mod lz_compose;
+pub mod lz_compose_types;
 pub mod lz_receive;
 pub mod lz_receive_types;
 
+pub use lz_compose::*;
+pub use lz_compose_types::*;
 pub use lz_receive::*;
 pub use lz_receive_types::*;
 
 use anchor_lang::prelude::*;
 
 use crate::constants::seeds;
-use crate::message::BridgeMessage;
 
-/// Addresses `lz_receive` derives from a message.
-pub struct MessageAccounts {
-    pub vault: Pubkey,
-    pub vault_token_account: Pubkey,
-    pub inbox: Pubkey,
-    pub receipt: Pubkey,
-    pub receipt_bump: u8,
+fn pda(seeds: &[&[u8]]) -> (Pubkey, u8) {
+    Pubkey::find_program_address(seeds, &crate::ID)
 }
 
-impl MessageAccounts {
-    pub fn derive(src_eid: u32, msg: &BridgeMessage) -> Self {
-        let pda = |s: &[&[u8]]| Pubkey::find_program_address(s, &crate::ID);
-        let vault = pda(&[seeds::VAULT, msg.agent.as_ref(), msg.token.as_ref()]).0;
-        let (receipt, receipt_bump) = pda(&[seeds::RECEIPT, &src_eid.to_be_bytes(), &msg.report_id.to_be_bytes()]);
-        MessageAccounts {
-            vault,
-            vault_token_account: pda(&[seeds::VAULT_TOKENS, vault.as_ref()]).0,
-            inbox: pda(&[seeds::INBOX, msg.token.as_ref()]).0,
-            receipt,
-            receipt_bump,
-        }
-    }
+pub fn store_address() -> Pubkey {
+    pda(&[seeds::STORE]).0
+}
+
+pub fn peer_address(store: &Pubkey, src_eid: u32) -> Pubkey {
+    pda(&[seeds::PEER, store.as_ref(), &src_eid.to_be_bytes()]).0
+}
+
+pub fn vault_address(agent_mint: &Pubkey, reward_mint: &Pubkey) -> Pubkey {
+    pda(&[seeds::VAULT, agent_mint.as_ref(), reward_mint.as_ref()]).0
+}
+
+pub fn vault_tokens_address(vault: &Pubkey) -> Pubkey {
+    pda(&[seeds::VAULT_TOKENS, vault.as_ref()]).0
+}
+
+pub fn receipt_address(src_eid: u32, report_id: u64) -> (Pubkey, u8) {
+    pda(&[seeds::RECEIPT, &src_eid.to_be_bytes(), &report_id.to_be_bytes()])
+}
+
+pub fn event_authority_address() -> Pubkey {
+    pda(&[b"__event_authority"]).0
 }

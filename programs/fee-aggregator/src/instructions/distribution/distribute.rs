@@ -24,10 +24,10 @@ pub struct Distribute<'info> {
         seeds = [seeds::VAULT, agent_mint.key().as_ref(), reward_mint.key().as_ref()],
         bump = vault.load()?.bump,
         constraint = vault.load()?.token_account == vault_token_account.key() @ FeeAggregatorError::TokenAccountMismatch,
-        constraint = vault.load()?.reward_token_program == token_program.key() @ FeeAggregatorError::InvalidMint,
+        constraint = vault.load()?.reward_token_program == token_program.key() @ FeeAggregatorError::InvalidTokenProgram,
     )]
     pub vault: AccountLoader<'info, AgentVault>,
-    #[account(seeds = [seeds::POLICY, agent_mint.key().as_ref()], bump = policy.bump)]
+    #[account(mut, seeds = [seeds::POLICY, agent_mint.key().as_ref()], bump = policy.bump)]
     pub policy: Box<Account<'info, Policy>>,
     /// CHECK: agent-factory's record of `agent_mint` (read for the current creator).
     pub agent: UncheckedAccount<'info>,
@@ -76,8 +76,8 @@ impl Distribute<'_> {
 
 #[access_control(ctx.accounts.validate())]
 pub fn handle_distribute(ctx: Context<Distribute>) -> Result<()> {
+    let split = ctx.accounts.policy.apply_due(Clock::get()?.unix_timestamp);
     let a = &ctx.accounts;
-    let split = a.policy.split;
     let (amount, decimals, bump) = {
         let v = a.vault.load()?;
         (v.undistributed, v.reward_decimals, [v.bump])

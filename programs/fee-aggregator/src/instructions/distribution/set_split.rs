@@ -3,11 +3,12 @@ use anchor_lang::prelude::*;
 
 use crate::constants::seeds;
 use crate::error::FeeAggregatorError;
-use crate::event::SplitSet;
+use crate::event::SplitScheduled;
 use crate::state::{Policy, Split, Store};
 
-/// The agent's creator sets how future distributions are shared, within the admin's
-/// bounds. Distributions already made are untouched.
+/// The agent's creator sets how distributions are shared, within the admin's bounds. The
+/// new split applies from the store's split delay on: holders see it coming, and anyone
+/// can distribute what was earned before under the split it was earned under.
 #[event_cpi]
 #[derive(Accounts)]
 pub struct SetSplit<'info> {
@@ -34,7 +35,11 @@ impl SetSplit<'_> {
 
 #[access_control(ctx.accounts.validate(&split))]
 pub fn handle_set_split(ctx: Context<SetSplit>, split: Split) -> Result<()> {
-    ctx.accounts.policy.split = split;
-    emit_cpi!(SplitSet { agent_mint: ctx.accounts.agent_mint.key(), split });
+    let now = Clock::get()?.unix_timestamp;
+    let policy = &mut ctx.accounts.policy;
+    let mut schedule = policy.schedule();
+    let effective_at = schedule.announce(split.revenue(), now, ctx.accounts.store.split_delay).map_err(FeeAggregatorError::from)?;
+    policy.set_schedule(&schedule);
+    emit_cpi!(SplitScheduled { agent_mint: ctx.accounts.agent_mint.key(), split, effective_at });
     Ok(())
 }

@@ -84,7 +84,14 @@ pub fn handle_create_vault(ctx: Context<CreateVault>) -> Result<()> {
         _padding: [0; 6],
     };
     if !a.policy.initialized {
-        a.policy.set_inner(Policy { agent_mint, split: a.store.default_split, initialized: true, bump: ctx.bumps.policy });
+        a.policy.set_inner(Policy {
+            agent_mint,
+            split: a.store.default_split,
+            pending_split: a.store.default_split,
+            pending_at: 0,
+            initialized: true,
+            bump: ctx.bumps.policy,
+        });
     }
     emit_cpi!(VaultCreated { vault: ctx.accounts.vault.key(), agent_mint, reward_mint });
     Ok(())

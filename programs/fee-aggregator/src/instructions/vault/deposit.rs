@@ -20,7 +20,7 @@ pub struct Deposit<'info> {
         bump = vault.load()?.bump,
         has_one = reward_mint @ FeeAggregatorError::InvalidMint,
         constraint = vault.load()?.token_account == vault_token_account.key() @ FeeAggregatorError::TokenAccountMismatch,
-        constraint = vault.load()?.reward_token_program == token_program.key() @ FeeAggregatorError::InvalidMint,
+        constraint = vault.load()?.reward_token_program == token_program.key() @ FeeAggregatorError::InvalidTokenProgram,
     )]
     pub vault: AccountLoader<'info, AgentVault>,
     /// CHECK: the vault's token account (constraint above).

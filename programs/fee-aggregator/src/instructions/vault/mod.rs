@@ -1,9 +1,7 @@
-pub mod create_inbox;
 pub mod create_vault;
 pub mod deposit;
 pub mod sweep;
 
-pub use create_inbox::*;
 pub use create_vault::*;
 pub use deposit::*;
 pub use sweep::*;
