@@ -3,14 +3,14 @@
 // graduation and beyond, revenue from every source, pro-rata distribution, unstaking.
 // Every on-chain result is checked against the off-chain math to the unit.
 import { strict as assert } from "node:assert";
-import { ExtensionType, createTransferInstruction, getExtensionData, unpackMint } from "@solana/spl-token";
+import { ExtensionType, getExtensionData, unpackMint } from "@solana/spl-token";
 import { unpack as unpackMetadata } from "@solana/spl-token-metadata";
 import { Keypair, type PublicKey } from "@solana/web3.js";
 
 import {
-  AgentpadError, MessageKind, NATIVE_MINT, TOKEN_2022_PROGRAM_ID, TOKEN_PROGRAM_ID, agentTokenAccount, ata, deployProtocol,
-  encodeBridgeMessage, executeLzReceive, feeAggregatorPda, feeScheduleOf, fetchStakePool, fetchVault, instructions as ix,
-  lzEndpointMock, marketOf, math, wrapSol, type AgentpadClient, type AgentpadEvent, type PoolState, type Sent,
+  AgentpadError, NATIVE_MINT, TOKEN_2022_PROGRAM_ID, TOKEN_PROGRAM_ID, agentTokenAccount, ata, deployProtocol,
+  encodeFeeReport, encodeValueTransfer, executeLzCompose, executeLzReceive, feeAggregatorPda, feeScheduleOf, fetchStakePool, fetchVault,
+  instructions as ix, lzEndpointMock, marketOf, math, peerBytes, type AgentpadClient, type AgentpadEvent, type PoolState, type Sent,
 } from "../app/src/index.js";
 import { type Harness, harness } from "./harness/index.js";
 
@@ -146,7 +146,7 @@ describe("agent lifecycle through the SDK", function () {
     await expectError(trader.send([await ix.bondingCurve.sellExactIn(swap, held + 1n, 0n)]), "InsufficientFunds", "token2022");
     await expectError(trader.send([await ix.bondingCurve.graduate(keys.pool)]), "ThresholdNotReached", "bondingCurve");
     await expectError(trader.send([await ix.bondingCurve.createPreset(trader.address, 9, NATIVE_MINT, (await trader.pool(mint)).params)]), "NotAdmin", "bondingCurve");
-    await expectError(trader.send([await ix.feeAggregator.setPeer(trader.address, 1, new Uint8Array(32).fill(7))]), "NotAdmin", "feeAggregator");
+    await expectError(trader.send([await ix.feeAggregator.setPeerConfig(trader.address, 1, { peerAddress: new Uint8Array(32).fill(7) })]), "NotAdmin", "feeAggregator");
     const thief = { ...swap, userQuoteAccount: ata(alice.address, NATIVE_MINT, TOKEN_PROGRAM_ID) };
     await expectError(trader.send([await ix.bondingCurve.sellExactIn(thief, TOKEN, 0n)]), "AccountNotInitialized", "bondingCurve");
 
@@ -188,41 +188,37 @@ describe("agent lifecycle through the SDK", function () {
     assert.equal(big(event(swept, "revenueCredited").amount), pool.agentFees);
     await alice.deposit(mint, NATIVE_MINT, 4n * SOL + 321n);
 
-    // Base -> Solana through LayerZero: the OFT lands tokens in the inbox, then the message credits them.
-    const sender = new Uint8Array(20).fill(0xba);
-    if (!(await h.backend.getAccountInfo(feeAggregatorPda.peer(BASE_EID)))) await h.admin.setPeer(BASE_EID, sender);
-    const sender32 = new Uint8Array(32);
-    sender32.set(sender, 12);
-    const inbox = feeAggregatorPda.inbox(NATIVE_MINT);
-    const wsol = ata(bob.address, NATIVE_MINT, TOKEN_PROGRAM_ID);
-    await bob.send([
-      ...wrapSol(bob.address, 2_500_000_000n),
-      createTransferInstruction(wsol, inbox, bob.address, 2_500_000_000n, [], TOKEN_PROGRAM_ID),
-    ]);
-    const stamp = BigInt(Date.now());
-    const deliveries = [
-      { kind: MessageKind.valueTransfer, amountSd: 2_500_000n, reportId: stamp * 10n + 1n },
-      { kind: MessageKind.feeReport, amountSd: 400_000n, reportId: stamp * 10n + 2n },
-    ];
-    for (const [i, d] of deliveries.entries()) {
-      const message = encodeBridgeMessage({ ...d, agentMint: mint, token: NATIVE_MINT, sourceEpoch: 7n });
-      const guid = Keypair.generate().publicKey.toBytes();
-      const nonce = stamp + BigInt(i);
-      await bob.send([lzEndpointMock.endpointVerify(bob.address, BASE_EID, sender32, nonce, guid, message)]);
-      await executeLzReceive(bob, { srcEid: BASE_EID, sender: sender32, nonce, guid, message });
+    // Base -> Solana through LayerZero: a fee report to the store, and 2.5 VIRTUAL through
+    // the OFT whose compose names the agent.
+    const router = new Uint8Array(20).fill(0xba);
+    const router32 = peerBytes(router);
+    if (!(await h.backend.getAccountInfo(feeAggregatorPda.peer(BASE_EID)))) {
+      await h.admin.setPeer(BASE_EID, router, { maxReportSd: 1_000_000n * TOKEN, maxReportedTotalSd: 1_000_000_000n * TOKEN });
     }
+    const virtual = await h.bridgedToken();
+    await alice.createVault(mint, virtual.mint);
+    await creator.addRewardMint(mint, virtual.mint);
+    const stamp = BigInt(Date.now());
+    const report = encodeFeeReport({ agentMint: mint, rewardMint: virtual.mint, amountSd: 400_000n, reportId: stamp, sourceEpoch: 7n });
+    const guid = Keypair.generate().publicKey.toBytes();
+    await bob.send([lzEndpointMock.endpointVerify(bob.address, BASE_EID, router32, stamp, guid, report)]);
+    const reported = await executeLzReceive(bob, { srcEid: BASE_EID, sender: router32, nonce: stamp, guid, message: report });
+    assert.equal(big(event(reported, "feeReported").amount), 400_000_000n);
+    const compose = await h.oftDeliver(virtual, { srcEid: BASE_EID, nonce: stamp + 1n, amountSd: 2_500_000n, composeFrom: router32,
+      composeMsg: encodeValueTransfer({ agentMint: mint, transferId: stamp + 1n, sourceEpoch: 7n }) });
+    const credited = await executeLzCompose(bob, compose);
+    assert.equal(big(event(credited, "revenueCredited").amount), 2_500_000_000n);
 
     const v = (await fetchVault(h.backend, mint, NATIVE_MINT))!;
     assert.equal(v.totalLocal - v0.totalLocal, pool.agentFees);
     assert.equal(v.totalDirect - v0.totalDirect, 4n * SOL + 321n);
-    assert.equal(v.totalBridged - v0.totalBridged, 2_500_000_000n);
-    const base = v.chains.find((c) => c.eid === BASE_EID)!;
-    const base0 = v0.chains.find((c) => c.eid === BASE_EID) ?? { credited: 0n, reported: 0n, reports: 0n };
-    assert.equal(base.credited - base0.credited, 2_500_000_000n);
-    assert.equal(base.reported - base0.reported, 400_000_000n);
-    assert.equal(base.reports - base0.reports, 2n);
-    assert.equal(v.undistributed, v.totalLocal + v.totalDirect + v.totalBridged - v.distributedHolders - v.distributedCreator - v.distributedProtocol);
-    assert.equal(await alice.balance(v.tokenAccount), v.undistributed);
+    const vv = (await fetchVault(h.backend, mint, virtual.mint))!;
+    const base = vv.chains.find((c) => c.eid === BASE_EID)!;
+    assert.deepEqual([vv.totalBridged, base.credited, base.reported, base.reports], [2_500_000_000n, 2_500_000_000n, 400_000_000n, 2n]);
+    for (const x of [v, vv]) {
+      assert.equal(x.undistributed, x.totalLocal + x.totalDirect + x.totalBridged - x.distributedHolders - x.distributedCreator - x.distributedProtocol);
+      assert.equal(await alice.balance(x.tokenAccount), x.undistributed);
+    }
   });
 
   it("distributes revenue to stakers pro rata, exactly", async () => {
@@ -285,7 +281,9 @@ describe("agent lifecycle through the SDK", function () {
     assert.equal(s.progressBps, 10_000);
     assert.ok(Number(s.price) > 0);
     const v = s.vaults.find((x) => x.rewardMint.equals(NATIVE_MINT))!;
-    assert.ok(v.totalLocal > 0n && v.totalDirect > 0n && v.totalBridged > 0n);
+    assert.ok(v.totalLocal > 0n && v.totalDirect > 0n, "trading fees and a deposit in the wSOL vault");
+    const bridged = s.vaults.find((x) => !x.rewardMint.equals(NATIVE_MINT))!;
+    assert.ok(bridged.totalBridged > 0n && bridged.chains.some((c) => c.eid === BASE_EID && c.reported > 0n), "Base's value and reports in the VIRTUAL vault");
     assert.equal(s.stakers.length, 2);
     assert.equal(s.stakers[1].staked, 3_000_000n * TOKEN);
     if (h.backend.findAccounts) {

@@ -7,7 +7,7 @@ import { PHASE } from "./constants.js";
 import type { Market, Phase } from "./math/curve.js";
 import type { FeeSchedule } from "./math/fee.js";
 import type { RewardStream } from "./math/reward.js";
-import { agentFactoryPda, bondingCurvePda, feeAggregatorPda, revenueSharePda } from "./pda.js";
+import { agentFactoryPda, bondingCurvePda, endpointPda, feeAggregatorPda, revenueSharePda } from "./pda.js";
 import { type ProgramName, programs } from "./programs.js";
 
 /** BN -> bigint, [u8; 16] u128 fields -> bigint, recursively; keys stay PublicKeys. */
@@ -70,7 +70,7 @@ export function feeScheduleOf(pool: PoolState): FeeSchedule {
   return { baseFeeBps: pool.params.baseFeeBps, startFeeBps: pool.params.startFeeBps, decaySeconds: pool.params.feeDecaySeconds };
 }
 
-export interface ConfigState { admin: PublicKey; protocolFeeRecipient: PublicKey }
+export interface ConfigState { admin: PublicKey; protocolFeeRecipient: PublicKey; pendingAdmin: PublicKey }
 export const fetchConfig = (b: Backend): Promise<ConfigState | null> => fetchDecoded(b, "bondingCurve", "config", bondingCurvePda.config());
 
 export interface PresetState { quoteMint: PublicKey; params: PoolParamsState; id: number }
@@ -86,13 +86,16 @@ export const fetchAgent = (b: Backend, mint: PublicKey): Promise<AgentState | nu
 
 export interface SplitState { holdersBps: number; creatorBps: number; protocolBps: number }
 export interface StoreState {
-  admin: PublicKey; endpointProgram: PublicKey; protocolFeeRecipient: PublicKey;
+  admin: PublicKey; pendingAdmin: PublicKey; endpointProgram: PublicKey; protocolFeeRecipient: PublicKey;
   splitBounds: { minHoldersBps: number; maxCreatorBps: number; minProtocolBps: number; maxProtocolBps: number };
   defaultSplit: SplitState;
+  /** Seconds before a creator's new split applies. */
+  splitDelay: number;
 }
 export const fetchStore = (b: Backend): Promise<StoreState | null> => fetchDecoded(b, "feeAggregator", "store", feeAggregatorPda.store());
 
-export interface PeerState { srcEid: number; address: number[] }
+/** A remote chain's trusted sender and the bounds on its fee reports (shared decimals). */
+export interface PeerState { srcEid: number; address: number[]; maxReportSd: bigint; maxReportedTotalSd: bigint }
 export const fetchPeer = (b: Backend, srcEid: number): Promise<PeerState | null> =>
   fetchDecoded(b, "feeAggregator", "peer", feeAggregatorPda.peer(srcEid));
 
@@ -114,9 +117,28 @@ export async function fetchVault(b: Backend, agentMint: PublicKey, rewardMint: P
   return { ...v, address, chains: (v.chains as ChainTotals[]).filter((c) => c.eid !== 0) };
 }
 
-export interface PolicyState { agentMint: PublicKey; split: SplitState; initialized: boolean }
+/** An agent's split; `pendingSplit` applies from `pendingAt` when that is not zero. */
+export interface PolicyState { agentMint: PublicKey; split: SplitState; pendingSplit: SplitState; pendingAt: bigint; initialized: boolean }
 export const fetchPolicy = (b: Backend, agentMint: PublicKey): Promise<PolicyState | null> =>
   fetchDecoded(b, "feeAggregator", "policy", feeAggregatorPda.policy(agentMint));
+
+/** The OFT whose composes credit a bridged reward mint. */
+export interface OftState { rewardMint: PublicKey; oftStore: PublicKey; tokenProgram: PublicKey; composerTokenAccount: PublicKey }
+export const fetchOft = (b: Backend, rewardMint: PublicKey): Promise<OftState | null> =>
+  fetchDecoded(b, "feeAggregator", "oftConfig", feeAggregatorPda.oft(rewardMint));
+
+/** The LayerZero delegate the store registered at `endpoint`. */
+export async function fetchDelegate(b: Backend, endpoint: PublicKey): Promise<PublicKey | null> {
+  const info = await b.getAccountInfo(endpointPda.oappRegistry(endpoint));
+  return info && info.data.length >= 40 ? new PublicKey(info.data.subarray(8, 40)) : null;
+}
+
+/** The `OftConfig` keys the store's `LzComposeTypes` account lists (what an executor passes). */
+export async function fetchComposeTypeOfts(b: Backend): Promise<PublicKey[]> {
+  const info = await b.getAccountInfo(feeAggregatorPda.lzComposeTypes());
+  if (!info) return [];
+  return Array.from({ length: (info.data.length - 40) / 32 }, (_, i) => new PublicKey(info.data.subarray(40 + 32 * i, 72 + 32 * i)));
+}
 
 export interface RewardSlotState extends RewardStream {
   mint: PublicKey; vault: PublicKey; tokenProgram: PublicKey; totalNotified: bigint; totalClaimed: bigint; decimals: number;

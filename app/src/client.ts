@@ -7,7 +7,7 @@ import { Keypair, PublicKey, type TransactionInstruction } from "@solana/web3.js
 
 import {
   type AgentState, type PoolState, type PositionState, type PresetState, type StakePoolState, type VaultState, feeScheduleOf, fetchAgent, fetchConfig, fetchPolicy,
-  fetchPool, fetchPosition, fetchPreset, fetchStakePool, fetchStore, fetchVault, marketOf,
+  fetchComposeTypeOfts, fetchPool, fetchPosition, fetchPreset, fetchStakePool, fetchStore, fetchVault, marketOf,
 } from "./accounts.js";
 import type { Backend, SendOptions, TxResult } from "./backend/types.js";
 import { BPS_DENOMINATOR, NATIVE_MINT, PROGRAM_IDS, TOKEN_2022_PROGRAM_ID } from "./constants.js";
@@ -15,9 +15,11 @@ import { clientError } from "./errors.js";
 import { type AgentpadEvent, decodeEvents } from "./events.js";
 import * as ix from "./instructions/index.js";
 import type { PoolParams, SwapAccounts } from "./instructions/bondingCurve.js";
-import { type InitializeStoreArgs, type LzReceiveParams, type Split, decodeLzAccounts } from "./instructions/feeAggregator.js";
+import {
+  type InitializeStoreArgs, type LzComposeParams, type LzReceiveParams, type Split, decodeLzAccounts,
+} from "./instructions/feeAggregator.js";
 import { MathError } from "./math/errors.js";
-import { type Trade, buyExactIn, buyExactOut, graduate as graduateMath, marketPriceQ64, progressBps, sellExactIn } from "./math/curve.js";
+import { type Trade, buyExactIn, buyExactOut, graduate as graduateMath, limitAllows, marketPriceQ64, progressBps, sellExactIn } from "./math/curve.js";
 import { feeBpsAt } from "./math/fee.js";
 import { claimable } from "./math/reward.js";
 import { type AgentKeys, agentKeys, agentTokenAccount, ata, revenueSharePda } from "./pda.js";
@@ -204,7 +206,9 @@ export class AgentpadClient {
     const pool = await this.tradablePool(mint);
     const quote = await this.quoteBuyExactIn(pool, quoteIn);
     const limit = o.limit ?? (quote.baseAmount * (BPS_DENOMINATOR - BigInt(o.slippageBps ?? 100))) / BPS_DENOMINATOR;
-    if (quote.baseAmount < limit) throw clientError("SlippageExceeded", `quote ${quote.baseAmount} base units is below the minimum ${limit}`);
+    if (!limitAllows({ kind: "minBaseFor", quote: quoteIn, minBase: limit }, quote)) {
+      throw clientError("SlippageExceeded", `quote ${quote.baseAmount} base units for ${quote.quoteAmount} is below the minimum ${limit} per ${quoteIn}`);
+    }
     return this.sendBuy(pool, quoteIn, (accounts) => ix.bondingCurve.buyExactIn(accounts, quoteIn, limit), quote, limit);
   }
 
@@ -213,7 +217,9 @@ export class AgentpadClient {
     const pool = await this.tradablePool(mint);
     const quote = await this.quoteBuyExactOut(pool, baseOut);
     const limit = o.limit ?? (quote.quoteAmount * (BPS_DENOMINATOR + BigInt(o.slippageBps ?? 100))) / BPS_DENOMINATOR;
-    if (quote.quoteAmount > limit) throw clientError("SlippageExceeded", `quote ${quote.quoteAmount} quote units is above the maximum ${limit}`);
+    if (!limitAllows({ kind: "maxQuoteFor", maxQuote: limit, base: baseOut }, quote)) {
+      throw clientError("SlippageExceeded", `quote ${quote.quoteAmount} quote units for ${quote.baseAmount} is above the maximum ${limit} per ${baseOut}`);
+    }
     return this.sendBuy(pool, limit, (accounts) => ix.bondingCurve.buyExactOut(accounts, baseOut, limit), quote, limit);
   }
 
@@ -268,6 +274,13 @@ export class AgentpadClient {
     const reward = await fetchMint(this.backend, rewardMint);
     if (!reward) throw clientError("UnknownMint", `${rewardMint.toBase58()} is not a mint`);
     return this.send([await ix.feeAggregator.createVault(this.address, mint, rewardMint, reward.tokenProgram)]);
+  }
+
+  /** The creator adds a reward mint to the agent's stake pool (e.g. a bridged token it earns in). */
+  async addRewardMint(mint: PublicKey, rewardMint: PublicKey): Promise<Sent> {
+    const reward = await fetchMint(this.backend, rewardMint);
+    if (!reward) throw clientError("UnknownMint", `${rewardMint.toBase58()} is not a mint`);
+    return this.send([await ix.revenueShare.addRewardMint(this.address, mint, rewardMint, reward.tokenProgram)]);
   }
 
   /**
@@ -390,23 +403,50 @@ export class AgentpadClient {
     return this.send([await ix.feeAggregator.initializeStore(this.address, args)]);
   }
 
-  /** Trusts `address` (an EVM address or 32 bytes) as the revenue reporter on chain `srcEid`. */
-  async setPeer(srcEid: number, address: Uint8Array): Promise<Sent> {
-    return this.send([await ix.feeAggregator.setPeer(this.address, srcEid, peerBytes(address))]);
+  /**
+   * Trusts `address` (an EVM address or 32 bytes) as the agentpad router on chain `srcEid`,
+   * and, if given, bounds its fee reports (shared decimals: per report, per chain total).
+   */
+  async setPeer(srcEid: number, address: Uint8Array, limits?: { maxReportSd: bigint; maxReportedTotalSd: bigint }): Promise<Sent> {
+    const ixs = [await ix.feeAggregator.setPeerConfig(this.address, srcEid, { peerAddress: peerBytes(address) })];
+    if (limits) ixs.push(await ix.feeAggregator.setPeerConfig(this.address, srcEid, { reportLimits: limits }));
+    return this.send(ixs);
   }
 
-  async createInbox(rewardMint: PublicKey): Promise<Sent> {
+  /** Bounds what fee reports from `srcEid` may carry (shared decimals). */
+  async setReportLimits(srcEid: number, maxReportSd: bigint, maxReportedTotalSd: bigint): Promise<Sent> {
+    return this.send([await ix.feeAggregator.setPeerConfig(this.address, srcEid, { reportLimits: { maxReportSd, maxReportedTotalSd } })]);
+  }
+
+  /** Names the LayerZero OFT (its store PDA) whose composes credit `rewardMint`. */
+  async setOft(rewardMint: PublicKey, oftStore: PublicKey): Promise<Sent> {
     const reward = await fetchMint(this.backend, rewardMint);
     if (!reward) throw clientError("UnknownMint", `${rewardMint.toBase58()} is not a mint`);
-    return this.send([await ix.feeAggregator.createInbox(this.address, rewardMint, reward.tokenProgram)]);
+    return this.send([await ix.feeAggregator.setOft(this.address, rewardMint, reward.tokenProgram, oftStore)]);
+  }
+
+  /** Names the store's LayerZero delegate at its endpoint. */
+  async setDelegate(delegate: PublicKey): Promise<Sent> {
+    const store = await fetchStore(this.backend);
+    if (!store) throw clientError("NotDeployed", "the fee-aggregator store is not initialised");
+    return this.send([await ix.feeAggregator.setDelegate(this.address, store.endpointProgram, delegate)]);
   }
 
   async setProtocolFeeRecipient(recipient: PublicKey): Promise<Sent> {
     return this.send([await ix.bondingCurve.setProtocolFeeRecipient(this.address, recipient)]);
   }
 
-  async transferAdmin(newAdmin: Keypair): Promise<Sent> {
-    return this.send([await ix.bondingCurve.transferAdmin(this.address, newAdmin.publicKey)], [newAdmin]);
+  /**
+   * Proposes `successor` (e.g. a multisig vault) as admin of bonding-curve and
+   * fee-aggregator; nothing changes until it accepts (`acceptAdmin`).
+   */
+  async proposeAdmin(successor: PublicKey): Promise<Sent> {
+    return this.send([await ix.bondingCurve.proposeAdmin(this.address, successor), await ix.feeAggregator.proposeAdmin(this.address, successor)]);
+  }
+
+  /** The proposed admin takes both programs' admin role. */
+  async acceptAdmin(): Promise<Sent> {
+    return this.send([await ix.bondingCurve.acceptAdmin(this.address), await ix.feeAggregator.acceptAdmin(this.address)]);
   }
 
   /** Permissionless: the pool's protocol fees to the config's recipient. */
@@ -502,11 +542,22 @@ export function peerBytes(address: Uint8Array): Uint8Array {
 }
 
 /**
- * What a LayerZero executor does for one verified packet: asks `lz_receive_types` (by
+ * What a LayerZero executor does for one verified fee report: asks `lz_receive_types` (by
  * simulation) for the accounts, then sends `lz_receive` with them.
  */
 export async function executeLzReceive(client: AgentpadClient, params: LzReceiveParams): Promise<Sent> {
   const returned = await client.backend.simulateReturnData([await ix.feeAggregator.lzReceiveTypes(params)], client.wallet);
   const accounts = decodeLzAccounts(returned);
   return client.send([await ix.feeAggregator.lzReceive(client.address, accounts, params)]);
+}
+
+/**
+ * What a LayerZero executor does for one compose sent to the store: `lz_compose_types`
+ * (simulated, with the accounts of the store's `LzComposeTypes` PDA), then `lz_compose`.
+ */
+export async function executeLzCompose(client: AgentpadClient, params: LzComposeParams): Promise<Sent> {
+  const ofts = await fetchComposeTypeOfts(client.backend);
+  const returned = await client.backend.simulateReturnData([await ix.feeAggregator.lzComposeTypes(params, ofts)], client.wallet);
+  const accounts = decodeLzAccounts(returned);
+  return client.send([await ix.feeAggregator.lzCompose(client.address, accounts, params)]);
 }

@@ -10,6 +10,8 @@ export const PROGRAM_IDS = {
 
 /** The test-only LayerZero endpoint stand-in (tests/lz-endpoint-mock); localnet only. */
 export const LZ_ENDPOINT_MOCK_ID = new PublicKey("4dPYhcANTEjnPjYaHhbXHPz1ZzMyESTuX8sXMqKyATxE");
+/** The test-only stand-in for LayerZero's Solana OFT (tests/oft-mock); localnet only. */
+export const OFT_MOCK_ID = new PublicKey("GgjGvgpajzQk4aHCPBA1hWXTvpSG3MGHM4NxYWefPX7J");
 /** LayerZero V2 EndpointV2 on Solana mainnet-beta and devnet. */
 export const LZ_ENDPOINT_V2_ID = new PublicKey("76y77prsiCMvXMjuoZ5VRrhG5qYBrUMYTE5WgHqgjEn6");
 
@@ -29,11 +31,11 @@ export const SEEDS = {
   bondingCurve: { config: "config", preset: "preset", pool: "pool", baseVault: "base_vault", quoteVault: "quote_vault" },
   agentFactory: { agent: "agent", launcher: "launcher" },
   feeAggregator: {
-    store: "Store", peer: "Peer", vault: "vault", vaultTokens: "vault_tokens", inbox: "inbox", receipt: "receipt",
-    policy: "policy",
+    store: "Store", peer: "Peer", vault: "vault", vaultTokens: "vault_tokens", receipt: "receipt", policy: "policy", oft: "oft",
+    lzReceiveTypes: "LzReceiveTypes", lzComposeTypes: "LzComposeTypes",
   },
   revenueShare: { stakePool: "stake_pool", stakeVault: "stake_vault", rewardVault: "reward_vault", position: "position" },
-  endpoint: { oapp: "OApp", nonce: "Nonce", payloadHash: "PayloadHash", endpoint: "Endpoint" },
+  endpoint: { oapp: "OApp", nonce: "Nonce", payloadHash: "PayloadHash", endpoint: "Endpoint", composedMessage: "ComposedMessageHash" },
   eventAuthority: "__event_authority",
 } as const;
 

@@ -1,7 +1,7 @@
 /**
  * Brings a cluster to a launchable state, idempotently: the bonding-curve config, a preset,
- * the fee aggregator's store (registered with the LayerZero endpoint), the bridge inbox of
- * the quote mint, and the lookup table launches compile against. Each step is skipped when
+ * the fee aggregator's store (registered with the LayerZero endpoint), and the lookup table
+ * launches compile against. Each step is skipped when
  * its account exists, and an existing account that disagrees with what was asked is
  * reported, never overwritten. Used by migrations/deploy.ts and the tests.
  */
@@ -14,8 +14,8 @@ import { clientError } from "./errors.js";
 import type { PoolParams } from "./instructions/bondingCurve.js";
 import type { Split, SplitBounds } from "./instructions/feeAggregator.js";
 import { endpointInitialize } from "./lzEndpointMock.js";
-import { endpointPda, feeAggregatorPda } from "./pda.js";
-import { DEFAULT_SPLIT, DEFAULT_SPLIT_BOUNDS, STANDARD_PRESET } from "./presets.js";
+import { endpointPda } from "./pda.js";
+import { DEFAULT_SPLIT, DEFAULT_SPLIT_BOUNDS, DEFAULT_SPLIT_DELAY, STANDARD_PRESET } from "./presets.js";
 
 export interface DeployOptions {
   protocolFeeRecipient?: PublicKey;
@@ -26,6 +26,10 @@ export interface DeployOptions {
   endpoint?: PublicKey;
   splitBounds?: SplitBounds;
   defaultSplit?: Split;
+  /** Seconds before a creator's new split applies (default: 3 days). */
+  splitDelay?: number;
+  /** The store's LayerZero delegate (default: the admin). */
+  delegate?: PublicKey;
   /** A lookup table from an earlier run, reused when it still holds the launch accounts. */
   lookupTable?: PublicKey;
   log?: (line: string) => void;
@@ -77,12 +81,10 @@ export async function deployProtocol(admin: AgentpadClient, o: DeployOptions = {
     throw clientError("EndpointMismatch", `the store is registered with endpoint ${store.endpointProgram.toBase58()}`);
   }
   await step("fee-aggregator store (OApp)", !!store, () => admin.initializeStore({
-    endpointProgram: endpoint, protocolFeeRecipient: recipient, splitBounds: o.splitBounds ?? DEFAULT_SPLIT_BOUNDS,
-    defaultSplit: o.defaultSplit ?? DEFAULT_SPLIT,
+    endpointProgram: endpoint, delegate: o.delegate ?? admin.address, protocolFeeRecipient: recipient,
+    splitBounds: o.splitBounds ?? DEFAULT_SPLIT_BOUNDS, defaultSplit: o.defaultSplit ?? DEFAULT_SPLIT,
+    splitDelay: o.splitDelay ?? DEFAULT_SPLIT_DELAY,
   }));
-
-  const inbox = await b.getAccountInfo(feeAggregatorPda.inbox(quoteMint));
-  await step(`bridge inbox for ${quoteMint.toBase58()}`, !!inbox, () => admin.createInbox(quoteMint));
 
   const lookupTable = await admin.ensureLaunchLookupTable(presetId, o.lookupTable);
   if (!o.lookupTable || !lookupTable.equals(o.lookupTable)) performed.push("launch lookup table");

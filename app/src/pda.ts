@@ -1,4 +1,5 @@
 /** Addresses of every agentpad account, derived exactly as the programs derive them. */
+import { keccak_256 } from "@noble/hashes/sha3";
 import { PublicKey } from "@solana/web3.js";
 import {
   ASSOCIATED_TOKEN_PROGRAM_ID, BPF_LOADER_UPGRADEABLE_ID, LZ_ENDPOINT_MOCK_ID, PROGRAM_IDS, SEEDS, TOKEN_2022_PROGRAM_ID,
@@ -46,7 +47,11 @@ export const feeAggregatorPda = {
   vault: (agentMint: PublicKey, rewardMint: PublicKey) =>
     find([utf8(SEEDS.feeAggregator.vault), agentMint.toBuffer(), rewardMint.toBuffer()], FA),
   vaultTokens: (vault: PublicKey) => find([utf8(SEEDS.feeAggregator.vaultTokens), vault.toBuffer()], FA),
-  inbox: (rewardMint: PublicKey) => find([utf8(SEEDS.feeAggregator.inbox), rewardMint.toBuffer()], FA),
+  oft: (rewardMint: PublicKey) => find([utf8(SEEDS.feeAggregator.oft), rewardMint.toBuffer()], FA),
+  /** The store's token account an OFT delivers `rewardMint` to. */
+  composerTokens: (rewardMint: PublicKey, tokenProgram: PublicKey) => ata(feeAggregatorPda.store(), rewardMint, tokenProgram),
+  lzReceiveTypes: () => find([utf8(SEEDS.feeAggregator.lzReceiveTypes), feeAggregatorPda.store().toBuffer()], FA),
+  lzComposeTypes: () => find([utf8(SEEDS.feeAggregator.lzComposeTypes), feeAggregatorPda.store().toBuffer()], FA),
   receipt: (srcEid: number, reportId: bigint) => find([utf8(SEEDS.feeAggregator.receipt), u32be(srcEid), u64be(reportId)], FA),
   policy: (agentMint: PublicKey) => find([utf8(SEEDS.feeAggregator.policy), agentMint.toBuffer()], FA),
 };
@@ -60,14 +65,24 @@ export const revenueSharePda = {
     find([utf8(SEEDS.revenueShare.position), stakePool.toBuffer(), owner.toBuffer()], RS),
 };
 
-/** LayerZero endpoint accounts the fee aggregator's OApp store uses (endpoint = program id). */
+/**
+ * LayerZero endpoint accounts (`endpoint` = its program id; the receiver defaults to the
+ * fee aggregator's store).
+ */
 export const endpointPda = {
   settings: (endpoint = LZ_ENDPOINT_MOCK_ID) => find([utf8(SEEDS.endpoint.endpoint)], endpoint),
-  oappRegistry: (endpoint = LZ_ENDPOINT_MOCK_ID) => find([utf8(SEEDS.endpoint.oapp), feeAggregatorPda.store().toBuffer()], endpoint),
-  nonce: (srcEid: number, sender: Uint8Array, endpoint = LZ_ENDPOINT_MOCK_ID) =>
-    find([utf8(SEEDS.endpoint.nonce), feeAggregatorPda.store().toBuffer(), u32be(srcEid), Buffer.from(sender)], endpoint),
-  payloadHash: (srcEid: number, sender: Uint8Array, nonce: bigint, endpoint = LZ_ENDPOINT_MOCK_ID) =>
-    find([utf8(SEEDS.endpoint.payloadHash), feeAggregatorPda.store().toBuffer(), u32be(srcEid), Buffer.from(sender), u64be(nonce)], endpoint),
+  oappRegistry: (endpoint = LZ_ENDPOINT_MOCK_ID, oapp = feeAggregatorPda.store()) => find([utf8(SEEDS.endpoint.oapp), oapp.toBuffer()], endpoint),
+  nonce: (srcEid: number, sender: Uint8Array, endpoint = LZ_ENDPOINT_MOCK_ID, receiver = feeAggregatorPda.store()) =>
+    find([utf8(SEEDS.endpoint.nonce), receiver.toBuffer(), u32be(srcEid), Buffer.from(sender)], endpoint),
+  payloadHash: (srcEid: number, sender: Uint8Array, nonce: bigint, endpoint = LZ_ENDPOINT_MOCK_ID, receiver = feeAggregatorPda.store()) =>
+    find([utf8(SEEDS.endpoint.payloadHash), receiver.toBuffer(), u32be(srcEid), Buffer.from(sender), u64be(nonce)], endpoint),
+  /** `["ComposedMessageHash", from, to, guid, index BE, keccak256(message)]`. */
+  composedMessage: (from: PublicKey, to: PublicKey, guid: Uint8Array, index: number, message: Uint8Array, endpoint = LZ_ENDPOINT_MOCK_ID) => {
+    const i = Buffer.alloc(2);
+    i.writeUInt16BE(index);
+    const hash = Buffer.from(keccak_256(Buffer.from(message)));
+    return find([utf8(SEEDS.endpoint.composedMessage), from.toBuffer(), to.toBuffer(), Buffer.from(guid), i, hash], endpoint);
+  },
 };
 
 /** Every address one agent's market touches, from its mint and quote token. */

@@ -25,3 +25,5 @@ export const STANDARD_PRESET: PoolParams = {
 /** Revenue split bounds and the default split every new agent starts with. */
 export const DEFAULT_SPLIT_BOUNDS: SplitBounds = { minHoldersBps: 5_000, maxCreatorBps: 3_000, minProtocolBps: 500, maxProtocolBps: 1_500 };
 export const DEFAULT_SPLIT: Split = { holdersBps: 7_000, creatorBps: 2_000, protocolBps: 1_000 };
+/** Seconds before a creator's new split applies (clusters); localnet deployments use less. */
+export const DEFAULT_SPLIT_DELAY = 3 * 86_400;

@@ -3,17 +3,34 @@
 // that validator. Otherwise they run in-process on LiteSVM with the sBPF .so files from
 // target/sbf (AGENTPAD_SO_DIR), installed as upgradeable programs.
 import { existsSync } from "node:fs";
-import { Keypair, LAMPORTS_PER_SOL, PublicKey } from "@solana/web3.js";
+import { ACCOUNT_SIZE, MINT_SIZE, createInitializeAccount3Instruction, createInitializeMint2Instruction } from "@solana/spl-token";
+import { Keypair, LAMPORTS_PER_SOL, PublicKey, SystemProgram } from "@solana/web3.js";
 
-import { AgentpadClient, LZ_ENDPOINT_MOCK_ID, PROGRAM_IDS, RpcBackend, deployProtocol, loadKeypair, type Backend, type Deployment } from "../../app/src/index.js";
+import {
+  AgentpadClient, LZ_ENDPOINT_MOCK_ID, OFT_MOCK_ID, PROGRAM_IDS, RpcBackend, TOKEN_PROGRAM_ID, deployProtocol, encodeOftCompose,
+  encodeOftMessage, feeAggregatorPda, instructions, loadKeypair, lzEndpointMock, type Backend, type Deployment,
+} from "../../app/src/index.js";
 import { LiteSvmBackend } from "../../app/src/backend/litesvm.js";
 
 const ROOT = new URL("../..", import.meta.url).pathname;
+
+/** A bridged token on Solana: a mint and the test OFT that delivers it (configured in fee-aggregator). */
+export interface BridgedToken { mint: PublicKey; escrow: PublicKey; store: PublicKey; ld2sdRate: bigint }
+
+/** What an OFT packet from another chain carries, for an OFT send to the store with a compose. */
+export interface OftDelivery { srcEid: number; nonce: bigint; amountSd: bigint; composeFrom: Uint8Array; composeMsg: Uint8Array }
 
 export interface Harness {
   backend: Backend;
   admin: AgentpadClient;
   deployment: Deployment;
+  /** A new bridged token (9 decimals, SPL Token) with its OFT, configured by the admin. */
+  bridgedToken(): Promise<BridgedToken>;
+  /**
+   * An OFT packet to the store from the remote OFT (verified at the test endpoint and run by
+   * the test OFT): tokens credited to the store, the compose queued. Returns the compose.
+   */
+  oftDeliver(token: BridgedToken, d: OftDelivery): Promise<instructions.feeAggregator.LzComposeParams>;
   /** Present on LiteSVM: moves cluster time (fee decay, reward drip, cooldowns). */
   warp?: (seconds: bigint) => void;
   /** A fresh funded wallet. */
@@ -40,10 +57,10 @@ async function create(): Promise<Harness> {
     const soDir = process.env.AGENTPAD_SO_DIR ?? `${ROOT}target/sbf`;
     const svm = new LiteSvmBackend();
     admin = Keypair.generate();
-    const programs = { ...PROGRAM_IDS, lzEndpointMock: LZ_ENDPOINT_MOCK_ID };
+    const programs = { ...PROGRAM_IDS, lzEndpointMock: LZ_ENDPOINT_MOCK_ID, oftMock: OFT_MOCK_ID };
     const files: Record<keyof typeof programs, string> = {
       agentFactory: "agent_factory", bondingCurve: "bonding_curve", feeAggregator: "fee_aggregator", revenueShare: "revenue_share",
-      lzEndpointMock: "lz_endpoint_mock",
+      lzEndpointMock: "lz_endpoint_mock", oftMock: "oft_mock",
     };
     for (const [name, id] of Object.entries(programs) as [keyof typeof programs, PublicKey][]) {
       const so = `${soDir}/${files[name]}.so`;
@@ -58,6 +75,33 @@ async function create(): Promise<Harness> {
   const deployment = await deployProtocol(adminClient);
   return {
     backend, admin: adminClient, deployment, warp,
+    async bridgedToken() {
+      const [mint, escrow] = [Keypair.generate(), Keypair.generate()];
+      const store = lzEndpointMock.oftStoreOf(escrow.publicKey);
+      const a = adminClient.address;
+      const rent = (n: number) => backend.minimumBalanceForRentExemption(n).then(Number);
+      await adminClient.send([
+        SystemProgram.createAccount({ fromPubkey: a, newAccountPubkey: mint.publicKey, lamports: await rent(MINT_SIZE), space: MINT_SIZE, programId: TOKEN_PROGRAM_ID }),
+        createInitializeMint2Instruction(mint.publicKey, 9, store, null, TOKEN_PROGRAM_ID),
+        SystemProgram.createAccount({ fromPubkey: a, newAccountPubkey: escrow.publicKey, lamports: await rent(ACCOUNT_SIZE), space: ACCOUNT_SIZE, programId: TOKEN_PROGRAM_ID }),
+        createInitializeAccount3Instruction(escrow.publicKey, mint.publicKey, store, TOKEN_PROGRAM_ID),
+        lzEndpointMock.oftInit(a, mint.publicKey, escrow.publicKey),
+      ], [mint, escrow]);
+      await adminClient.setOft(mint.publicKey, store);
+      return { mint: mint.publicKey, escrow: escrow.publicKey, store, ld2sdRate: 1_000n };
+    },
+    async oftDeliver(token, d) {
+      const sender = new Uint8Array(32).fill(0x0f); // the OFT on the other chain
+      const to = feeAggregatorPda.store();
+      const message = encodeOftMessage({ sendTo: to.toBytes(), amountSd: d.amountSd, compose: { from: d.composeFrom, message: d.composeMsg } });
+      const guid = Keypair.generate().publicKey.toBytes();
+      const compose = encodeOftCompose({ nonce: d.nonce, srcEid: d.srcEid, amountLd: d.amountSd * token.ld2sdRate, composeFrom: d.composeFrom, composeMsg: d.composeMsg });
+      const packet = { srcEid: d.srcEid, sender, nonce: d.nonce, guid, message };
+      const a = adminClient.address;
+      await adminClient.send([lzEndpointMock.endpointVerify(a, d.srcEid, sender, d.nonce, guid, message, token.store)]);
+      await adminClient.send([lzEndpointMock.oftLzReceive(a, token.escrow, token.mint, TOKEN_PROGRAM_ID, to, packet, compose)]);
+      return { from: token.store, to, guid, index: 0, message: compose, extraData: new Uint8Array([0, 0]) };
+    },
     async wallet(sol = 1_000) {
       const kp = Keypair.generate();
       await backend.airdrop(kp.publicKey, BigInt(sol) * BigInt(LAMPORTS_PER_SOL));

@@ -206,9 +206,37 @@ export type BondingCurve = {
       "code": 6031,
       "msg": "No fees to claim",
       "name": "noFeesToClaim"
+    },
+    {
+      "code": 6032,
+      "msg": "A pool vault cannot be the user's token account",
+      "name": "programVaultAsUserAccount"
+    },
+    {
+      "code": 6033,
+      "msg": "Quote mint has a close authority",
+      "name": "quoteMintCloseAuthority"
+    },
+    {
+      "code": 6034,
+      "msg": "Signer is not the proposed admin",
+      "name": "notPendingAdmin"
     }
   ],
   "events": [
+    {
+      "discriminator": [
+        129,
+        249,
+        226,
+        227,
+        199,
+        82,
+        110,
+        243
+      ],
+      "name": "adminProposed"
+    },
     {
       "discriminator": [
         255,
@@ -318,6 +346,51 @@ export type BondingCurve = {
     {
       "accounts": [
         {
+          "name": "newAdmin",
+          "signer": true
+        },
+        {
+          "name": "config",
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  99,
+                  111,
+                  110,
+                  102,
+                  105,
+                  103
+                ]
+              }
+            ]
+          },
+          "writable": true
+        },
+        {
+          "name": "eventAuthority"
+        },
+        {
+          "name": "program"
+        }
+      ],
+      "args": [],
+      "discriminator": [
+        112,
+        42,
+        45,
+        90,
+        116,
+        181,
+        13,
+        170
+      ],
+      "name": "acceptAdmin"
+    },
+    {
+      "accounts": [
+        {
           "name": "user",
           "signer": true
         },
@@ -340,6 +413,9 @@ export type BondingCurve = {
           "writable": true
         },
         {
+          "docs": [
+            "Not the pool's vault: a transfer to itself would move the books but no tokens."
+          ],
           "name": "userBaseAccount",
           "writable": true
         },
@@ -423,6 +499,9 @@ export type BondingCurve = {
           "writable": true
         },
         {
+          "docs": [
+            "Not the pool's vault: a transfer to itself would move the books but no tokens."
+          ],
           "name": "userBaseAccount",
           "writable": true
         },
@@ -1164,6 +1243,59 @@ export type BondingCurve = {
     {
       "accounts": [
         {
+          "name": "admin",
+          "relations": [
+            "config"
+          ],
+          "signer": true
+        },
+        {
+          "name": "config",
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  99,
+                  111,
+                  110,
+                  102,
+                  105,
+                  103
+                ]
+              }
+            ]
+          },
+          "writable": true
+        },
+        {
+          "name": "eventAuthority"
+        },
+        {
+          "name": "program"
+        }
+      ],
+      "args": [
+        {
+          "name": "proposed",
+          "type": "pubkey"
+        }
+      ],
+      "discriminator": [
+        121,
+        214,
+        199,
+        212,
+        87,
+        39,
+        117,
+        234
+      ],
+      "name": "proposeAdmin"
+    },
+    {
+      "accounts": [
+        {
           "name": "user",
           "signer": true
         },
@@ -1186,6 +1318,9 @@ export type BondingCurve = {
           "writable": true
         },
         {
+          "docs": [
+            "Not the pool's vault: a transfer to itself would move the books but no tokens."
+          ],
           "name": "userBaseAccount",
           "writable": true
         },
@@ -1296,58 +1431,6 @@ export type BondingCurve = {
         7
       ],
       "name": "setProtocolFeeRecipient"
-    },
-    {
-      "accounts": [
-        {
-          "name": "admin",
-          "relations": [
-            "config"
-          ],
-          "signer": true
-        },
-        {
-          "name": "newAdmin",
-          "signer": true
-        },
-        {
-          "name": "config",
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  99,
-                  111,
-                  110,
-                  102,
-                  105,
-                  103
-                ]
-              }
-            ]
-          },
-          "writable": true
-        },
-        {
-          "name": "eventAuthority"
-        },
-        {
-          "name": "program"
-        }
-      ],
-      "args": [],
-      "discriminator": [
-        42,
-        242,
-        66,
-        106,
-        228,
-        10,
-        111,
-        156
-      ],
-      "name": "transferAdmin"
     }
   ],
   "metadata": {
@@ -1357,6 +1440,25 @@ export type BondingCurve = {
     "version": "0.1.0"
   },
   "types": [
+    {
+      "name": "adminProposed",
+      "type": {
+        "fields": [
+          {
+            "name": "admin",
+            "type": "pubkey"
+          },
+          {
+            "docs": [
+              "The default key when a proposal is withdrawn."
+            ],
+            "name": "proposed",
+            "type": "pubkey"
+          }
+        ],
+        "kind": "struct"
+      }
+    },
     {
       "name": "adminTransferred",
       "type": {
@@ -1392,6 +1494,14 @@ export type BondingCurve = {
               "Owner of the token accounts protocol fees are paid to."
             ],
             "name": "protocolFeeRecipient",
+            "type": "pubkey"
+          },
+          {
+            "docs": [
+              "Proposed successor of `admin` (the default key when none): it takes the role by",
+              "accepting."
+            ],
+            "name": "pendingAdmin",
             "type": "pubkey"
           },
           {

@@ -20,6 +20,45 @@ export type FeeAggregator = {
     },
     {
       "discriminator": [
+        157,
+        200,
+        178,
+        122,
+        8,
+        235,
+        148,
+        103
+      ],
+      "name": "lzComposeTypesAccounts"
+    },
+    {
+      "discriminator": [
+        248,
+        87,
+        167,
+        117,
+        5,
+        251,
+        21,
+        126
+      ],
+      "name": "lzReceiveTypesAccounts"
+    },
+    {
+      "discriminator": [
+        50,
+        97,
+        89,
+        128,
+        99,
+        15,
+        107,
+        27
+      ],
+      "name": "oftConfig"
+    },
+    {
+      "discriminator": [
         50,
         8,
         19,
@@ -72,33 +111,33 @@ export type FeeAggregator = {
     },
     {
       "code": 6002,
+      "msg": "Signer is not the proposed admin",
+      "name": "notPendingAdmin"
+    },
+    {
+      "code": 6003,
       "msg": "Signer is not the agent's creator",
       "name": "notCreator"
     },
     {
-      "code": 6003,
+      "code": 6004,
       "msg": "No agent has been launched with this mint",
       "name": "unknownAgent"
     },
     {
-      "code": 6004,
+      "code": 6005,
       "msg": "Account is not the agent-factory record of this mint",
       "name": "notAgentRecord"
     },
     {
-      "code": 6005,
+      "code": 6006,
       "msg": "Vault account does not match the message's agent and token",
       "name": "vaultMismatch"
     },
     {
-      "code": 6006,
+      "code": 6007,
       "msg": "Token account does not belong to this vault",
       "name": "tokenAccountMismatch"
-    },
-    {
-      "code": 6007,
-      "msg": "Inbox account is not the inbox of this token",
-      "name": "inboxMismatch"
     },
     {
       "code": 6008,
@@ -132,111 +171,205 @@ export type FeeAggregator = {
     },
     {
       "code": 6014,
+      "msg": "Reward mint has a close authority",
+      "name": "rewardMintCloseAuthority"
+    },
+    {
+      "code": 6015,
       "msg": "Account is not a mint of the given token program",
       "name": "invalidMint"
     },
     {
-      "code": 6015,
+      "code": 6016,
+      "msg": "Token program does not match the vault's mint",
+      "name": "invalidTokenProgram"
+    },
+    {
+      "code": 6017,
       "msg": "Fee destination is not owned by the expected recipient",
       "name": "wrongRecipient"
     },
     {
-      "code": 6016,
+      "code": 6018,
+      "msg": "A program vault cannot be the user's token account",
+      "name": "programVaultAsUserAccount"
+    },
+    {
+      "code": 6019,
       "msg": "Split must sum to 10,000 bps",
       "name": "invalidSplit"
     },
     {
-      "code": 6017,
+      "code": 6020,
       "msg": "Split is outside the admin's bounds",
       "name": "splitOutOfBounds"
     },
     {
-      "code": 6018,
+      "code": 6021,
       "msg": "Split bounds are inconsistent",
       "name": "invalidSplitBounds"
     },
     {
-      "code": 6019,
+      "code": 6022,
+      "msg": "Split delay is outside the allowed bounds",
+      "name": "splitDelayOutOfBounds"
+    },
+    {
+      "code": 6023,
       "msg": "No peer is registered for this source endpoint",
       "name": "unknownPeer"
     },
     {
-      "code": 6020,
+      "code": 6024,
       "msg": "Sender is not the registered peer for this source endpoint",
       "name": "invalidSender"
     },
     {
-      "code": 6021,
-      "msg": "Endpoint program is not the store's endpoint",
-      "name": "invalidEndpointProgram"
-    },
-    {
-      "code": 6022,
-      "msg": "Accounts for the endpoint's clear are missing or out of order",
-      "name": "invalidClearAccounts"
-    },
-    {
-      "code": 6023,
-      "msg": "Message has the wrong length",
-      "name": "malformedMessage"
-    },
-    {
-      "code": 6024,
-      "msg": "Message version is not supported",
-      "name": "unsupportedMessageVersion"
-    },
-    {
       "code": 6025,
-      "msg": "Message kind is unknown",
-      "name": "unknownMessageKind"
-    },
-    {
-      "code": 6026,
-      "msg": "This report was already delivered",
-      "name": "replayedReport"
-    },
-    {
-      "code": 6027,
-      "msg": "Receipt account is not the receipt PDA of this report",
-      "name": "receiptMismatch"
-    },
-    {
-      "code": 6028,
-      "msg": "The inbox holds less unallocated value than the message credits",
-      "name": "insufficientInbox"
-    },
-    {
-      "code": 6029,
-      "msg": "Amount overflows",
-      "name": "amountOverflow"
-    },
-    {
-      "code": 6030,
-      "msg": "Reward mint has fewer decimals than the bridge's shared decimals",
-      "name": "unsupportedDecimals"
-    },
-    {
-      "code": 6031,
-      "msg": "Vault already tracks the maximum number of chains",
-      "name": "chainSlotsFull"
-    },
-    {
-      "code": 6032,
       "msg": "A peer address must not be zero and an eid must not be zero",
       "name": "invalidPeer"
     },
     {
+      "code": 6026,
+      "msg": "Endpoint program is not the store's endpoint",
+      "name": "invalidEndpointProgram"
+    },
+    {
+      "code": 6027,
+      "msg": "Accounts for the endpoint's instruction are missing or out of order",
+      "name": "invalidEndpointAccounts"
+    },
+    {
+      "code": 6028,
+      "msg": "Message has the wrong length",
+      "name": "malformedMessage"
+    },
+    {
+      "code": 6029,
+      "msg": "Message version is not supported",
+      "name": "unsupportedMessageVersion"
+    },
+    {
+      "code": 6030,
+      "msg": "Message kind is unknown",
+      "name": "unknownMessageKind"
+    },
+    {
+      "code": 6031,
+      "msg": "Amount is not in the bridge's shared decimals (6)",
+      "name": "unsupportedSharedDecimals"
+    },
+    {
+      "code": 6032,
+      "msg": "OFT compose message is shorter than its header",
+      "name": "malformedCompose"
+    },
+    {
       "code": 6033,
+      "msg": "This report was already delivered",
+      "name": "replayedReport"
+    },
+    {
+      "code": 6034,
+      "msg": "Receipt account is not the receipt PDA of this report",
+      "name": "receiptMismatch"
+    },
+    {
+      "code": 6035,
+      "msg": "Report amount is above the peer's per-report limit",
+      "name": "reportAboveLimit"
+    },
+    {
+      "code": 6036,
+      "msg": "Reported total would pass the peer's per-chain limit",
+      "name": "reportedTotalAboveLimit"
+    },
+    {
+      "code": 6037,
+      "msg": "Amount overflows",
+      "name": "amountOverflow"
+    },
+    {
+      "code": 6038,
+      "msg": "Reward mint has fewer decimals than the bridge's shared decimals",
+      "name": "unsupportedDecimals"
+    },
+    {
+      "code": 6039,
+      "msg": "Vault already tracks the maximum number of chains",
+      "name": "chainSlotsFull"
+    },
+    {
+      "code": 6040,
+      "msg": "No OFT is configured for this mint",
+      "name": "unknownOft"
+    },
+    {
+      "code": 6041,
+      "msg": "The compose does not come from the OFT configured for this mint",
+      "name": "invalidComposeSource"
+    },
+    {
+      "code": 6042,
+      "msg": "The compose is not addressed to this store",
+      "name": "invalidComposeTarget"
+    },
+    {
+      "code": 6043,
+      "msg": "The store already receives the maximum number of OFTs",
+      "name": "tooManyOfts"
+    },
+    {
+      "code": 6044,
       "msg": "Amount must be greater than zero",
       "name": "zeroAmount"
     },
     {
-      "code": 6034,
+      "code": 6045,
       "msg": "Nothing to distribute",
       "name": "nothingToDistribute"
     }
   ],
   "events": [
+    {
+      "discriminator": [
+        129,
+        249,
+        226,
+        227,
+        199,
+        82,
+        110,
+        243
+      ],
+      "name": "adminProposed"
+    },
+    {
+      "discriminator": [
+        255,
+        147,
+        182,
+        5,
+        199,
+        217,
+        38,
+        179
+      ],
+      "name": "adminTransferred"
+    },
+    {
+      "discriminator": [
+        103,
+        126,
+        239,
+        131,
+        201,
+        31,
+        212,
+        253
+      ],
+      "name": "delegateSet"
+    },
     {
       "discriminator": [
         227,
@@ -252,16 +385,29 @@ export type FeeAggregator = {
     },
     {
       "discriminator": [
-        27,
-        114,
-        255,
-        165,
-        25,
-        240,
-        245,
-        93
+        121,
+        147,
+        121,
+        6,
+        88,
+        174,
+        204,
+        157
       ],
-      "name": "peerSet"
+      "name": "oftSet"
+    },
+    {
+      "discriminator": [
+        51,
+        214,
+        226,
+        156,
+        1,
+        180,
+        205,
+        233
+      ],
+      "name": "peerConfigSet"
     },
     {
       "discriminator": [
@@ -291,16 +437,16 @@ export type FeeAggregator = {
     },
     {
       "discriminator": [
-        215,
-        167,
-        138,
-        68,
-        74,
-        67,
-        44,
-        126
+        137,
+        6,
+        204,
+        85,
+        20,
+        83,
+        7,
+        69
       ],
-      "name": "splitSet"
+      "name": "splitScheduled"
     },
     {
       "discriminator": [
@@ -333,9 +479,8 @@ export type FeeAggregator = {
     {
       "accounts": [
         {
-          "name": "payer",
-          "signer": true,
-          "writable": true
+          "name": "newAdmin",
+          "signer": true
         },
         {
           "name": "store",
@@ -352,53 +497,28 @@ export type FeeAggregator = {
                 ]
               }
             ]
-          }
-        },
-        {
-          "name": "rewardMint"
-        },
-        {
-          "name": "inbox",
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  105,
-                  110,
-                  98,
-                  111,
-                  120
-                ]
-              },
-              {
-                "kind": "account",
-                "path": "rewardMint"
-              }
-            ]
           },
           "writable": true
         },
         {
-          "name": "tokenProgram"
+          "name": "eventAuthority"
         },
         {
-          "address": "11111111111111111111111111111111",
-          "name": "systemProgram"
+          "name": "program"
         }
       ],
       "args": [],
       "discriminator": [
-        217,
-        134,
-        249,
-        100,
-        35,
-        95,
-        26,
-        130
+        112,
+        42,
+        45,
+        90,
+        116,
+        181,
+        13,
+        170
       ],
-      "name": "createInbox"
+      "name": "acceptAdmin"
     },
     {
       "accounts": [
@@ -677,7 +797,8 @@ export type FeeAggregator = {
                 "path": "agentMint"
               }
             ]
-          }
+          },
+          "writable": true
         },
         {
           "name": "agent"
@@ -849,6 +970,68 @@ export type FeeAggregator = {
           "writable": true
         },
         {
+          "name": "lzReceiveTypes",
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  76,
+                  122,
+                  82,
+                  101,
+                  99,
+                  101,
+                  105,
+                  118,
+                  101,
+                  84,
+                  121,
+                  112,
+                  101,
+                  115
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "store"
+              }
+            ]
+          },
+          "writable": true
+        },
+        {
+          "name": "lzComposeTypes",
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  76,
+                  122,
+                  67,
+                  111,
+                  109,
+                  112,
+                  111,
+                  115,
+                  101,
+                  84,
+                  121,
+                  112,
+                  101,
+                  115
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "store"
+              }
+            ]
+          },
+          "writable": true
+        },
+        {
           "address": "11111111111111111111111111111111",
           "name": "systemProgram"
         },
@@ -884,6 +1067,143 @@ export type FeeAggregator = {
     {
       "accounts": [
         {
+          "name": "store",
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  83,
+                  116,
+                  111,
+                  114,
+                  101
+                ]
+              }
+            ]
+          }
+        },
+        {
+          "name": "oft",
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  111,
+                  102,
+                  116
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "rewardMint"
+              }
+            ]
+          }
+        },
+        {
+          "name": "peer"
+        },
+        {
+          "name": "vault",
+          "writable": true
+        },
+        {
+          "name": "vaultTokenAccount",
+          "writable": true
+        },
+        {
+          "name": "composerTokenAccount",
+          "writable": true
+        },
+        {
+          "name": "rewardMint"
+        },
+        {
+          "name": "tokenProgram"
+        },
+        {
+          "name": "eventAuthority"
+        },
+        {
+          "name": "program"
+        }
+      ],
+      "args": [
+        {
+          "name": "params",
+          "type": {
+            "defined": {
+              "name": "lzComposeParams"
+            }
+          }
+        }
+      ],
+      "discriminator": [
+        143,
+        252,
+        164,
+        222,
+        203,
+        105,
+        240,
+        7
+      ],
+      "name": "lzCompose"
+    },
+    {
+      "accounts": [
+        {
+          "name": "store",
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  83,
+                  116,
+                  111,
+                  114,
+                  101
+                ]
+              }
+            ]
+          }
+        }
+      ],
+      "args": [
+        {
+          "name": "params",
+          "type": {
+            "defined": {
+              "name": "lzComposeParams"
+            }
+          }
+        }
+      ],
+      "discriminator": [
+        112,
+        121,
+        229,
+        66,
+        151,
+        84,
+        64,
+        50
+      ],
+      "name": "lzComposeTypes",
+      "returns": {
+        "vec": {
+          "defined": {
+            "name": "lzAccount"
+          }
+        }
+      }
+    },
+    {
+      "accounts": [
+        {
           "name": "payer",
           "signer": true,
           "writable": true
@@ -906,50 +1226,15 @@ export type FeeAggregator = {
           }
         },
         {
-          "name": "peer",
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  80,
-                  101,
-                  101,
-                  114
-                ]
-              },
-              {
-                "kind": "account",
-                "path": "store"
-              },
-              {
-                "kind": "arg",
-                "path": "params.src_eid"
-              }
-            ]
-          }
+          "name": "peer"
         },
         {
           "name": "vault",
           "writable": true
         },
         {
-          "name": "vaultTokenAccount",
-          "writable": true
-        },
-        {
-          "name": "inbox",
-          "writable": true
-        },
-        {
-          "name": "rewardMint"
-        },
-        {
           "name": "receipt",
           "writable": true
-        },
-        {
-          "name": "tokenProgram"
         },
         {
           "address": "11111111111111111111111111111111",
@@ -1040,6 +1325,283 @@ export type FeeAggregator = {
           "relations": [
             "store"
           ],
+          "signer": true
+        },
+        {
+          "name": "store",
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  83,
+                  116,
+                  111,
+                  114,
+                  101
+                ]
+              }
+            ]
+          },
+          "writable": true
+        },
+        {
+          "name": "eventAuthority"
+        },
+        {
+          "name": "program"
+        }
+      ],
+      "args": [
+        {
+          "name": "proposed",
+          "type": "pubkey"
+        }
+      ],
+      "discriminator": [
+        121,
+        214,
+        199,
+        212,
+        87,
+        39,
+        117,
+        234
+      ],
+      "name": "proposeAdmin"
+    },
+    {
+      "accounts": [
+        {
+          "name": "admin",
+          "relations": [
+            "store"
+          ],
+          "signer": true
+        },
+        {
+          "name": "store",
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  83,
+                  116,
+                  111,
+                  114,
+                  101
+                ]
+              }
+            ]
+          }
+        },
+        {
+          "name": "eventAuthority"
+        },
+        {
+          "name": "program"
+        }
+      ],
+      "args": [
+        {
+          "name": "delegate",
+          "type": "pubkey"
+        }
+      ],
+      "discriminator": [
+        242,
+        30,
+        46,
+        76,
+        108,
+        235,
+        128,
+        181
+      ],
+      "name": "setDelegate"
+    },
+    {
+      "accounts": [
+        {
+          "name": "admin",
+          "relations": [
+            "store"
+          ],
+          "signer": true,
+          "writable": true
+        },
+        {
+          "name": "store",
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  83,
+                  116,
+                  111,
+                  114,
+                  101
+                ]
+              }
+            ]
+          }
+        },
+        {
+          "name": "rewardMint"
+        },
+        {
+          "name": "oft",
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  111,
+                  102,
+                  116
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "rewardMint"
+              }
+            ]
+          },
+          "writable": true
+        },
+        {
+          "name": "composerTokenAccount",
+          "pda": {
+            "program": {
+              "kind": "const",
+              "value": [
+                140,
+                151,
+                37,
+                143,
+                78,
+                36,
+                137,
+                241,
+                187,
+                61,
+                16,
+                41,
+                20,
+                142,
+                13,
+                131,
+                11,
+                90,
+                19,
+                153,
+                218,
+                255,
+                16,
+                132,
+                4,
+                142,
+                123,
+                216,
+                219,
+                233,
+                248,
+                89
+              ]
+            },
+            "seeds": [
+              {
+                "kind": "account",
+                "path": "store"
+              },
+              {
+                "kind": "account",
+                "path": "tokenProgram"
+              },
+              {
+                "kind": "account",
+                "path": "rewardMint"
+              }
+            ]
+          },
+          "writable": true
+        },
+        {
+          "name": "lzComposeTypes",
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  76,
+                  122,
+                  67,
+                  111,
+                  109,
+                  112,
+                  111,
+                  115,
+                  101,
+                  84,
+                  121,
+                  112,
+                  101,
+                  115
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "store"
+              }
+            ]
+          },
+          "writable": true
+        },
+        {
+          "name": "tokenProgram"
+        },
+        {
+          "address": "ATokenGPvbdGVxr1b2hvZbsiqW5xWH25efTNsLJA8knL",
+          "name": "associatedTokenProgram"
+        },
+        {
+          "address": "11111111111111111111111111111111",
+          "name": "systemProgram"
+        },
+        {
+          "name": "eventAuthority"
+        },
+        {
+          "name": "program"
+        }
+      ],
+      "args": [
+        {
+          "name": "oftStore",
+          "type": "pubkey"
+        }
+      ],
+      "discriminator": [
+        61,
+        62,
+        48,
+        94,
+        140,
+        160,
+        44,
+        220
+      ],
+      "name": "setOft"
+    },
+    {
+      "accounts": [
+        {
+          "name": "admin",
+          "relations": [
+            "store"
+          ],
           "signer": true,
           "writable": true
         },
@@ -1102,26 +1664,25 @@ export type FeeAggregator = {
           "type": "u32"
         },
         {
-          "name": "address",
+          "name": "config",
           "type": {
-            "array": [
-              "u8",
-              32
-            ]
+            "defined": {
+              "name": "peerConfigParam"
+            }
           }
         }
       ],
       "discriminator": [
-        32,
-        70,
-        184,
-        229,
-        200,
-        115,
-        227,
-        177
+        79,
+        187,
+        168,
+        57,
+        139,
+        140,
+        93,
+        47
       ],
-      "name": "setPeer"
+      "name": "setPeerConfig"
     },
     {
       "accounts": [
@@ -1289,6 +1850,41 @@ export type FeeAggregator = {
   },
   "types": [
     {
+      "name": "adminProposed",
+      "type": {
+        "fields": [
+          {
+            "name": "admin",
+            "type": "pubkey"
+          },
+          {
+            "docs": [
+              "The default key when a proposal is withdrawn."
+            ],
+            "name": "proposed",
+            "type": "pubkey"
+          }
+        ],
+        "kind": "struct"
+      }
+    },
+    {
+      "name": "adminTransferred",
+      "type": {
+        "fields": [
+          {
+            "name": "previousAdmin",
+            "type": "pubkey"
+          },
+          {
+            "name": "newAdmin",
+            "type": "pubkey"
+          }
+        ],
+        "kind": "struct"
+      }
+    },
+    {
       "docs": [
         "One agent's revenue in one reward mint. PDA `[\"vault\", agent_mint, reward_mint]`.",
         "",
@@ -1435,6 +2031,21 @@ export type FeeAggregator = {
     },
     {
       "docs": [
+        "The store's LayerZero delegate changed (see [`StoreInitialized::delegate`])."
+      ],
+      "name": "delegateSet",
+      "type": {
+        "fields": [
+          {
+            "name": "delegate",
+            "type": "pubkey"
+          }
+        ],
+        "kind": "struct"
+      }
+    },
+    {
+      "docs": [
         "Fees earned and kept on a remote chain (no tokens move)."
       ],
       "name": "feeReported",
@@ -1481,6 +2092,14 @@ export type FeeAggregator = {
             "type": "pubkey"
           },
           {
+            "docs": [
+              "The OApp's LayerZero delegate: a power over message delivery at the endpoint, so it",
+              "may be a separate key (e.g. a multisig) from the admin."
+            ],
+            "name": "delegate",
+            "type": "pubkey"
+          },
+          {
             "name": "protocolFeeRecipient",
             "type": "pubkey"
           },
@@ -1499,6 +2118,10 @@ export type FeeAggregator = {
                 "name": "split"
               }
             }
+          },
+          {
+            "name": "splitDelay",
+            "type": "u32"
           }
         ],
         "kind": "struct"
@@ -1506,8 +2129,8 @@ export type FeeAggregator = {
     },
     {
       "docs": [
-        "One account of the list `lz_receive_types` returns. A signer with the default key is a",
-        "placeholder the executor fills with its own payer."
+        "One account of the list `lz_receive_types` / `lz_compose_types` return. A signer with",
+        "the default key is a placeholder the executor fills with its own payer."
       ],
       "name": "lzAccount",
       "type": {
@@ -1523,6 +2146,67 @@ export type FeeAggregator = {
           {
             "name": "isWritable",
             "type": "bool"
+          }
+        ],
+        "kind": "struct"
+      }
+    },
+    {
+      "docs": [
+        "What the executor passes to `lz_compose` (and `lz_compose_types`)."
+      ],
+      "name": "lzComposeParams",
+      "type": {
+        "fields": [
+          {
+            "name": "from",
+            "type": "pubkey"
+          },
+          {
+            "name": "to",
+            "type": "pubkey"
+          },
+          {
+            "name": "guid",
+            "type": {
+              "array": [
+                "u8",
+                32
+              ]
+            }
+          },
+          {
+            "name": "index",
+            "type": "u16"
+          },
+          {
+            "name": "message",
+            "type": "bytes"
+          },
+          {
+            "name": "extraData",
+            "type": "bytes"
+          }
+        ],
+        "kind": "struct"
+      }
+    },
+    {
+      "docs": [
+        "The accounts a LayerZero executor passes to `lz_compose_types` (v1 convention): PDA",
+        "`[\"LzComposeTypes\", store]`: the store, then one `OftConfig` per bridged mint, appended",
+        "by `set_oft` (the account grows by 32 bytes each)."
+      ],
+      "name": "lzComposeTypesAccounts",
+      "repr": {
+        "kind": "c"
+      },
+      "serialization": "bytemuck",
+      "type": {
+        "fields": [
+          {
+            "name": "store",
+            "type": "pubkey"
           }
         ],
         "kind": "struct"
@@ -1575,7 +2259,90 @@ export type FeeAggregator = {
     },
     {
       "docs": [
-        "The one remote OApp trusted for a source endpoint id. PDA `[\"Peer\", store, eid BE]`."
+        "The accounts a LayerZero executor passes to `lz_receive_types` (v1 convention): PDA",
+        "`[\"LzReceiveTypes\", store]`, a discriminator and public keys only."
+      ],
+      "name": "lzReceiveTypesAccounts",
+      "repr": {
+        "kind": "c"
+      },
+      "serialization": "bytemuck",
+      "type": {
+        "fields": [
+          {
+            "name": "store",
+            "type": "pubkey"
+          }
+        ],
+        "kind": "struct"
+      }
+    },
+    {
+      "docs": [
+        "The LayerZero OFT whose composes may credit a bridged reward mint. PDA `[\"oft\",",
+        "reward_mint]`. The OFT delivers to the store's associated token account for the mint",
+        "(`composer_token_account`), then sends the compose that allocates those tokens."
+      ],
+      "name": "oftConfig",
+      "type": {
+        "fields": [
+          {
+            "name": "rewardMint",
+            "type": "pubkey"
+          },
+          {
+            "docs": [
+              "The OFT's store PDA: the `from` of every compose it sends."
+            ],
+            "name": "oftStore",
+            "type": "pubkey"
+          },
+          {
+            "name": "tokenProgram",
+            "type": "pubkey"
+          },
+          {
+            "docs": [
+              "The store's associated token account for the mint: where the OFT credits."
+            ],
+            "name": "composerTokenAccount",
+            "type": "pubkey"
+          },
+          {
+            "name": "bump",
+            "type": "u8"
+          }
+        ],
+        "kind": "struct"
+      }
+    },
+    {
+      "docs": [
+        "The OFT whose composes credit `reward_mint` was set."
+      ],
+      "name": "oftSet",
+      "type": {
+        "fields": [
+          {
+            "name": "rewardMint",
+            "type": "pubkey"
+          },
+          {
+            "name": "oftStore",
+            "type": "pubkey"
+          },
+          {
+            "name": "composerTokenAccount",
+            "type": "pubkey"
+          }
+        ],
+        "kind": "struct"
+      }
+    },
+    {
+      "docs": [
+        "The one remote OApp trusted for a source endpoint id, and what its fee reports may",
+        "carry. PDA `[\"Peer\", store, eid BE]`."
       ],
       "name": "peer",
       "type": {
@@ -1597,6 +2364,20 @@ export type FeeAggregator = {
             }
           },
           {
+            "docs": [
+              "Largest amount one fee report may carry, in shared decimals."
+            ],
+            "name": "maxReportSd",
+            "type": "u64"
+          },
+          {
+            "docs": [
+              "Largest reported total per vault from this chain, in shared decimals."
+            ],
+            "name": "maxReportedTotalSd",
+            "type": "u64"
+          },
+          {
             "name": "bump",
             "type": "u8"
           }
@@ -1605,7 +2386,42 @@ export type FeeAggregator = {
       }
     },
     {
-      "name": "peerSet",
+      "docs": [
+        "What `set_peer_config` changes, as LayerZero's OApps configure peers."
+      ],
+      "name": "peerConfigParam",
+      "type": {
+        "kind": "enum",
+        "variants": [
+          {
+            "fields": [
+              {
+                "array": [
+                  "u8",
+                  32
+                ]
+              }
+            ],
+            "name": "peerAddress"
+          },
+          {
+            "fields": [
+              {
+                "name": "maxReportSd",
+                "type": "u64"
+              },
+              {
+                "name": "maxReportedTotalSd",
+                "type": "u64"
+              }
+            ],
+            "name": "reportLimits"
+          }
+        ]
+      }
+    },
+    {
+      "name": "peerConfigSet",
       "type": {
         "fields": [
           {
@@ -1620,6 +2436,14 @@ export type FeeAggregator = {
                 32
               ]
             }
+          },
+          {
+            "name": "maxReportSd",
+            "type": "u64"
+          },
+          {
+            "name": "maxReportedTotalSd",
+            "type": "u64"
           }
         ],
         "kind": "struct"
@@ -1627,8 +2451,9 @@ export type FeeAggregator = {
     },
     {
       "docs": [
-        "An agent's revenue policy. PDA `[\"policy\", agent_mint]`; set by the agent's creator",
-        "within the store's bounds; applies to distributions after it is set."
+        "An agent's revenue policy. PDA `[\"policy\", agent_mint]`. The creator sets the split",
+        "within the store's bounds; a new split applies to distributions from `pending_at` on",
+        "(the store's split delay after it was set)."
       ],
       "name": "policy",
       "type": {
@@ -1644,6 +2469,21 @@ export type FeeAggregator = {
                 "name": "split"
               }
             }
+          },
+          {
+            "docs": [
+              "The next split, if one is scheduled (`pending_at` > 0)."
+            ],
+            "name": "pendingSplit",
+            "type": {
+              "defined": {
+                "name": "split"
+              }
+            }
+          },
+          {
+            "name": "pendingAt",
+            "type": "i64"
           },
           {
             "name": "initialized",
@@ -1832,7 +2672,10 @@ export type FeeAggregator = {
       }
     },
     {
-      "name": "splitSet",
+      "docs": [
+        "A creator's new split, and when distributions start using it."
+      ],
+      "name": "splitScheduled",
       "type": {
         "fields": [
           {
@@ -1846,6 +2689,10 @@ export type FeeAggregator = {
                 "name": "split"
               }
             }
+          },
+          {
+            "name": "effectiveAt",
+            "type": "i64"
           }
         ],
         "kind": "struct"
@@ -1853,13 +2700,24 @@ export type FeeAggregator = {
     },
     {
       "docs": [
-        "Program config and the LayerZero OApp store (the receiver address). PDA `[\"Store\"]`."
+        "Program config and the LayerZero OApp store: the receiver of fee reports and the",
+        "target of OFT composes. PDA `[\"Store\"]`."
       ],
       "name": "store",
       "type": {
         "fields": [
           {
+            "docs": [
+              "Sets peers, OFTs and the LayerZero delegate; hands the role over in two steps."
+            ],
             "name": "admin",
+            "type": "pubkey"
+          },
+          {
+            "docs": [
+              "Proposed successor of `admin` (the default key when none)."
+            ],
+            "name": "pendingAdmin",
             "type": "pubkey"
           },
           {
@@ -1896,6 +2754,14 @@ export type FeeAggregator = {
             }
           },
           {
+            "docs": [
+              "Seconds between a creator setting a new split and its first distribution: holders",
+              "see it coming, and revenue earned before can be distributed under the old one."
+            ],
+            "name": "splitDelay",
+            "type": "u32"
+          },
+          {
             "name": "bump",
             "type": "u8"
           }
@@ -1909,6 +2775,14 @@ export type FeeAggregator = {
         "fields": [
           {
             "name": "admin",
+            "type": "pubkey"
+          },
+          {
+            "docs": [
+              "The LayerZero delegate the store registered with: it can configure the OApp at the",
+              "endpoint (libraries, DVNs) and clear or skip verified messages there."
+            ],
+            "name": "delegate",
             "type": "pubkey"
           },
           {
@@ -1934,6 +2808,10 @@ export type FeeAggregator = {
                 "name": "split"
               }
             }
+          },
+          {
+            "name": "splitDelay",
+            "type": "u32"
           }
         ],
         "kind": "struct"

@@ -128,6 +128,11 @@ export type RevenueShare = {
       "code": 6018,
       "msg": "Arithmetic overflow",
       "name": "mathOverflow"
+    },
+    {
+      "code": 6019,
+      "msg": "A stake-pool vault cannot be the user's token account",
+      "name": "programVaultAsUserAccount"
     }
   ],
   "events": [
@@ -1028,6 +1033,9 @@ export type RevenueShare = {
           "writable": true
         },
         {
+          "docs": [
+            "token program checks the mint."
+          ],
           "name": "destination",
           "writable": true
         },

@@ -32,8 +32,14 @@ export function initializeConfig(admin: PublicKey, protocolFeeRecipient: PublicK
   }).instruction();
 }
 
-export function transferAdmin(admin: PublicKey, newAdmin: PublicKey): Promise<TransactionInstruction> {
-  return program().methods.transferAdmin().accountsStrict({ admin, newAdmin, config: pda.config(), ...events() }).instruction();
+/** Step one of the admin handover (the default key withdraws a proposal). */
+export function proposeAdmin(admin: PublicKey, proposed: PublicKey): Promise<TransactionInstruction> {
+  return program().methods.proposeAdmin(proposed).accountsStrict({ admin, config: pda.config(), ...events() }).instruction();
+}
+
+/** Step two: the proposed admin accepts. */
+export function acceptAdmin(newAdmin: PublicKey): Promise<TransactionInstruction> {
+  return program().methods.acceptAdmin().accountsStrict({ newAdmin, config: pda.config(), ...events() }).instruction();
 }
 
 export function setProtocolFeeRecipient(admin: PublicKey, newRecipient: PublicKey): Promise<TransactionInstruction> {

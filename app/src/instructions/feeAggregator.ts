@@ -1,11 +1,10 @@
-/** fee-aggregator instructions: store and peers, vaults, the three revenue sources, distribution. */
+/** fee-aggregator instructions: the store and its admin, LayerZero peers and OFTs, vaults, every revenue source, distribution. */
 import { BN } from "../anchor.js";
-import { type AccountMeta, PublicKey, SystemProgram, type TransactionInstruction } from "@solana/web3.js";
+import { PublicKey, SystemProgram, type TransactionInstruction } from "@solana/web3.js";
 
-import { LZ_ENDPOINT_MOCK_ID, PROGRAM_IDS } from "../constants.js";
-import {
-  type AgentKeys, agentFactoryPda, endpointPda, eventAuthority, feeAggregatorPda as pda, programData, revenueSharePda,
-} from "../pda.js";
+import { ASSOCIATED_TOKEN_PROGRAM_ID, LZ_ENDPOINT_MOCK_ID, PROGRAM_IDS } from "../constants.js";
+import { registerOappAccounts, setDelegateAccounts } from "../lzEndpoint.js";
+import { type AgentKeys, agentFactoryPda, eventAuthority, feeAggregatorPda as pda, programData, revenueSharePda } from "../pda.js";
 import { programs } from "../programs.js";
 
 const program = () => programs.feeAggregator;
@@ -16,31 +15,63 @@ export interface SplitBounds { minHoldersBps: number; maxCreatorBps: number; min
 
 export interface InitializeStoreArgs {
   endpointProgram: PublicKey;
+  /** The OApp's LayerZero delegate (configures it at the endpoint; may differ from the admin). */
+  delegate: PublicKey;
   protocolFeeRecipient: PublicKey;
   splitBounds: SplitBounds;
   defaultSplit: Split;
+  /** Seconds before a creator's new split applies. */
+  splitDelay: number;
 }
 
 /**
- * Creates the store and registers it as an OApp with the endpoint. The remaining accounts
- * are the endpoint's registration accounts (OApp registry, event authority, program).
+ * Creates the store (with the executor's account lists) and registers it as an OApp with
+ * the endpoint, `args.delegate` as delegate.
  */
 export function initializeStore(admin: PublicKey, args: InitializeStoreArgs): Promise<TransactionInstruction> {
-  const endpoint = args.endpointProgram;
-  const remaining: AccountMeta[] = [
-    { pubkey: endpointPda.oappRegistry(endpoint), isSigner: false, isWritable: true },
-    { pubkey: eventAuthority(endpoint), isSigner: false, isWritable: false },
-    { pubkey: endpoint, isSigner: false, isWritable: false },
-  ];
+  const store = pda.store();
   return program().methods.initializeStore(args).accountsStrict({
-    admin, programData: programData(PROGRAM_IDS.feeAggregator), store: pda.store(), systemProgram: SystemProgram.programId, ...events(),
-  }).remainingAccounts(remaining).instruction();
+    admin, programData: programData(PROGRAM_IDS.feeAggregator), store, lzReceiveTypes: pda.lzReceiveTypes(), lzComposeTypes: pda.lzComposeTypes(),
+    systemProgram: SystemProgram.programId, ...events(),
+  }).remainingAccounts(registerOappAccounts(args.endpointProgram, admin, store)).instruction();
 }
 
-/** Trusts `address` (32 bytes; an EVM address left-padded) as the sender for `srcEid`. */
-export function setPeer(admin: PublicKey, srcEid: number, address: Uint8Array): Promise<TransactionInstruction> {
-  return program().methods.setPeer(srcEid, Array.from(address)).accountsStrict({
+/** Step one of the admin handover (the default key withdraws a proposal). */
+export function proposeAdmin(admin: PublicKey, proposed: PublicKey): Promise<TransactionInstruction> {
+  return program().methods.proposeAdmin(proposed).accountsStrict({ admin, store: pda.store(), ...events() }).instruction();
+}
+
+/** Step two: the proposed admin accepts (e.g. a multisig vault, through its own transaction). */
+export function acceptAdmin(newAdmin: PublicKey): Promise<TransactionInstruction> {
+  return program().methods.acceptAdmin().accountsStrict({ newAdmin, store: pda.store(), ...events() }).instruction();
+}
+
+/** Names the store's LayerZero delegate at the endpoint (admin). */
+export function setDelegate(admin: PublicKey, endpoint: PublicKey, delegate: PublicKey): Promise<TransactionInstruction> {
+  return program().methods.setDelegate(delegate).accountsStrict({ admin, store: pda.store(), ...events() })
+    .remainingAccounts(setDelegateAccounts(endpoint, pda.store())).instruction();
+}
+
+/** What `set_peer_config` changes: the trusted remote OApp, or the bounds on its fee reports (shared decimals). */
+export type PeerConfig =
+  | { peerAddress: Uint8Array }
+  | { reportLimits: { maxReportSd: bigint; maxReportedTotalSd: bigint } };
+
+export function setPeerConfig(admin: PublicKey, srcEid: number, config: PeerConfig): Promise<TransactionInstruction> {
+  const param = "peerAddress" in config
+    ? { peerAddress: { 0: Array.from(config.peerAddress) } }
+    : { reportLimits: { maxReportSd: new BN(config.reportLimits.maxReportSd.toString()), maxReportedTotalSd: new BN(config.reportLimits.maxReportedTotalSd.toString()) } };
+  return program().methods.setPeerConfig(srcEid, param as never).accountsStrict({
     admin, store: pda.store(), peer: pda.peer(srcEid), systemProgram: SystemProgram.programId, ...events(),
+  }).instruction();
+}
+
+/** Names the LayerZero OFT (its store PDA) whose composes credit `rewardMint` (admin). */
+export function setOft(admin: PublicKey, rewardMint: PublicKey, tokenProgram: PublicKey, oftStore: PublicKey): Promise<TransactionInstruction> {
+  return program().methods.setOft(oftStore).accountsStrict({
+    admin, store: pda.store(), rewardMint, oft: pda.oft(rewardMint), composerTokenAccount: pda.composerTokens(rewardMint, tokenProgram),
+    lzComposeTypes: pda.lzComposeTypes(), tokenProgram, associatedTokenProgram: ASSOCIATED_TOKEN_PROGRAM_ID, systemProgram: SystemProgram.programId,
+    ...events(),
   }).instruction();
 }
 
@@ -51,13 +82,6 @@ export function createVault(payer: PublicKey, agentMint: PublicKey, rewardMint: 
     payer, store: pda.store(), agent: agentFactoryPda.agent(agentMint), agentMint, rewardMint, vault,
     vaultTokenAccount: pda.vaultTokens(vault), policy: pda.policy(agentMint), tokenProgram, systemProgram: SystemProgram.programId,
     ...events(),
-  }).instruction();
-}
-
-/** The token account bridged value of `rewardMint` arrives in before it is credited. */
-export function createInbox(payer: PublicKey, rewardMint: PublicKey, tokenProgram: PublicKey): Promise<TransactionInstruction> {
-  return program().methods.createInbox().accountsStrict({
-    payer, store: pda.store(), rewardMint, inbox: pda.inbox(rewardMint), tokenProgram, systemProgram: SystemProgram.programId,
   }).instruction();
 }
 
@@ -116,15 +140,38 @@ const lzParams = (p: LzReceiveParams) => ({
   message: Buffer.from(p.message), extraData: Buffer.from(p.extraData ?? []),
 });
 
-/** Executor step 1: asks the OApp which accounts `lz_receive` needs (return data). */
+/** One OFT compose as the executor sees it. */
+export interface LzComposeParams {
+  from: PublicKey;
+  to: PublicKey;
+  guid: Uint8Array;
+  index: number;
+  message: Uint8Array;
+  extraData?: Uint8Array;
+}
+
+const composeParams = (p: LzComposeParams) => ({
+  from: p.from, to: p.to, guid: Array.from(p.guid), index: p.index, message: Buffer.from(p.message), extraData: Buffer.from(p.extraData ?? []),
+});
+
+/** Executor step 1 for a fee report: which accounts `lz_receive` needs (return data). */
 export function lzReceiveTypes(p: LzReceiveParams): Promise<TransactionInstruction> {
   return program().methods.lzReceiveTypes(lzParams(p)).accountsStrict({ store: pda.store() }).instruction();
 }
 
-/** One account of `lz_receive_types`' answer; a default key marked signer is the executor. */
+/**
+ * Executor step 1 for a compose: which accounts `lz_compose` needs. `ofts` are the keys
+ * the store's `LzComposeTypes` account lists after the store.
+ */
+export function lzComposeTypes(p: LzComposeParams, ofts: PublicKey[]): Promise<TransactionInstruction> {
+  return program().methods.lzComposeTypes(composeParams(p)).accountsStrict({ store: pda.store() })
+    .remainingAccounts(ofts.map((pubkey) => ({ pubkey, isSigner: false, isWritable: false }))).instruction();
+}
+
+/** One account of a `*_types` answer; a default key marked signer is the executor. */
 export interface LzAccount { pubkey: PublicKey; isSigner: boolean; isWritable: boolean }
 
-/** Decodes `lz_receive_types` return data (runtimes trim trailing zeros: it is padded here). */
+/** Decodes `lz_*_types` return data (runtimes trim trailing zeros: it is padded here). */
 export function decodeLzAccounts(returnData: Uint8Array): LzAccount[] {
   const raw = Buffer.concat([Buffer.from(returnData), Buffer.alloc(64)]);
   const n = raw.readUInt32LE(0);
@@ -134,17 +181,30 @@ export function decodeLzAccounts(returnData: Uint8Array): LzAccount[] {
   });
 }
 
-/** Executor step 2: `lz_receive` with the listed accounts (the default-key signer is `payer`). */
-export async function lzReceive(payer: PublicKey, accounts: LzAccount[], p: LzReceiveParams): Promise<TransactionInstruction> {
-  const ix = await program().methods.lzReceive(lzParams(p)).accountsStrict({
-    payer, store: pda.store(), peer: PublicKey.default, vault: PublicKey.default, vaultTokenAccount: PublicKey.default,
-    inbox: PublicKey.default, rewardMint: PublicKey.default, receipt: PublicKey.default, tokenProgram: PublicKey.default,
-    systemProgram: SystemProgram.programId, ...events(),
-  }).instruction();
+/** The executor's instruction from a `*_types` list (the default-key signer is `payer`). */
+function withAccounts(ix: TransactionInstruction, payer: PublicKey, accounts: LzAccount[]): TransactionInstruction {
   ix.keys = accounts.map((a) => ({
     pubkey: a.pubkey.equals(PublicKey.default) && a.isSigner ? payer : a.pubkey, isSigner: a.isSigner, isWritable: a.isWritable,
   }));
   return ix;
+}
+
+/** Executor step 2: `lz_receive` with the listed accounts. */
+export async function lzReceive(payer: PublicKey, accounts: LzAccount[], p: LzReceiveParams): Promise<TransactionInstruction> {
+  const ix = await program().methods.lzReceive(lzParams(p)).accountsStrict({
+    payer, store: pda.store(), peer: PublicKey.default, vault: PublicKey.default, receipt: PublicKey.default,
+    systemProgram: SystemProgram.programId, ...events(),
+  }).instruction();
+  return withAccounts(ix, payer, accounts);
+}
+
+/** Executor step 2: `lz_compose` with the listed accounts. */
+export async function lzCompose(payer: PublicKey, accounts: LzAccount[], p: LzComposeParams): Promise<TransactionInstruction> {
+  const ix = await program().methods.lzCompose(composeParams(p)).accountsStrict({
+    store: pda.store(), oft: PublicKey.default, peer: PublicKey.default, vault: PublicKey.default, vaultTokenAccount: PublicKey.default,
+    composerTokenAccount: PublicKey.default, rewardMint: PublicKey.default, tokenProgram: PublicKey.default, ...events(),
+  }).instruction();
+  return withAccounts(ix, payer, accounts);
 }
 
 export { LZ_ENDPOINT_MOCK_ID };

@@ -167,3 +167,22 @@ export function graduate(m: Market): { quoteReserve: bigint; baseReserve: bigint
 export function applyTrade(m: Market, t: Trade): Market {
   return { ...m, quoteReserve: t.quoteReserveAfter, baseReserve: t.baseReserveAfter, phase: t.phaseAfter };
 }
+
+/**
+ * The caller's limit on a trade (agentpad_math::pool::Limit). For buys it is a price: a
+ * fill cut at the graduation threshold must not cost more per token than the limit.
+ */
+export type Limit =
+  | { kind: "maxQuoteFor"; maxQuote: bigint; base: bigint }
+  | { kind: "minBaseFor"; quote: bigint; minBase: bigint }
+  | { kind: "minQuoteOut"; min: bigint };
+
+/** Whether the program accepts `trade` under `limit` (paid/received <= quote/base for buys). */
+export function limitAllows(limit: Limit, trade: Trade): boolean {
+  const withinPrice = (quote: bigint, base: bigint) => trade.quoteAmount * base <= quote * trade.baseAmount;
+  switch (limit.kind) {
+    case "maxQuoteFor": return trade.side === "buy" && withinPrice(limit.maxQuote, limit.base);
+    case "minBaseFor": return trade.side === "buy" && withinPrice(limit.quote, limit.minBase);
+    case "minQuoteOut": return trade.side === "sell" && trade.quoteAmount >= limit.min;
+  }
+}

@@ -22,3 +22,18 @@ export function splitRevenue(split: RevenueSplit, amount: bigint): RevenueParts 
   if (holders < 0n) throw new MathError("Overflow");
   return { holders, creator, protocol };
 }
+
+/** sharedToLocal for limits: saturates at u64::MAX. */
+export function sharedToLocalSaturating(amountSd: bigint, localDecimals: number): bigint {
+  if (localDecimals < SHARED_DECIMALS) return amountSd;
+  const v = amountSd * 10n ** BigInt(localDecimals - SHARED_DECIMALS);
+  return v > 0xffff_ffff_ffff_ffffn ? 0xffff_ffff_ffff_ffffn : v;
+}
+
+/** An agent's split over time (agentpad_math::revenue::SplitSchedule). */
+export interface SplitSchedule { current: RevenueSplit; pending: { split: RevenueSplit; from: bigint } | null }
+
+/** The split a distribution at `now` uses. */
+export function splitAt(s: SplitSchedule, now: bigint): RevenueSplit {
+  return s.pending && now >= s.pending.from ? s.pending.split : s.current;
+}
