@@ -1,23 +1,35 @@
 #!/usr/bin/env bash
 # Every test of the project, from a clean clone (installs what it needs):
-#   1. Rust: the math crate's unit and property tests, the integration suites (programs in
-#      an embedded bank with the real SPL Token, Token-2022 and ATA programs);
-#   2. the committed IDLs and TS types match the programs (Anchor's IDL builder);
-#   3. the sBPF stage: toolchain, build to real sBPF, the lifecycle replayed in LiteSVM;
-#   4. TypeScript: npm ci, type check, then the TS tests (tests/*.ts) on LiteSVM with the
+#   1. the sBPF toolchain and the programs built to real sBPF .so files (target/sbf);
+#   2. Rust: the math crate's unit and property tests and the integration suites on the
+#      native bank (the cluster-runtime suites, e.g. pre-funded addresses, on the .so files);
+#   3. the integration suites again on the sBPF .so files in LiteSVM with mainnet-beta's
+#      features (AGENTPAD_RUNTIME=sbf);
+#   4. the cross-program invariant fuzzer: 100,000 random operations over 4 seeds;
+#   5. the committed IDLs and TS types match the programs (Anchor's IDL builder);
+#   6. the lifecycle replayed on sBPF (byte-identical state, compute-unit ceilings);
+#   7. TypeScript: npm ci, type check, then the TS tests (tests/*.ts) on LiteSVM with the
 #      sBPF .so files — the same tests `anchor test` runs against a validator.
-# Cold on 2 cores: ~20 min (a fresh clone measured 18 min, .ci/run included).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v cargo >/dev/null || { echo "error: cargo not found: install Rust 1.95+ (rustup)" >&2; exit 1; }
 command -v node >/dev/null || { echo "error: node not found: install Node 20+" >&2; exit 1; }
 export RUST_LOG="${RUST_LOG:-error}"
-echo "== Rust tests"
+stage() { echo "== $1 ($(date -u +%H:%M:%S))"; }
+stage "sBPF toolchain and programs"
+./scripts/sbf/install.sh
+./scripts/sbf/build.sh
+stage "Rust tests (native bank)"
 cargo test --workspace --locked "$@"
-echo "== IDLs and TS types match the programs"
+stage "Rust integration suites on the sBPF .so files (LiteSVM)"
+AGENTPAD_RUNTIME=sbf cargo test --locked -p agentpad-tests "$@"
+stage "cross-program fuzzer: 100,000 operations"
+cargo run -q --locked -p agentpad-tests --example fuzz -- --ops 25000 --seed 1 --seed 2 --seed 3 --seed 4
+stage "IDLs and TS types match the programs"
 cargo run -q --locked -p agentpad-idl -- --check
-echo "== sBPF stage"
-./scripts/sbf/test.sh
-echo "== TypeScript: type check and tests (LiteSVM, target/sbf/*.so)"
+stage "lifecycle replayed on sBPF"
+./scripts/sbf/replay.sh
+stage "TypeScript: type check and tests (LiteSVM, target/sbf/*.so)"
 npm run -s typecheck
 npx mocha
+stage "done"

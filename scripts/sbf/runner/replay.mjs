@@ -7,6 +7,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { FailedTransactionMetadata } from "litesvm";
+import { PublicKey } from "@solana/web3.js";
 // The SDK's LiteSVM backend (TypeScript: run with `node --import tsx`) adds the genesis
 // accounts real clusters have and LiteSVM lacks (the wSOL mint).
 import { LiteSvmBackend } from "../../../app/src/backend/litesvm.ts";
@@ -28,16 +29,18 @@ const PROGRAMS = {
   fee_aggregator: "EfmjWCuzDseV4Rsp94bMPdGjWUoVxMLbQJHUQxq1V95G",
   revenue_share: "8zfHSn8e1dd3ZA2G7TjZUBJrQydmMQxLWujoKAVDD1Xh",
   lz_endpoint_mock: "4dPYhcANTEjnPjYaHhbXHPz1ZzMyESTuX8sXMqKyATxE",
+  oft_mock: "GgjGvgpajzQk4aHCPBA1hWXTvpSG3MGHM4NxYWefPX7J",
 };
 const INSTRUCTIONS = {
   agent_factory: ["launch_agent", "propose_creator", "accept_creator", "claim_creator_fees"],
-  bonding_curve: ["initialize_config", "transfer_admin", "set_protocol_fee_recipient", "create_preset", "create_pool", "graduate",
-    "buy_exact_in", "buy_exact_out", "sell_exact_in", "claim_protocol_fees", "claim_creator_fees", "claim_agent_fees"],
-  fee_aggregator: ["initialize_store", "set_peer", "create_vault", "create_inbox", "sweep", "deposit", "lz_receive_types",
-    "lz_receive", "set_split", "distribute"],
+  bonding_curve: ["initialize_config", "propose_admin", "accept_admin", "set_protocol_fee_recipient", "create_preset", "create_pool",
+    "graduate", "buy_exact_in", "buy_exact_out", "sell_exact_in", "claim_protocol_fees", "claim_creator_fees", "claim_agent_fees"],
+  fee_aggregator: ["initialize_store", "propose_admin", "accept_admin", "set_peer_config", "set_oft", "set_delegate", "create_vault",
+    "sweep", "deposit", "lz_receive_types", "lz_receive", "lz_compose_types", "lz_compose", "set_split", "distribute"],
   revenue_share: ["create_stake_pool", "add_reward_mint", "stake", "request_unstake", "withdraw", "close_position",
     "notify_reward", "claim"],
-  lz_endpoint_mock: ["initialize", "register_oapp", "verify", "clear"],
+  lz_endpoint_mock: ["initialize", "register_oapp", "set_delegate", "verify", "clear", "send_compose", "clear_compose"],
+  oft_mock: ["init_oft", "lz_receive"],
 };
 const OTHER = {
   "11111111111111111111111111111111": "system",
@@ -74,22 +77,30 @@ const payer = await signer(trace.steps[0].payer);
 svm.setAccount({ address: payer.address, data: new Uint8Array(), executable: false,
   lamports: lamports(1_000_000_000_000_000n), programAddress: address("11111111111111111111111111111111"), space: 0n });
 
-// lz_receive and lz_receive_types take the same params: the replay asks lz_receive_types
-// (on sBPF, where return data works) for the account list of every lz_receive it replays.
+// lz_receive / lz_compose take the same params as their *_types instruction: the replay asks
+// that instruction (on sBPF, where return data works), with the accounts of the store's
+// LzReceiveTypes / LzComposeTypes PDA as an executor would, for the account list of every
+// lz_receive and lz_compose it replays.
 const discOf = (name) => createHash("sha256").update(`global:${name}`).digest().subarray(0, 8);
-const LZ_RECEIVE = discOf("lz_receive").toString("hex");
+const TYPES = { [discOf("lz_receive").toString("hex")]: "LzReceiveTypes", [discOf("lz_compose").toString("hex")]: "LzComposeTypes" };
 let lzTypesChecked = 0;
+const feeAggregator = new PublicKey(PROGRAMS.fee_aggregator);
+const store = PublicKey.findProgramAddressSync([Buffer.from("Store")], feeAggregator)[0];
 async function checkLzReceiveTypes(ix) {
   const data = Buffer.from(ix.data, "base64");
-  if (ix.program !== PROGRAMS.fee_aggregator || data.subarray(0, 8).toString("hex") !== LZ_RECEIVE) return;
-  const store = ix.accounts[1][0];
-  const typesIx = { programAddress: address(ix.program), accounts: [{ address: address(store), role: AccountRole.READONLY }],
-    data: Buffer.concat([discOf("lz_receive_types"), data.subarray(8)]) };
+  const seed = TYPES[data.subarray(0, 8).toString("hex")];
+  if (ix.program !== PROGRAMS.fee_aggregator || !seed) return;
+  const typesPda = PublicKey.findProgramAddressSync([Buffer.from(seed), store.toBuffer()], feeAggregator)[0];
+  const listedKeys = Buffer.from(svm.getAccount(address(typesPda.toBase58())).data).subarray(8);
+  const typeAccounts = Array.from({ length: listedKeys.length / 32 }, (_, k) =>
+    ({ address: getAddressDecoder().decode(listedKeys.subarray(32 * k, 32 * k + 32)), role: AccountRole.READONLY }));
+  const typesName = seed === "LzReceiveTypes" ? "lz_receive_types" : "lz_compose_types";
+  const typesIx = { programAddress: address(ix.program), accounts: typeAccounts, data: Buffer.concat([discOf(typesName), data.subarray(8)]) };
   const tx = await pipe(createTransactionMessage({ version: 0 }), (t) => setTransactionMessageFeePayerSigner(payer, t),
     (t) => svm.setTransactionMessageLifetimeUsingLatestBlockhash(t), (t) => appendTransactionMessageInstructions([typesIx], t),
     (t) => signTransactionMessageWithSigners(t));
   const sim = svm.simulateTransaction(tx);
-  if (sim instanceof FailedTransactionMetadata) throw new Error(`lz_receive_types failed: ${sim.toString()}`);
+  if (sim instanceof FailedTransactionMetadata) throw new Error(`${typesName} failed: ${sim.toString()}`);
   // The runtime trims trailing zero bytes of return data: pad before decoding.
   const raw = Buffer.concat([Buffer.from(sim.meta().returnData().data()), Buffer.alloc(64)]);
   const n = raw.readUInt32LE(0);
@@ -103,7 +114,7 @@ async function checkLzReceiveTypes(ix) {
   }
   if (JSON.stringify(listed) !== JSON.stringify(ix.accounts)) {
     mismatches++;
-    console.log("lz_receive_types listed different accounts than lz_receive used:", JSON.stringify(listed), JSON.stringify(ix.accounts));
+    console.log(`${typesName} listed different accounts than were used:`, JSON.stringify(listed), JSON.stringify(ix.accounts));
   }
   lzTypesChecked++;
 }
@@ -215,5 +226,5 @@ for (const m of measurements) {
 const summary = { steps: trace.steps.length, accountsCompared: trace.final.length, mismatches, measurements };
 if (reportFile) writeFileSync(reportFile, JSON.stringify(summary, null, 1));
 console.log(`replayed ${trace.steps.length} transactions on sBPF; ${trace.final.length} accounts compared; ` +
-  `${lzTypesChecked} lz_receive_types account lists checked; ${mismatches} mismatches`);
+  `${lzTypesChecked} lz_receive_types / lz_compose_types account lists checked; ${mismatches} mismatches`);
 process.exit(mismatches === 0 ? 0 : 1);

@@ -31,6 +31,18 @@ pub struct Protocol {
     pub params: PoolParams,
 }
 
+impl Clone for Protocol {
+    fn clone(&self) -> Self {
+        Protocol {
+            quote_mint: self.quote_mint,
+            quote_token_program: self.quote_token_program,
+            quote_authority: self.quote_authority.insecure_clone(),
+            fee_recipient: self.fee_recipient.insecure_clone(),
+            params: self.params,
+        }
+    }
+}
+
 impl Env {
     /// Config initialised by the admin, a 9-decimal quote mint under `quote_token_program`
     /// and preset [`PRESET`] with [`presets::standard`] for it.

@@ -7,6 +7,7 @@
 pub mod accounts;
 pub mod env;
 pub mod fixtures;
+pub mod fuzz;
 pub mod ix;
 pub mod presets;
 pub mod runtime;
