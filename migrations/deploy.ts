@@ -1,29 +1,35 @@
 // Brings a cluster to a launchable state, idempotently (safe to re-run): bonding-curve
 // config, preset 0 (standard economics) for the quote mint, the fee aggregator's store
-// registered with the LayerZero endpoint, the bridge inbox, and the launch lookup table.
-// Writes migrations/deployments/<cluster>.json, which the CLI reads.
+// registered with the LayerZero endpoint, and the launch lookup table. Writes
+// migrations/deployments/<cluster>.json, which the CLI reads.
 //
 //   npx tsx migrations/deploy.ts [--url localnet|devnet|<url>] [--keypair <path>]
 //       [--quote-mint <mint>] [--endpoint <program>] [--fee-recipient <pubkey>]
 //
 // The wallet must be the programs' upgrade authority (the config and store check it).
+// Bad input or an unreachable node is one line on stderr: exit 2 for usage, 1 otherwise.
 // `anchor migrate` calls the default export with its provider.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
 import { Keypair, PublicKey } from "@solana/web3.js";
 
-import { AgentpadClient, CLUSTER_URLS, LZ_ENDPOINT_MOCK_ID, loadKeypair, LZ_ENDPOINT_V2_ID, NATIVE_MINT, RpcBackend, deployProtocol } from "../app/src/index.js";
-
-const CLUSTERS = CLUSTER_URLS;
+import {
+  AgentpadClient, AgentpadError, KeypairFileError, LZ_ENDPOINT_MOCK_ID, LZ_ENDPOINT_V2_ID, NATIVE_MINT, RpcBackend, clusterOf, clusterUrl,
+  deployProtocol, deploymentRecordPath, loadKeypair,
+} from "../app/src/index.js";
+class Usage extends Error {}
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? process.argv[i + 1] : undefined;
+  if (i < 0) return undefined;
+  const v = process.argv[i + 1];
+  if (v === undefined || v.startsWith("--")) throw new Usage(`--${name} needs a value`);
+  return v;
 }
 
 export async function deploy(url: string, wallet: Keypair, o: { quoteMint?: PublicKey; endpoint?: PublicKey; feeRecipient?: PublicKey } = {}) {
-  const cluster = Object.entries(CLUSTERS).find(([, u]) => u === url)?.[0] ?? "custom";
-  const local = /127\.0\.0\.1|localhost/.test(url);
-  const record = `${new URL(".", import.meta.url).pathname}deployments/${local ? "localnet" : cluster}.json`;
+  const local = clusterOf(url) === "localnet";
+  const record = deploymentRecordPath(url);
   const previous = existsSync(record) ? JSON.parse(readFileSync(record, "utf8")) : {};
   const client = new AgentpadClient(new RpcBackend(url), wallet);
   console.log(`agentpad deploy to ${url} as ${wallet.publicKey.toBase58()}`);
@@ -35,7 +41,7 @@ export async function deploy(url: string, wallet: Keypair, o: { quoteMint?: Publ
     lookupTable: previous.lookupTable ? new PublicKey(previous.lookupTable) : undefined,
     log: (l) => console.log(l),
   });
-  mkdirSync(new URL("./deployments/", import.meta.url), { recursive: true });
+  mkdirSync(dirname(record), { recursive: true });
   const out = { url, admin: wallet.publicKey.toBase58(), presetId: d.presetId, quoteMint: d.quoteMint.toBase58(),
     endpoint: d.endpoint.toBase58(), lookupTable: d.lookupTable.toBase58() };
   writeFileSync(record, JSON.stringify(out, null, 2) + "\n");
@@ -49,10 +55,34 @@ export default async function (provider: { connection: { rpcEndpoint: string }; 
   await deploy(provider.connection.rpcEndpoint, provider.wallet.payer);
 }
 
+async function main(): Promise<number> {
+  try {
+    const raw = arg("url") ?? "localnet";
+    const url = clusterUrl(raw);
+    if (!url) throw new Usage(`--url must be localnet, devnet, testnet, mainnet-beta or an http(s) URL, got "${raw}"`);
+    const wallet = loadKeypair(arg("keypair"));
+    const key = (n: string) => {
+      const v = arg(n);
+      if (v === undefined) return undefined;
+      try {
+        return new PublicKey(v);
+      } catch {
+        throw new Usage(`--${n} "${v}" is not a base58 public key`);
+      }
+    };
+    await deploy(url, wallet, { quoteMint: key("quote-mint"), endpoint: key("endpoint"), feeRecipient: key("fee-recipient") });
+    return 0;
+  } catch (e) {
+    if (e instanceof Usage || e instanceof KeypairFileError) {
+      console.error(`error: ${e.message}`);
+      return 2;
+    }
+    if (process.env.AGENTPAD_DEBUG) console.error(e);
+    console.error(`error: ${e instanceof AgentpadError ? e.message : (e as Error).message ?? String(e)}`);
+    return 1;
+  }
+}
+
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split("/").pop()!)) {
-  const raw = arg("url") ?? "localnet";
-  const url = CLUSTERS[raw] ?? raw;
-  const wallet = loadKeypair(arg("keypair"));
-  const key = (n: string) => (arg(n) ? new PublicKey(arg(n)!) : undefined);
-  await deploy(url, wallet, { quoteMint: key("quote-mint"), endpoint: key("endpoint"), feeRecipient: key("fee-recipient") });
+  process.exitCode = await main();
 }

@@ -2,15 +2,26 @@
 // validator under `anchor test`): human and --json output, and refusals with exit codes
 // (1: refused by a pre-flight check or the chain, 2: bad usage) before anything is sent.
 import { strict as assert } from "node:assert";
+import { spawnSync } from "node:child_process";
+import { createServer } from "node:net";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { Keypair, PublicKey } from "@solana/web3.js";
 
-import { AgentpadClient, agentTokenAccount, loadKeypair } from "../app/src/index.js";
+import { AgentpadClient, agentTokenAccount, clusterOf, loadKeypair } from "../app/src/index.js";
 import { runCli } from "../app/src/cli/program.js";
 import { type Harness, harness } from "./harness/index.js";
 
 interface Run { code: number; out: string; err: string }
+
+/** A local port nothing listens on. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  const port = (server.address() as { port: number }).port;
+  await new Promise((r) => server.close(r));
+  return port;
+}
 
 describe("agentpad CLI", function () {
   let h: Harness;
@@ -25,7 +36,8 @@ describe("agentpad CLI", function () {
     const code = await runCli(["node", "agentpad", "--keypair", keyfile, ...args], {
       out: (l) => out.push(l),
       err: (l) => err.push(l),
-      connect: (g) => ({ client: new AgentpadClient(h.backend, loadKeypair(g.keypair!)), url: h.backend.endpoint, cluster: "test" }),
+      // A URL no deployment record exists for (the harness backend is not an RPC node).
+      connect: (g) => ({ client: new AgentpadClient(h.backend, loadKeypair(g.keypair!)), url: "http://harness.invalid", cluster: "harness.invalid" }),
     });
     return { code, out: out.join("\n"), err: err.join("\n") };
   }
@@ -96,6 +108,98 @@ describe("agentpad CLI", function () {
     }
     const json = await cli("--json", "buy", Keypair.generate().publicKey.toBase58(), "1");
     assert.deepEqual(Object.keys(JSON.parse(json.out)), ["error", "program", "message"]);
+  });
+
+  it("turns every bad input a new user tried into one line and an exit code, sending nothing", async () => {
+    const table = ["--lookup-table", h.deployment.lookupTable.toBase58()];
+    const launch = (...extra: string[]) => cli(...table, "launch", "--name", "N", "--symbol", "S", "--uri", "https://u", ...extra);
+    const before = await wallet.backend.getBalance(wallet.address);
+    // One at a time: the CLI prints through module-level sinks.
+    const cases: [() => Promise<Run>, number, RegExp][] = [
+      [() => launch("--cooldown", "-5"), 2, /--cooldown "-5" must be a whole number/],
+      [() => launch("--cooldown", "abc"), 2, /--cooldown "abc" must be a whole number/],
+      [() => launch("--cooldown", "60"), 1, /CooldownOutOfBounds/],
+      [() => launch("--preset", "-1"), 2, /--preset "-1" must be a whole number from 0 to 65535/],
+      [() => launch("--preset", "70000"), 2, /--preset "70000" must be a whole number from 0 to 65535/],
+      [() => launch("--preset", "abc"), 2, /--preset "abc" must be a whole number/],
+      [() => launch("--preset", "7"), 1, /UnknownPreset/],
+      [() => cli(...table, "launch", "--name", "n".repeat(33), "--symbol", "S", "--uri", "https://u"), 1, /NameTooLong: the name is 33 bytes; at most 32/],
+      [() => cli(...table, "launch", "--name", "N", "--symbol", "SYMBOLS4567", "--uri", "https://u"), 1, /SymbolTooLong/],
+      [() => cli(...table, "launch", "--name", "N", "--symbol", "S", "--uri", "https://" + "u".repeat(193)), 1, /UriTooLong/],
+    ];
+    for (const [run, code, pattern] of cases) {
+      const r = await run();
+      assert.equal(r.code, code, `${r.out} ${r.err}`);
+      assert.match(r.err, pattern);
+      assert.equal(r.err.split("\n").length, 1, `one line: ${r.err}`);
+    }
+    assert.equal(await wallet.backend.getBalance(wallet.address), before, "nothing was sent");
+
+    // Through the real RPC connection: no node, bad keypair files, bad URLs.
+    const real = async (...args: string[]): Promise<Run> => {
+      const out: string[] = [];
+      const err: string[] = [];
+      const code = await runCli(["node", "agentpad", ...args], { out: (l) => out.push(l), err: (l) => err.push(l) });
+      return { code, out: out.join("\n"), err: err.join("\n") };
+    };
+    writeFileSync(`${dir}/broken.json`, "[1, 2, 3");
+    writeFileSync(`${dir}/short.json`, "[1, 2, 3]");
+    const closed = `http://127.0.0.1:${await closedPort()}`;
+    const realCases: [string[], number, RegExp][] = [
+      [["--url", closed, "--keypair", keyfile, "status", mint.toBase58()], 1, new RegExp(`no Solana node answers at ${closed.replace(/[.]/g, "\\.")} \\(ECONNREFUSED\\)`)],
+      [["--url", closed, "--keypair", keyfile, "config"], 1, /no Solana node answers/],
+      [["--url", closed, "--keypair", `${dir}/broken.json`, "config"], 2, /broken\.json: is not JSON/],
+      [["--url", closed, "--keypair", `${dir}/short.json`, "config"], 2, /short\.json: is not a keypair/],
+      [["--url", closed, "--keypair", dir, "config"], 2, /is a directory, not a keypair file/],
+      [["--url", closed, "--keypair", `${dir}/missing.json`, "config"], 2, /missing\.json: not found/],
+      [["--url", "htp://nope", "--keypair", keyfile, "config"], 2, /--url must be localnet, devnet, testnet, mainnet-beta or an http\(s\) URL, got "htp:\/\/nope"/],
+    ];
+    for (const [args, code, pattern] of realCases) {
+      const r = await real(...args);
+      assert.equal(r.code, code, `${args.join(" ")}: ${r.out} ${r.err}`);
+      assert.match(r.err, pattern, args.join(" "));
+      assert.equal(r.err.split("\n").length, 1, `one line: ${r.err}`);
+    }
+  });
+
+  it("finds the deployment record of any local URL from any directory", async () => {
+    for (const url of ["http://127.0.0.1:8899", "http://localhost:8899", "http://127.0.0.1:18999"]) assert.equal(clusterOf(url), "localnet");
+    assert.equal(clusterOf("https://api.devnet.solana.com"), "devnet");
+    const records = mkdtempSync(`${tmpdir()}/agentpad-records-`);
+    writeFileSync(`${records}/localnet.json`, JSON.stringify({ lookupTable: h.deployment.lookupTable.toBase58() }));
+    const cwd = process.cwd();
+    process.env.AGENTPAD_DEPLOYMENTS = records;
+    process.chdir(tmpdir());
+    try {
+      const out: string[] = [];
+      const err: string[] = [];
+      const code = await runCli(["node", "agentpad", "--keypair", keyfile, "launch", "--name", "Elsewhere", "--symbol", "ELSE", "--uri", "https://e"], {
+        out: (l) => out.push(l), err: (l) => err.push(l),
+        connect: (g) => ({ client: new AgentpadClient(h.backend, loadKeypair(g.keypair!)), url: "http://localhost:8899", cluster: "localnet" }),
+      });
+      assert.equal(code, 0, err.join("\n"));
+      assert.match(out.join("\n"), /^launched ELSE: mint /m);
+    } finally {
+      process.chdir(cwd);
+      delete process.env.AGENTPAD_DEPLOYMENTS;
+    }
+  });
+
+  it("runs the deploy migration's bad input into one line and an exit code", async () => {
+    const closed = `http://127.0.0.1:${await closedPort()}`;
+    const deploy = (...args: string[]) => spawnSync(process.execPath, ["--import", "tsx", "migrations/deploy.ts", ...args], { encoding: "utf8" });
+    const cases: [string[], number, RegExp][] = [
+      [["--keypair", `${dir}/missing.json`], 2, /missing\.json: not found/],
+      [["--url", "htp://nope", "--keypair", keyfile], 2, /--url must be/],
+      [["--url", closed, "--keypair", keyfile], 1, /no Solana node answers at http:\/\/127\.0\.0\.1:\d+ \(ECONNREFUSED\)/],
+      [["--url", closed, "--keypair", keyfile, "--quote-mint", "nope"], 2, /--quote-mint "nope" is not a base58 public key/],
+    ];
+    for (const [args, code, pattern] of cases) {
+      const r = deploy(...args);
+      assert.equal(r.status, code, `${args.join(" ")}: ${r.stdout} ${r.stderr}`);
+      assert.match(r.stderr, pattern);
+      assert.equal(r.stderr.trim().split("\n").length, 1, `one line: ${r.stderr}`);
+    }
   });
 
   it("shows the protocol configuration and bridge peers", async () => {

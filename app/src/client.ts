@@ -10,7 +10,7 @@ import {
   fetchComposeTypeOfts, fetchPool, fetchPosition, fetchPreset, fetchStakePool, fetchStore, fetchVault, marketOf,
 } from "./accounts.js";
 import type { Backend, SendOptions, TxResult } from "./backend/types.js";
-import { BPS_DENOMINATOR, NATIVE_MINT, PROGRAM_IDS, TOKEN_2022_PROGRAM_ID } from "./constants.js";
+import { BPS_DENOMINATOR, METADATA_LIMITS, NATIVE_MINT, PROGRAM_IDS, TOKEN_2022_PROGRAM_ID, UNSTAKE_COOLDOWN_BOUNDS } from "./constants.js";
 import { clientError } from "./errors.js";
 import { type AgentpadEvent, decodeEvents } from "./events.js";
 import * as ix from "./instructions/index.js";
@@ -152,6 +152,15 @@ export class AgentpadClient {
     name: string; symbol: string; uri: string; presetId: number; lookupTable: PublicKey; firstBuy?: bigint; unstakeCooldown?: number;
     mint?: Keypair;
   }): Promise<Sent & { mint: PublicKey; keys: AgentKeys }> {
+    for (const [field, code] of [["name", "NameTooLong"], ["symbol", "SymbolTooLong"], ["uri", "UriTooLong"]] as const) {
+      const bytes = Buffer.byteLength(a[field], "utf8");
+      if (bytes === 0) throw clientError("EmptyMetadataField", `the ${field} must not be empty`);
+      if (bytes > METADATA_LIMITS[field]) throw clientError(code, `the ${field} is ${bytes} bytes; at most ${METADATA_LIMITS[field]}`);
+    }
+    const c = a.unstakeCooldown;
+    if (c !== undefined && (!Number.isInteger(c) || c < UNSTAKE_COOLDOWN_BOUNDS.min || c > UNSTAKE_COOLDOWN_BOUNDS.max)) {
+      throw clientError("CooldownOutOfBounds", `an unstake cooldown is ${UNSTAKE_COOLDOWN_BOUNDS.min} to ${UNSTAKE_COOLDOWN_BOUNDS.max} seconds, got ${c}`);
+    }
     const { preset, quote } = await this.preset(a.presetId);
     const table = await this.backend.getLookupTable(a.lookupTable);
     if (!table) throw clientError("UnknownLookupTable", `lookup table ${a.lookupTable.toBase58()} not found`);

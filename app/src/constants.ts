@@ -26,6 +26,10 @@ export const AGENT_TOKEN_DECIMALS = 6;
 export const BPS_DENOMINATOR = 10_000n;
 export const MAX_REWARD_MINTS = 4;
 export const MAX_CHAINS = 8;
+/** agent-factory's metadata bounds, in UTF-8 bytes. */
+export const METADATA_LIMITS = { name: 32, symbol: 10, uri: 200 } as const;
+/** revenue-share's bounds on a stake pool's unstake cooldown, in seconds. */
+export const UNSTAKE_COOLDOWN_BOUNDS = { min: 3_600, max: 30 * 86_400, default: 2 * 86_400 } as const;
 
 export const SEEDS = {
   bondingCurve: { config: "config", preset: "preset", pool: "pool", baseVault: "base_vault", quoteVault: "quote_vault" },

@@ -14,6 +14,8 @@ export type { Backend, SendOptions, TxResult } from "./backend/types.js";
 export { RpcBackend } from "./backend/rpc.js";
 export * from "./bridge.js";
 export * from "./deploy.js";
+export * from "./cluster.js";
+export * from "./upgradeAuthority.js";
 export * from "./presets.js";
 export * as lzEndpointMock from "./lzEndpointMock.js";
 export * from "./keypair.js";

@@ -5,16 +5,47 @@ import {
 } from "@solana/web3.js";
 import { utils } from "../anchor.js";
 
-import { errorFromLogs } from "../errors.js";
+import { type AgentpadError, clientError, errorFromLogs } from "../errors.js";
 import { buildTransaction, resolveInner } from "./common.js";
 import type { Backend, SendOptions, TxResult } from "./types.js";
+
+/**
+ * A `Connection` whose calls fail with one named error (`NodeUnreachable`) when no node
+ * answers at `endpoint` (refused, unknown host, reset, timeout) — instead of undici's
+ * `TypeError: fetch failed`, which web3.js wraps into messages like "failed to get info
+ * about account …".
+ */
+function connect(endpoint: string, commitment: Commitment): Connection {
+  let unreachable: AgentpadError | undefined;
+  const guardedFetch: typeof fetch = async (input, init) => {
+    try {
+      return await fetch(input, init);
+    } catch (e) {
+      const cause = (e as { cause?: { code?: string; message?: string } }).cause;
+      unreachable = clientError("NodeUnreachable", `no Solana node answers at ${endpoint} (${cause?.code ?? cause?.message ?? (e as Error).message})`);
+      throw unreachable;
+    }
+  };
+  const connection = new Connection(endpoint, { commitment, fetch: guardedFetch });
+  return new Proxy(connection, {
+    get(target, prop, receiver) {
+      const value = Reflect.get(target, prop, receiver);
+      if (typeof value !== "function") return value;
+      return (...args: unknown[]) => {
+        unreachable = undefined;
+        const result = value.apply(target, args);
+        return result instanceof Promise ? result.catch((e: unknown) => { throw unreachable ?? e; }) : result;
+      };
+    },
+  });
+}
 
 export class RpcBackend implements Backend {
   readonly kind = "rpc" as const;
   readonly connection: Connection;
 
   constructor(readonly endpoint: string, readonly commitment: Commitment = "confirmed") {
-    this.connection = new Connection(endpoint, commitment);
+    this.connection = connect(endpoint, commitment);
   }
 
   getAccountInfo(address: PublicKey) {

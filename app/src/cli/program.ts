@@ -13,12 +13,12 @@ import { PublicKey } from "@solana/web3.js";
 import { fetchConfig, fetchPeer, fetchPreset, fetchStore } from "../accounts.js";
 import { RpcBackend } from "../backend/rpc.js";
 import { type AgentStatus, AgentpadClient, type Sent, peerBytes } from "../client.js";
-import { AGENT_TOKEN_DECIMALS, CLUSTER_URLS } from "../constants.js";
+import { AGENT_TOKEN_DECIMALS } from "../constants.js";
 import { AgentpadError } from "../errors.js";
-import { DEFAULT_KEYPAIR_PATH, expandHome, loadKeypair } from "../keypair.js";
+import { clusterOf, clusterUrl, deploymentRecordPath } from "../cluster.js";
+import { DEFAULT_KEYPAIR_PATH, KeypairFileError, loadKeypair } from "../keypair.js";
 import { fetchMint, formatAmount, parseAmount } from "../tokens.js";
 
-const CLUSTERS = CLUSTER_URLS;
 
 export interface Globals { url?: string; keypair?: string; json?: boolean; deployment?: string; lookupTable?: string }
 
@@ -33,26 +33,35 @@ function solanaCliConfig(): { json_rpc_url?: string; keypair_path?: string } {
   return out;
 }
 
-function clusterName(url: string): string {
-  return Object.entries(CLUSTERS).find(([, u]) => u === url)?.[0] ?? "custom";
+/** `--url`'s value as an RPC URL: a Solana CLI moniker (or its initial) or an http(s) URL. */
+export function resolveUrl(raw: string): string {
+  const url = clusterUrl(raw);
+  if (!url) throw usage(`--url must be localnet, devnet, testnet, mainnet-beta or an http(s) URL, got "${raw}"`);
+  return url;
 }
 
 export function connectRpc(g: Globals): Ctx {
   const cfg = solanaCliConfig();
-  const raw = g.url ?? cfg.json_rpc_url ?? "localnet";
-  const url = CLUSTERS[raw] ?? CLUSTERS[{ l: "localnet", d: "devnet", t: "testnet", m: "mainnet-beta" }[raw] ?? ""] ?? raw;
-  if (!/^https?:\/\//.test(url)) throw usage(`--url must be localnet, devnet, testnet, mainnet-beta or an http(s) URL, got "${raw}"`);
-  const path = expandHome(g.keypair ?? cfg.keypair_path ?? DEFAULT_KEYPAIR_PATH);
-  if (!existsSync(path)) throw usage(`keypair file ${path} not found (--keypair)`);
-  const wallet = loadKeypair(path);
+  const url = resolveUrl(g.url ?? cfg.json_rpc_url ?? "localnet");
+  let wallet;
+  try {
+    wallet = loadKeypair(g.keypair ?? cfg.keypair_path ?? DEFAULT_KEYPAIR_PATH);
+  } catch (e) {
+    throw usage(e instanceof KeypairFileError ? `${e.message} (--keypair)` : (e as Error).message);
+  }
   const client = new AgentpadClient(new RpcBackend(url), wallet);
-  return { client, url, cluster: clusterName(url) };
+  return { client, url, cluster: clusterOf(url) };
 }
 
-/** The deployment record migrations/deploy.ts writes (lookup table, preset, quote mint). */
-function deployment(g: Globals, cluster: string): { lookupTable?: string; presetId?: number } {
-  const file = g.deployment ?? `migrations/deployments/${cluster}.json`;
-  return existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : {};
+/** The deployment record migrations/deploy.ts writes for the cluster (lookup table, preset, quote mint). */
+function deployment(g: Globals, url: string): { lookupTable?: string; presetId?: number } {
+  const file = g.deployment ?? deploymentRecordPath(url);
+  if (!existsSync(file)) return {};
+  try {
+    return JSON.parse(readFileSync(file, "utf8"));
+  } catch {
+    throw usage(`deployment record ${file} is not JSON (--deployment)`);
+  }
 }
 
 export class UsageError extends Error {}
@@ -77,6 +86,13 @@ function key(text: string, what: string): PublicKey {
   } catch {
     throw usage(`${what} "${text}" is not a base58 public key`);
   }
+}
+
+/** A whole number from `min` to `max` (a usage error otherwise). */
+function integer(text: string, what: string, min: number, max: number): number {
+  const v = /^\d+$/.test(text) ? Number(text) : NaN;
+  if (!Number.isSafeInteger(v) || v < min || v > max) throw usage(`${what} "${text}" must be a whole number from ${min} to ${max}`);
+  return v;
 }
 
 function slippage(text: string): number {
@@ -163,7 +179,12 @@ export async function runCli(argv: string[], io: CliIo = {}): Promise<number> {
     }
     // Help, version, and commander's own usage errors (already printed).
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
-    throw e;
+    // Anything else is a bug or an environment failure: one line (the stack with AGENTPAD_DEBUG=1).
+    if (process.env.AGENTPAD_DEBUG) err(String((e as Error).stack));
+    const message = (e as Error).message ?? String(e);
+    if (json) out(JSON.stringify({ error: "Unexpected", message }));
+    else err(`error: ${message}`);
+    return 1;
   }
 }
 
@@ -197,16 +218,15 @@ function buildProgram(): Command {
     .option("--preset <id>", "pool preset", "0")
     .option("--first-buy <amount>", "quote the creator spends on a first buy in the same transaction")
     .option("--cooldown <seconds>", "unstake cooldown of the stake pool")
-    .action(action(async (g, { client, cluster }, o: { name: string; symbol: string; uri: string; preset: string; firstBuy?: string; cooldown?: string }) => {
-      const dep = deployment(g, cluster);
-      const table = g.lookupTable ?? dep.lookupTable;
-      if (!table) throw usage("no launch lookup table: pass --lookup-table or run migrations/deploy.ts for this cluster");
-      const presetId = Number(o.preset);
+    .action(action(async (g, { client, cluster, url }, o: { name: string; symbol: string; uri: string; preset: string; firstBuy?: string; cooldown?: string }) => {
+      const presetId = integer(o.preset, "--preset", 0, 0xffff);
+      const unstakeCooldown = o.cooldown === undefined ? undefined : integer(o.cooldown, "--cooldown", 0, 0xffff_ffff);
+      const table = g.lookupTable ?? deployment(g, url).lookupTable;
+      if (!table) throw usage(`no launch lookup table for ${cluster}: pass --lookup-table, or run migrations/deploy.ts for this cluster (record: ${g.deployment ?? deploymentRecordPath(url)})`);
       const { quote } = await client.preset(presetId);
       const firstBuy = o.firstBuy ? amount(o.firstBuy, quote.decimals, "--first-buy") : undefined;
       const sent = await client.launch({
-        name: o.name, symbol: o.symbol, uri: o.uri, presetId, lookupTable: key(table, "lookup table"), firstBuy,
-        unstakeCooldown: o.cooldown ? Number(o.cooldown) : undefined,
+        name: o.name, symbol: o.symbol, uri: o.uri, presetId, lookupTable: key(table, "lookup table"), firstBuy, unstakeCooldown,
       });
       const trade = sent.events.find((e) => e.name === "tradeExecuted")?.data;
       report(g, sent, [
