@@ -18,6 +18,17 @@ use state::PoolParams;
 
 declare_id!("GU8LbSdDy8pWHhd3qFnCM6qk88uGLtNTbNkW3Ajbn1xm");
 
+// Where to report a vulnerability, embedded in the program (readable with `query-security-txt`
+// or any explorer that shows it).
+#[cfg(not(feature = "no-entrypoint"))]
+solana_security_txt::security_txt! {
+    name: "agentpad bonding-curve",
+    project_url: "https://agentpad.example",
+    contacts: "email:security@agentpad.example",
+    policy: "Report privately to security@agentpad.example; the threat model and what was tried are in docs/security.md of the source.",
+    preferred_languages: "en"
+}
+
 #[program]
 pub mod bonding_curve {
     use super::*;

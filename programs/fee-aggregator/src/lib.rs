@@ -23,6 +23,17 @@ use state::{PeerConfigParam, Split};
 
 declare_id!("EfmjWCuzDseV4Rsp94bMPdGjWUoVxMLbQJHUQxq1V95G");
 
+// Where to report a vulnerability, embedded in the program (readable with `query-security-txt`
+// or any explorer that shows it).
+#[cfg(not(feature = "no-entrypoint"))]
+solana_security_txt::security_txt! {
+    name: "agentpad fee-aggregator",
+    project_url: "https://agentpad.example",
+    contacts: "email:security@agentpad.example",
+    policy: "Report privately to security@agentpad.example; the threat model and what was tried are in docs/security.md of the source.",
+    preferred_languages: "en"
+}
+
 #[program]
 pub mod fee_aggregator {
     use super::*;

@@ -18,6 +18,17 @@ use instructions::*;
 
 declare_id!("8zfHSn8e1dd3ZA2G7TjZUBJrQydmMQxLWujoKAVDD1Xh");
 
+// Where to report a vulnerability, embedded in the program (readable with `query-security-txt`
+// or any explorer that shows it).
+#[cfg(not(feature = "no-entrypoint"))]
+solana_security_txt::security_txt! {
+    name: "agentpad revenue-share",
+    project_url: "https://agentpad.example",
+    contacts: "email:security@agentpad.example",
+    policy: "Report privately to security@agentpad.example; the threat model and what was tried are in docs/security.md of the source.",
+    preferred_languages: "en"
+}
+
 #[program]
 pub mod revenue_share {
     use super::*;
