@@ -8,8 +8,11 @@
 #   4. the cross-program invariant fuzzer: 100,000 random operations over 4 seeds;
 #   5. the committed IDLs and TS types match the programs (Anchor's IDL builder);
 #   6. the lifecycle replayed on sBPF (byte-identical state, compute-unit ceilings);
-#   7. TypeScript: npm ci, type check, then the TS tests (tests/*.ts) on LiteSVM with the
-#      sBPF .so files — the same tests `anchor test` runs against a validator.
+#   7. the Base side (evm/): forge tests of AgentRevenueRouter on LayerZero's own EndpointV2;
+#   8. TypeScript: npm ci, type check, then the TS tests (tests/*.ts) on LiteSVM with the
+#      sBPF .so files — the same tests `anchor test` runs against a validator — including
+#      Base -> Solana end to end (anvil + LayerZero's EVM contracts -> LiteSVM) and the
+#      endpoint interface checked against LayerZero's Solana SDK.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v cargo >/dev/null || { echo "error: cargo not found: install Rust 1.95+ (rustup)" >&2; exit 1; }
@@ -29,6 +32,8 @@ stage "IDLs and TS types match the programs"
 cargo run -q --locked -p agentpad-idl -- --check
 stage "lifecycle replayed on sBPF"
 ./scripts/sbf/replay.sh
+stage "Base side: forge tests on LayerZero's EndpointV2 (evm/)"
+./scripts/evm/test.sh
 stage "TypeScript: type check and tests (LiteSVM, target/sbf/*.so)"
 npm run -s typecheck
 npx mocha
