@@ -1,10 +1,17 @@
 // Brings a cluster to a launchable state, idempotently (safe to re-run): bonding-curve
 // config, preset 0 (standard economics) for the quote mint, the fee aggregator's store
-// registered with the LayerZero endpoint, and the launch lookup table. Writes
+// registered with the LayerZero endpoint, optionally the router on Base as its peer and the
+// OFT of a bridged mint, and the launch lookup table. Writes
 // migrations/deployments/<cluster>.json, which the CLI reads.
 //
 //   npx tsx migrations/deploy.ts [--url localnet|devnet|<url>] [--keypair <path>]
 //       [--quote-mint <mint>] [--endpoint <program>] [--fee-recipient <pubkey>]
+//       [--base-peer 0x<AgentRevenueRouter>] [--base-eid <eid>] [--max-report <sd>] [--max-reported-total <sd>]
+//       [--oft <bridged mint>=<OFT store>]
+//
+// --base-eid defaults to Base Sepolia (40245) on devnet and Base (30184) elsewhere; report
+// limits are in LayerZero shared decimals (6). On localnet a creator's new split applies
+// after LOCALNET_SPLIT_DELAY seconds, so tests on a validator can wait for it.
 //
 // The wallet must be the programs' upgrade authority (the config and store check it).
 // Bad input or an unreachable node is one line on stderr: exit 2 for usage, 1 otherwise.
@@ -14,8 +21,8 @@ import { dirname } from "node:path";
 import { Keypair, PublicKey } from "@solana/web3.js";
 
 import {
-  AgentpadClient, AgentpadError, KeypairFileError, LZ_ENDPOINT_MOCK_ID, LZ_ENDPOINT_V2_ID, NATIVE_MINT, RpcBackend, clusterOf, clusterUrl,
-  deployProtocol, deploymentRecordPath, loadKeypair,
+  AgentpadClient, AgentpadError, DEFAULT_REPORT_LIMITS, KeypairFileError, LOCALNET_SPLIT_DELAY, LZ_ENDPOINT_MOCK_ID, LZ_ENDPOINT_V2_ID,
+  NATIVE_MINT, type PeerSetup, RpcBackend, clusterOf, clusterUrl, deployProtocol, deploymentRecordPath, loadKeypair,
 } from "../app/src/index.js";
 class Usage extends Error {}
 
@@ -27,7 +34,11 @@ function arg(name: string): string | undefined {
   return v;
 }
 
-export async function deploy(url: string, wallet: Keypair, o: { quoteMint?: PublicKey; endpoint?: PublicKey; feeRecipient?: PublicKey } = {}) {
+export interface DeployFlags {
+  quoteMint?: PublicKey; endpoint?: PublicKey; feeRecipient?: PublicKey; peers?: PeerSetup[]; ofts?: { mint: PublicKey; oftStore: PublicKey }[];
+}
+
+export async function deploy(url: string, wallet: Keypair, o: DeployFlags = {}) {
   const local = clusterOf(url) === "localnet";
   const record = deploymentRecordPath(url);
   const previous = existsSync(record) ? JSON.parse(readFileSync(record, "utf8")) : {};
@@ -38,6 +49,9 @@ export async function deploy(url: string, wallet: Keypair, o: { quoteMint?: Publ
     // No LayerZero deployment exists on a local validator: the test endpoint stands in.
     endpoint: o.endpoint ?? (local ? LZ_ENDPOINT_MOCK_ID : LZ_ENDPOINT_V2_ID),
     protocolFeeRecipient: o.feeRecipient,
+    splitDelay: local ? LOCALNET_SPLIT_DELAY : undefined,
+    peers: o.peers,
+    ofts: o.ofts,
     lookupTable: previous.lookupTable ? new PublicKey(previous.lookupTable) : undefined,
     log: (l) => console.log(l),
   });
@@ -70,7 +84,40 @@ async function main(): Promise<number> {
         throw new Usage(`--${n} "${v}" is not a base58 public key`);
       }
     };
-    await deploy(url, wallet, { quoteMint: key("quote-mint"), endpoint: key("endpoint"), feeRecipient: key("fee-recipient") });
+    const integer = (n: string, fallback: bigint, max: bigint) => {
+      const v = arg(n);
+      if (v === undefined) return fallback;
+      if (!/^\d+$/.test(v) || BigInt(v) === 0n || BigInt(v) > max) throw new Usage(`--${n} must be a whole number from 1 to ${max}, got "${v}"`);
+      return BigInt(v);
+    };
+    const peers: PeerSetup[] = [];
+    const basePeer = arg("base-peer");
+    if (basePeer !== undefined) {
+      if (!/^0x[0-9a-fA-F]{40}$/.test(basePeer)) throw new Usage(`--base-peer must be the router's 20-byte address as 0x + 40 hex digits, got "${basePeer}"`);
+      const eid = Number(integer("base-eid", clusterOf(url) === "devnet" ? 40245n : 30184n, 0xffff_ffffn));
+      peers.push({
+        eid, address: Buffer.from(basePeer.slice(2), "hex"),
+        limits: {
+          maxReportSd: integer("max-report", DEFAULT_REPORT_LIMITS.maxReportSd, 2n ** 64n - 1n),
+          maxReportedTotalSd: integer("max-reported-total", DEFAULT_REPORT_LIMITS.maxReportedTotalSd, 2n ** 64n - 1n),
+        },
+      });
+    }
+    const ofts = [];
+    const oft = arg("oft");
+    if (oft !== undefined) {
+      const [mint, store] = oft.split("=");
+      if (!mint || !store) throw new Usage(`--oft must be <bridged mint>=<OFT store>, got "${oft}"`);
+      const pk = (v: string, what: string) => {
+        try {
+          return new PublicKey(v);
+        } catch {
+          throw new Usage(`--oft: the ${what} "${v}" is not a base58 public key`);
+        }
+      };
+      ofts.push({ mint: pk(mint, "mint"), oftStore: pk(store, "OFT store") });
+    }
+    await deploy(url, wallet, { quoteMint: key("quote-mint"), endpoint: key("endpoint"), feeRecipient: key("fee-recipient"), peers, ofts });
     return 0;
   } catch (e) {
     if (e instanceof Usage || e instanceof KeypairFileError) {

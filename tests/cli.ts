@@ -8,7 +8,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { Keypair, PublicKey } from "@solana/web3.js";
 
-import { AgentpadClient, agentTokenAccount, clusterOf, loadKeypair } from "../app/src/index.js";
+import { AgentpadClient, agentTokenAccount, clusterOf, feeAggregatorPda, loadKeypair } from "../app/src/index.js";
 import { runCli } from "../app/src/cli/program.js";
 import { type Harness, harness } from "./harness/index.js";
 
@@ -193,6 +193,10 @@ describe("agentpad CLI", function () {
       [["--url", "htp://nope", "--keypair", keyfile], 2, /--url must be/],
       [["--url", closed, "--keypair", keyfile], 1, /no Solana node answers at http:\/\/127\.0\.0\.1:\d+ \(ECONNREFUSED\)/],
       [["--url", closed, "--keypair", keyfile, "--quote-mint", "nope"], 2, /--quote-mint "nope" is not a base58 public key/],
+      [["--url", closed, "--keypair", keyfile, "--base-peer", "0xba5e"], 2, /--base-peer must be the router's 20-byte address/],
+      [["--url", closed, "--keypair", keyfile, "--base-peer", "0x" + "ba".repeat(20), "--max-report", "-5"], 2, /--max-report must be a whole number/],
+      [["--url", closed, "--keypair", keyfile, "--oft", "So11111111111111111111111111111111111111112"], 2, /--oft must be <bridged mint>=<OFT store>/],
+      [["--url", closed, "--keypair", keyfile, "--oft", "So11111111111111111111111111111111111111112=x0"], 2, /the OFT store "x0" is not a base58/],
     ];
     for (const [args, code, pattern] of cases) {
       const r = deploy(...args);
@@ -206,6 +210,8 @@ describe("agentpad CLI", function () {
     const config = await cli("config");
     assert.equal(config.code, 0, config.err);
     assert.match(config.out, new RegExp(`^admin {16}${h.admin.address.toBase58()}$`, "m"));
+    const store = feeAggregatorPda.store();
+    assert.match(config.out, new RegExp(`^fee store \\(OApp\\) {5}${store.toBase58()} = 0x${store.toBuffer().toString("hex")} `, "m"));
     const peer = await cli("bridge-peer", "40161");
     assert.match(peer.out, /^eid 40161: no peer$/m);
     const notAdmin = await cli("bridge-peer", "40161", "0x" + "ab".repeat(20));

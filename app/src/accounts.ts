@@ -128,6 +128,11 @@ export const fetchOft = (b: Backend, rewardMint: PublicKey): Promise<OftState | 
   fetchDecoded(b, "feeAggregator", "oftConfig", feeAggregatorPda.oft(rewardMint));
 
 /** The LayerZero delegate the store registered at `endpoint`. */
+export interface OftConfigState { rewardMint: PublicKey; oftStore: PublicKey; tokenProgram: PublicKey; composerTokenAccount: PublicKey; bump: number }
+/** The OFT fee-aggregator accepts composes from for `rewardMint` (`set_oft`). */
+export const fetchOftConfig = (b: Backend, rewardMint: PublicKey): Promise<OftConfigState | null> =>
+  fetchDecoded(b, "feeAggregator", "oftConfig", feeAggregatorPda.oft(rewardMint));
+
 export async function fetchDelegate(b: Backend, endpoint: PublicKey): Promise<PublicKey | null> {
   const info = await b.getAccountInfo(endpointPda.oappRegistry(endpoint));
   return info && info.data.length >= 40 ? new PublicKey(info.data.subarray(8, 40)) : null;

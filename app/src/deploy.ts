@@ -1,14 +1,14 @@
 /**
  * Brings a cluster to a launchable state, idempotently: the bonding-curve config, a preset,
- * the fee aggregator's store (registered with the LayerZero endpoint), and the lookup table
- * launches compile against. Each step is skipped when
+ * the fee aggregator's store (registered with the LayerZero endpoint), its bridge peers and
+ * OFTs when asked for, and the lookup table launches compile against. Each step is skipped when
  * its account exists, and an existing account that disagrees with what was asked is
  * reported, never overwritten. Used by migrations/deploy.ts and the tests.
  */
 import type { PublicKey } from "@solana/web3.js";
 
-import { fetchConfig, fetchPreset, fetchStore } from "./accounts.js";
-import type { AgentpadClient } from "./client.js";
+import { fetchConfig, fetchOftConfig, fetchPeer, fetchPreset, fetchStore } from "./accounts.js";
+import { type AgentpadClient, peerBytes } from "./client.js";
 import { LZ_ENDPOINT_MOCK_ID, NATIVE_MINT } from "./constants.js";
 import { clientError } from "./errors.js";
 import type { PoolParams } from "./instructions/bondingCurve.js";
@@ -30,9 +30,20 @@ export interface DeployOptions {
   splitDelay?: number;
   /** The store's LayerZero delegate (default: the admin). */
   delegate?: PublicKey;
+  /** Trusted senders on other chains (e.g. AgentRevenueRouter on Base) and their report limits. */
+  peers?: PeerSetup[];
+  /** Bridged mints and the OFT (its store) that delivers each. */
+  ofts?: { mint: PublicKey; oftStore: PublicKey }[];
   /** A lookup table from an earlier run, reused when it still holds the launch accounts. */
   lookupTable?: PublicKey;
   log?: (line: string) => void;
+}
+
+export interface PeerSetup {
+  eid: number;
+  /** 20-byte EVM or 32-byte address. */
+  address: Uint8Array;
+  limits: { maxReportSd: bigint; maxReportedTotalSd: bigint };
 }
 
 export interface Deployment {
@@ -85,6 +96,24 @@ export async function deployProtocol(admin: AgentpadClient, o: DeployOptions = {
     splitBounds: o.splitBounds ?? DEFAULT_SPLIT_BOUNDS, defaultSplit: o.defaultSplit ?? DEFAULT_SPLIT,
     splitDelay: o.splitDelay ?? DEFAULT_SPLIT_DELAY,
   }));
+
+  const hex = (b: Uint8Array | number[]) => `0x${Buffer.from(b).toString("hex")}`;
+  for (const p of o.peers ?? []) {
+    const peer = await fetchPeer(b, p.eid);
+    const address = peerBytes(p.address);
+    if (peer && hex(peer.address) !== hex(address)) {
+      throw clientError("PeerMismatch", `the peer for eid ${p.eid} is ${hex(peer.address)}, not ${hex(address)} (change it with \`agentpad bridge-peer\`)`);
+    }
+    const same = !!peer && peer.maxReportSd === p.limits.maxReportSd && peer.maxReportedTotalSd === p.limits.maxReportedTotalSd;
+    await step(`peer for eid ${p.eid} (${hex(address)})`, same, () => admin.setPeer(p.eid, address, p.limits));
+  }
+  for (const t of o.ofts ?? []) {
+    const oft = await fetchOftConfig(b, t.mint);
+    if (oft && !oft.oftStore.equals(t.oftStore)) {
+      throw clientError("OftMismatch", `the OFT for ${t.mint.toBase58()} is ${oft.oftStore.toBase58()}, not ${t.oftStore.toBase58()}`);
+    }
+    await step(`OFT for ${t.mint.toBase58()}`, !!oft, () => admin.setOft(t.mint, t.oftStore));
+  }
 
   const lookupTable = await admin.ensureLaunchLookupTable(presetId, o.lookupTable);
   if (!o.lookupTable || !lookupTable.equals(o.lookupTable)) performed.push("launch lookup table");

@@ -27,3 +27,6 @@ export const DEFAULT_SPLIT_BOUNDS: SplitBounds = { minHoldersBps: 5_000, maxCrea
 export const DEFAULT_SPLIT: Split = { holdersBps: 7_000, creatorBps: 2_000, protocolBps: 1_000 };
 /** Seconds before a creator's new split applies (clusters); localnet deployments use less. */
 export const DEFAULT_SPLIT_DELAY = 3 * 86_400;
+export const LOCALNET_SPLIT_DELAY = 2;
+/** What one fee report, and all reports into one vault, may carry from a peer (shared decimals: 1M and 1B tokens). */
+export const DEFAULT_REPORT_LIMITS = { maxReportSd: 1_000_000n * 1_000_000n, maxReportedTotalSd: 1_000_000_000n * 1_000_000n } as const;

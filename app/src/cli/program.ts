@@ -16,6 +16,7 @@ import { type AgentStatus, AgentpadClient, type Sent, peerBytes } from "../clien
 import { AGENT_TOKEN_DECIMALS } from "../constants.js";
 import { AgentpadError } from "../errors.js";
 import { clusterOf, clusterUrl, deploymentRecordPath } from "../cluster.js";
+import { feeAggregatorPda } from "../pda.js";
 import { DEFAULT_KEYPAIR_PATH, KeypairFileError, loadKeypair } from "../keypair.js";
 import { fetchMint, formatAmount, parseAmount } from "../tokens.js";
 
@@ -393,6 +394,8 @@ function buildProgram(): Command {
       out(`admin                ${config.admin.toBase58()}`);
       out(`protocol fees to     ${config.protocolFeeRecipient.toBase58()}`);
       if (store) {
+        const oapp = feeAggregatorPda.store();
+        out(`fee store (OApp)     ${oapp.toBase58()} = 0x${oapp.toBuffer().toString("hex")} (the Base router's SOLANA_STORE)`);
         out(`LayerZero endpoint   ${store.endpointProgram.toBase58()}`);
         const s = store.defaultSplit;
         out(`default split        holders ${s.holdersBps / 100}% / creator ${s.creatorBps / 100}% / protocol ${s.protocolBps / 100}%`);
