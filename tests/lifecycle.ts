@@ -192,9 +192,7 @@ describe("agent lifecycle through the SDK", function () {
     // the OFT whose compose names the agent.
     const router = new Uint8Array(20).fill(0xba);
     const router32 = peerBytes(router);
-    if (!(await h.backend.getAccountInfo(feeAggregatorPda.peer(BASE_EID)))) {
-      await h.admin.setPeer(BASE_EID, router, { maxReportSd: 1_000_000n * TOKEN, maxReportedTotalSd: 1_000_000_000n * TOKEN });
-    }
+    await h.admin.setPeer(BASE_EID, router, { maxReportSd: 1_000_000n * TOKEN, maxReportedTotalSd: 1_000_000_000n * TOKEN });
     const virtual = await h.bridgedToken();
     await alice.createVault(mint, virtual.mint);
     await creator.addRewardMint(mint, virtual.mint);

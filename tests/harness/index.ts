@@ -7,7 +7,7 @@ import { ACCOUNT_SIZE, MINT_SIZE, createInitializeAccount3Instruction, createIni
 import { Keypair, LAMPORTS_PER_SOL, PublicKey, SystemProgram } from "@solana/web3.js";
 
 import {
-  AgentpadClient, LZ_ENDPOINT_MOCK_ID, OFT_MOCK_ID, PROGRAM_IDS, RpcBackend, TOKEN_PROGRAM_ID, deployProtocol, encodeOftCompose,
+  AgentpadClient, LZ_ENDPOINT_MOCK_ID, OFT_MOCK_ID, PROGRAM_IDS, RpcBackend, TOKEN_PROGRAM_ID, decodeOftMessage, deployProtocol, encodeOftCompose,
   encodeOftMessage, feeAggregatorPda, instructions, loadKeypair, lzEndpointMock, type Backend, type Deployment,
 } from "../../app/src/index.js";
 import { LiteSvmBackend } from "../../app/src/backend/litesvm.js";
@@ -31,6 +31,11 @@ export interface Harness {
    * the test OFT): tokens credited to the store, the compose queued. Returns the compose.
    */
   oftDeliver(token: BridgedToken, d: OftDelivery): Promise<instructions.feeAggregator.LzComposeParams>;
+  /**
+   * An OFT packet as it left the other chain (e.g. from LayerZero's endpoint on anvil),
+   * verified at the test endpoint and run by the test OFT. Returns the compose it queued.
+   */
+  oftDeliverPacket(token: BridgedToken, p: lzEndpointMock.OftPacket): Promise<instructions.feeAggregator.LzComposeParams>;
   /** Present on LiteSVM: moves cluster time (fee decay, reward drip, cooldowns). */
   warp?: (seconds: bigint) => void;
   /** A fresh funded wallet. */
@@ -72,9 +77,21 @@ async function create(): Promise<Harness> {
     warp = (s) => svm.warp(s);
   }
   const adminClient = new AgentpadClient(backend, admin);
+  const oftDeliverPacket: Harness["oftDeliverPacket"] = async (token, p) => {
+    const oft = decodeOftMessage(p.message);
+    if (!oft.compose) throw new Error("the OFT packet carries no compose");
+    const to = new PublicKey(oft.sendTo);
+    const compose = encodeOftCompose({
+      nonce: p.nonce, srcEid: p.srcEid, amountLd: oft.amountSd * token.ld2sdRate, composeFrom: oft.compose.from, composeMsg: oft.compose.message,
+    });
+    const a = adminClient.address;
+    await adminClient.send([lzEndpointMock.endpointVerify(a, p.srcEid, p.sender, p.nonce, p.guid, p.message, token.store)]);
+    await adminClient.send([lzEndpointMock.oftLzReceive(a, token.escrow, token.mint, TOKEN_PROGRAM_ID, to, p, compose)]);
+    return { from: token.store, to, guid: p.guid, index: 0, message: compose, extraData: new Uint8Array([0, 0]) };
+  };
   const deployment = await deployProtocol(adminClient);
   return {
-    backend, admin: adminClient, deployment, warp,
+    backend, admin: adminClient, deployment, warp, oftDeliverPacket,
     async bridgedToken() {
       const [mint, escrow] = [Keypair.generate(), Keypair.generate()];
       const store = lzEndpointMock.oftStoreOf(escrow.publicKey);
@@ -92,15 +109,10 @@ async function create(): Promise<Harness> {
     },
     async oftDeliver(token, d) {
       const sender = new Uint8Array(32).fill(0x0f); // the OFT on the other chain
-      const to = feeAggregatorPda.store();
-      const message = encodeOftMessage({ sendTo: to.toBytes(), amountSd: d.amountSd, compose: { from: d.composeFrom, message: d.composeMsg } });
-      const guid = Keypair.generate().publicKey.toBytes();
-      const compose = encodeOftCompose({ nonce: d.nonce, srcEid: d.srcEid, amountLd: d.amountSd * token.ld2sdRate, composeFrom: d.composeFrom, composeMsg: d.composeMsg });
-      const packet = { srcEid: d.srcEid, sender, nonce: d.nonce, guid, message };
-      const a = adminClient.address;
-      await adminClient.send([lzEndpointMock.endpointVerify(a, d.srcEid, sender, d.nonce, guid, message, token.store)]);
-      await adminClient.send([lzEndpointMock.oftLzReceive(a, token.escrow, token.mint, TOKEN_PROGRAM_ID, to, packet, compose)]);
-      return { from: token.store, to, guid, index: 0, message: compose, extraData: new Uint8Array([0, 0]) };
+      const message = encodeOftMessage({
+        sendTo: feeAggregatorPda.store().toBytes(), amountSd: d.amountSd, compose: { from: d.composeFrom, message: d.composeMsg },
+      });
+      return oftDeliverPacket(token, { srcEid: d.srcEid, sender, nonce: d.nonce, guid: Keypair.generate().publicKey.toBytes(), message });
     },
     async wallet(sol = 1_000) {
       const kp = Keypair.generate();
