@@ -10,8 +10,9 @@
 //       [--oft <bridged mint>=<OFT store>]
 //
 // --base-eid defaults to Base Sepolia (40245) on devnet and Base (30184) elsewhere; report
-// limits are in LayerZero shared decimals (6). On localnet a creator's new split applies
-// after LOCALNET_SPLIT_DELAY seconds, so tests on a validator can wait for it.
+// limits are in LayerZero shared decimals (6). On localnet the preset's fee decay, cooldowns
+// and reward drip, and the delay of a creator's new split, are seconds (app/src/presets.ts
+// LOCALNET_*), so tests on a validator can wait for each.
 //
 // The wallet must be the programs' upgrade authority (the config and store check it).
 // Bad input or an unreachable node is one line on stderr: exit 2 for usage, 1 otherwise.
@@ -21,7 +22,7 @@ import { dirname } from "node:path";
 import { Keypair, PublicKey } from "@solana/web3.js";
 
 import {
-  AgentpadClient, AgentpadError, DEFAULT_REPORT_LIMITS, KeypairFileError, LOCALNET_SPLIT_DELAY, LZ_ENDPOINT_MOCK_ID, LZ_ENDPOINT_V2_ID,
+  AgentpadClient, AgentpadError, DEFAULT_REPORT_LIMITS, KeypairFileError, LOCALNET_PRESET, LOCALNET_SPLIT_DELAY, LOCALNET_STAKING, LZ_ENDPOINT_MOCK_ID, LZ_ENDPOINT_V2_ID,
   NATIVE_MINT, type PeerSetup, RpcBackend, clusterOf, clusterUrl, deployProtocol, deploymentRecordPath, loadKeypair,
 } from "../app/src/index.js";
 class Usage extends Error {}
@@ -49,6 +50,9 @@ export async function deploy(url: string, wallet: Keypair, o: DeployFlags = {}) 
     // No LayerZero deployment exists on a local validator: the test endpoint stands in.
     endpoint: o.endpoint ?? (local ? LZ_ENDPOINT_MOCK_ID : LZ_ENDPOINT_V2_ID),
     protocolFeeRecipient: o.feeRecipient,
+    // A local validator cannot skip time: seconds, so tests can wait for each.
+    preset: local ? LOCALNET_PRESET : undefined,
+    staking: local ? LOCALNET_STAKING : undefined,
     splitDelay: local ? LOCALNET_SPLIT_DELAY : undefined,
     peers: o.peers,
     ofts: o.ofts,

@@ -118,7 +118,7 @@ describe("agentpad CLI", function () {
     const cases: [() => Promise<Run>, number, RegExp][] = [
       [() => launch("--cooldown", "-5"), 2, /--cooldown "-5" must be a whole number/],
       [() => launch("--cooldown", "abc"), 2, /--cooldown "abc" must be a whole number/],
-      [() => launch("--cooldown", "60"), 1, /CooldownOutOfBounds/],
+      [() => launch("--cooldown", "2600000"), 1, /CooldownOutOfBounds/], // over 30 days, under any preset
       [() => launch("--preset", "-1"), 2, /--preset "-1" must be a whole number from 0 to 65535/],
       [() => launch("--preset", "70000"), 2, /--preset "70000" must be a whole number from 0 to 65535/],
       [() => launch("--preset", "abc"), 2, /--preset "abc" must be a whole number/],

@@ -3,7 +3,7 @@
 // key plays the vault), shows the old key refused everywhere, then hands them back.
 import { strict as assert } from "node:assert";
 
-import { PROGRAM_IDS, STANDARD_PRESET, fetchConfig, fetchStore, instructions as ix, programData, setUpgradeAuthority, upgradeAuthorityOf, type AgentpadClient } from "../app/src/index.js";
+import { PROGRAM_IDS, STANDARD_PRESET, STANDARD_STAKING, fetchConfig, fetchStore, instructions as ix, programData, setUpgradeAuthority, upgradeAuthorityOf, type AgentpadClient } from "../app/src/index.js";
 import { handover } from "../migrations/handover.js";
 import { type Harness, harness } from "./harness/index.js";
 
@@ -34,7 +34,7 @@ describe("handing the protocol's keys to a multisig", function () {
     assert.ok((await fetchStore(h.backend))!.admin.equals(vault.address));
 
     // The old key: refused by both programs and by the loader.
-    await expectRefused(old.send([await ix.bondingCurve.createPreset(old.address, 77, h.deployment.quoteMint, STANDARD_PRESET)]), "NotAdmin");
+    await expectRefused(old.send([await ix.bondingCurve.createPreset(old.address, 77, h.deployment.quoteMint, STANDARD_PRESET, STANDARD_STAKING)]), "NotAdmin");
     await expectRefused(old.setPeer(40245, new Uint8Array(20).fill(1)), "NotAdmin");
     await expectRefused(old.proposeAdmin(old.address), "NotAdmin");
     await expectRefused(old.send([setUpgradeAuthority(PROGRAM_IDS.bondingCurve, old.address, old.address)]), "IncorrectAuthority|Custom|0x");

@@ -73,7 +73,10 @@ export function feeScheduleOf(pool: PoolState): FeeSchedule {
 export interface ConfigState { admin: PublicKey; protocolFeeRecipient: PublicKey; pendingAdmin: PublicKey }
 export const fetchConfig = (b: Backend): Promise<ConfigState | null> => fetchDecoded(b, "bondingCurve", "config", bondingCurvePda.config());
 
-export interface PresetState { quoteMint: PublicKey; params: PoolParamsState; id: number }
+export interface PresetState {
+  quoteMint: PublicKey; params: PoolParamsState; id: number;
+  staking: { minUnstakeCooldown: number; defaultUnstakeCooldown: number; rewardWindow: number };
+}
 export const fetchPreset = (b: Backend, id: number): Promise<PresetState | null> =>
   fetchDecoded(b, "bondingCurve", "preset", bondingCurvePda.preset(id));
 

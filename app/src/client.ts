@@ -10,15 +10,16 @@ import {
   fetchComposeTypeOfts, fetchPool, fetchPosition, fetchPreset, fetchStakePool, fetchStore, fetchVault, marketOf,
 } from "./accounts.js";
 import type { Backend, SendOptions, TxResult } from "./backend/types.js";
-import { BPS_DENOMINATOR, METADATA_LIMITS, NATIVE_MINT, PROGRAM_IDS, TOKEN_2022_PROGRAM_ID, UNSTAKE_COOLDOWN_BOUNDS } from "./constants.js";
+import { BPS_DENOMINATOR, MAX_UNSTAKE_COOLDOWN, METADATA_LIMITS, NATIVE_MINT, PROGRAM_IDS, TOKEN_2022_PROGRAM_ID } from "./constants.js";
 import { clientError } from "./errors.js";
 import { type AgentpadEvent, decodeEvents } from "./events.js";
 import * as ix from "./instructions/index.js";
-import type { PoolParams, SwapAccounts } from "./instructions/bondingCurve.js";
+import type { PoolParams, StakingParams, SwapAccounts } from "./instructions/bondingCurve.js";
 import {
   type InitializeStoreArgs, type LzComposeParams, type LzReceiveParams, type Split, decodeLzAccounts,
 } from "./instructions/feeAggregator.js";
 import { MathError } from "./math/errors.js";
+import { STANDARD_STAKING } from "./presets.js";
 import { type Trade, buyExactIn, buyExactOut, graduate as graduateMath, limitAllows, marketPriceQ64, progressBps, sellExactIn } from "./math/curve.js";
 import { feeBpsAt } from "./math/fee.js";
 import { claimable } from "./math/reward.js";
@@ -157,11 +158,12 @@ export class AgentpadClient {
       if (bytes === 0) throw clientError("EmptyMetadataField", `the ${field} must not be empty`);
       if (bytes > METADATA_LIMITS[field]) throw clientError(code, `the ${field} is ${bytes} bytes; at most ${METADATA_LIMITS[field]}`);
     }
-    const c = a.unstakeCooldown;
-    if (c !== undefined && (!Number.isInteger(c) || c < UNSTAKE_COOLDOWN_BOUNDS.min || c > UNSTAKE_COOLDOWN_BOUNDS.max)) {
-      throw clientError("CooldownOutOfBounds", `an unstake cooldown is ${UNSTAKE_COOLDOWN_BOUNDS.min} to ${UNSTAKE_COOLDOWN_BOUNDS.max} seconds, got ${c}`);
-    }
     const { preset, quote } = await this.preset(a.presetId);
+    const c = a.unstakeCooldown;
+    const min = preset.staking.minUnstakeCooldown;
+    if (c !== undefined && (!Number.isInteger(c) || c < min || c > MAX_UNSTAKE_COOLDOWN)) {
+      throw clientError("CooldownOutOfBounds", `an unstake cooldown under preset ${a.presetId} is ${min} to ${MAX_UNSTAKE_COOLDOWN} seconds, got ${c}`);
+    }
     const table = await this.backend.getLookupTable(a.lookupTable);
     if (!table) throw clientError("UnknownLookupTable", `lookup table ${a.lookupTable.toBase58()} not found`);
     const mint = a.mint ?? Keypair.generate();
@@ -404,8 +406,8 @@ export class AgentpadClient {
     return this.send([await ix.bondingCurve.initializeConfig(this.address, protocolFeeRecipient)]);
   }
 
-  async createPreset(presetId: number, quoteMint: PublicKey, params: PoolParams): Promise<Sent> {
-    return this.send([await ix.bondingCurve.createPreset(this.address, presetId, quoteMint, params)]);
+  async createPreset(presetId: number, quoteMint: PublicKey, params: PoolParams, staking: StakingParams = STANDARD_STAKING): Promise<Sent> {
+    return this.send([await ix.bondingCurve.createPreset(this.address, presetId, quoteMint, params, staking)]);
   }
 
   async initializeStore(args: InitializeStoreArgs): Promise<Sent> {

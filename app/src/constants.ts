@@ -28,8 +28,8 @@ export const MAX_REWARD_MINTS = 4;
 export const MAX_CHAINS = 8;
 /** agent-factory's metadata bounds, in UTF-8 bytes. */
 export const METADATA_LIMITS = { name: 32, symbol: 10, uri: 200 } as const;
-/** revenue-share's bounds on a stake pool's unstake cooldown, in seconds. */
-export const UNSTAKE_COOLDOWN_BOUNDS = { min: 3_600, max: 30 * 86_400, default: 2 * 86_400 } as const;
+/** The longest unstake cooldown any preset allows (agentpad_math::staking); the shortest is the preset's. */
+export const MAX_UNSTAKE_COOLDOWN = 30 * 86_400;
 
 export const SEEDS = {
   bondingCurve: { config: "config", preset: "preset", pool: "pool", baseVault: "base_vault", quoteVault: "quote_vault" },

@@ -11,17 +11,18 @@ import { fetchConfig, fetchOftConfig, fetchPeer, fetchPreset, fetchStore } from 
 import { type AgentpadClient, peerBytes } from "./client.js";
 import { LZ_ENDPOINT_MOCK_ID, NATIVE_MINT } from "./constants.js";
 import { clientError } from "./errors.js";
-import type { PoolParams } from "./instructions/bondingCurve.js";
+import type { PoolParams, StakingParams } from "./instructions/bondingCurve.js";
 import type { Split, SplitBounds } from "./instructions/feeAggregator.js";
 import { endpointInitialize } from "./lzEndpointMock.js";
 import { endpointPda } from "./pda.js";
-import { DEFAULT_SPLIT, DEFAULT_SPLIT_BOUNDS, DEFAULT_SPLIT_DELAY, STANDARD_PRESET } from "./presets.js";
+import { DEFAULT_SPLIT, DEFAULT_SPLIT_BOUNDS, DEFAULT_SPLIT_DELAY, STANDARD_PRESET, STANDARD_STAKING } from "./presets.js";
 
 export interface DeployOptions {
   protocolFeeRecipient?: PublicKey;
   presetId?: number;
   quoteMint?: PublicKey;
   preset?: PoolParams;
+  staking?: StakingParams;
   /** LayerZero endpoint program: EndpointV2 on devnet/mainnet, the mock on localnet. */
   endpoint?: PublicKey;
   splitBounds?: SplitBounds;
@@ -80,7 +81,7 @@ export async function deployProtocol(admin: AgentpadClient, o: DeployOptions = {
   if (preset && !preset.quoteMint.equals(quoteMint)) {
     throw clientError("PresetMismatch", `preset ${presetId} exists for quote mint ${preset.quoteMint.toBase58()}`);
   }
-  await step(`preset ${presetId}`, !!preset, () => admin.createPreset(presetId, quoteMint, o.preset ?? STANDARD_PRESET));
+  await step(`preset ${presetId}`, !!preset, () => admin.createPreset(presetId, quoteMint, o.preset ?? STANDARD_PRESET, o.staking ?? STANDARD_STAKING));
 
   if (endpoint.equals(LZ_ENDPOINT_MOCK_ID)) {
     const settings = await b.getAccountInfo(endpointPda.settings());

@@ -1,5 +1,5 @@
 /** Preset economics shipped with the SDK (the same numbers the Rust tests use). */
-import type { PoolParams } from "./instructions/bondingCurve.js";
+import type { PoolParams, StakingParams } from "./instructions/bondingCurve.js";
 import type { Split, SplitBounds } from "./instructions/feeAggregator.js";
 
 /**
@@ -21,6 +21,17 @@ export const STANDARD_PRESET: PoolParams = {
   creatorFeeShareBps: 3_000,
   agentFeeShareBps: 5_000,
 };
+
+/** Clusters' staking terms: a cooldown of at least an hour (two days by default), rewards dripped over a week. */
+export const STANDARD_STAKING: StakingParams = { minUnstakeCooldown: 3_600, defaultUnstakeCooldown: 2 * 86_400, rewardWindow: 7 * 86_400 };
+
+/**
+ * A local validator's: the same economics with a 6 s fee decay, 2 s cooldowns and a 10 s
+ * reward drip, so tests against a validator can wait for each (migrations/deploy.ts uses it
+ * on localnet).
+ */
+export const LOCALNET_PRESET: PoolParams = { ...STANDARD_PRESET, feeDecaySeconds: 6 };
+export const LOCALNET_STAKING: StakingParams = { minUnstakeCooldown: 1, defaultUnstakeCooldown: 2, rewardWindow: 10 };
 
 /** Revenue split bounds and the default split every new agent starts with. */
 export const DEFAULT_SPLIT_BOUNDS: SplitBounds = { minHoldersBps: 5_000, maxCreatorBps: 3_000, minProtocolBps: 500, maxProtocolBps: 1_500 };

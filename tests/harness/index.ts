@@ -7,7 +7,7 @@ import { ACCOUNT_SIZE, MINT_SIZE, createInitializeAccount3Instruction, createIni
 import { Keypair, LAMPORTS_PER_SOL, PublicKey, SystemProgram } from "@solana/web3.js";
 
 import {
-  AgentpadClient, LZ_ENDPOINT_MOCK_ID, OFT_MOCK_ID, PROGRAM_IDS, RpcBackend, TOKEN_PROGRAM_ID, decodeOftMessage, deployProtocol, encodeOftCompose,
+  AgentpadClient, LOCALNET_PRESET, LOCALNET_SPLIT_DELAY, LOCALNET_STAKING, LZ_ENDPOINT_MOCK_ID, OFT_MOCK_ID, PROGRAM_IDS, RpcBackend, TOKEN_PROGRAM_ID, decodeOftMessage, deployProtocol, encodeOftCompose,
   encodeOftMessage, feeAggregatorPda, instructions, loadKeypair, lzEndpointMock, type Backend, type Deployment,
 } from "../../app/src/index.js";
 import { LiteSvmBackend } from "../../app/src/backend/litesvm.js";
@@ -36,8 +36,12 @@ export interface Harness {
    * verified at the test endpoint and run by the test OFT. Returns the compose it queued.
    */
   oftDeliverPacket(token: BridgedToken, p: lzEndpointMock.OftPacket): Promise<instructions.feeAggregator.LzComposeParams>;
-  /** Present on LiteSVM: moves cluster time (fee decay, reward drip, cooldowns). */
-  warp?: (seconds: bigint) => void;
+  /**
+   * Lets `seconds` of cluster time pass (fee decay, reward drip, cooldowns): LiteSVM moves
+   * its clock; a validator is waited on until its clock has moved (its deployment uses the
+   * localnet preset, whose times are seconds).
+   */
+  elapse(seconds: bigint): Promise<void>;
   /** A fresh funded wallet. */
   wallet(sol?: number): Promise<AgentpadClient>;
 }
@@ -53,11 +57,15 @@ export function harness(): Promise<Harness> {
 async function create(): Promise<Harness> {
   let backend: Backend;
   let admin: Keypair;
-  let warp: Harness["warp"];
+  let elapse: Harness["elapse"];
   const url = process.env.ANCHOR_PROVIDER_URL;
   if (url) {
     backend = new RpcBackend(url);
     admin = loadKeypair(process.env.ANCHOR_WALLET);
+    elapse = async (seconds) => {
+      const until = (await backend.unixTimestamp()) + seconds;
+      while ((await backend.unixTimestamp()) < until) await new Promise((r) => setTimeout(r, 400));
+    };
   } else {
     const soDir = process.env.AGENTPAD_SO_DIR ?? `${ROOT}target/sbf`;
     const svm = new LiteSvmBackend();
@@ -74,7 +82,7 @@ async function create(): Promise<Harness> {
     }
     await svm.airdrop(admin.publicKey, 1_000_000n * BigInt(LAMPORTS_PER_SOL));
     backend = svm;
-    warp = (s) => svm.warp(s);
+    elapse = async (s) => svm.warp(s);
   }
   const adminClient = new AgentpadClient(backend, admin);
   const oftDeliverPacket: Harness["oftDeliverPacket"] = async (token, p) => {
@@ -89,9 +97,11 @@ async function create(): Promise<Harness> {
     await adminClient.send([lzEndpointMock.oftLzReceive(a, token.escrow, token.mint, TOKEN_PROGRAM_ID, to, p, compose)]);
     return { from: token.store, to, guid: p.guid, index: 0, message: compose, extraData: new Uint8Array([0, 0]) };
   };
-  const deployment = await deployProtocol(adminClient);
+  // A validator cannot skip time: it gets the localnet deployment (times in seconds), as
+  // migrations/deploy.ts makes one.
+  const deployment = await deployProtocol(adminClient, url ? { preset: LOCALNET_PRESET, staking: LOCALNET_STAKING, splitDelay: LOCALNET_SPLIT_DELAY } : {});
   return {
-    backend, admin: adminClient, deployment, warp, oftDeliverPacket,
+    backend, admin: adminClient, deployment, elapse, oftDeliverPacket,
     async bridgedToken() {
       const [mint, escrow] = [Keypair.generate(), Keypair.generate()];
       const store = lzEndpointMock.oftStoreOf(escrow.publicKey);

@@ -48,31 +48,36 @@ export type AgentFactory = {
     },
     {
       "code": 6005,
+      "msg": "Unstake cooldown is outside the preset's bounds",
+      "name": "cooldownOutOfBounds"
+    },
+    {
+      "code": 6006,
       "msg": "The first buy needs the creator's quote and base token accounts",
       "name": "missingFirstBuyAccounts"
     },
     {
-      "code": 6006,
+      "code": 6007,
       "msg": "First-buy amount must be greater than zero",
       "name": "zeroFirstBuy"
     },
     {
-      "code": 6007,
+      "code": 6008,
       "msg": "Signer is not the agent's creator",
       "name": "notCreator"
     },
     {
-      "code": 6008,
+      "code": 6009,
       "msg": "Signer is not the proposed creator",
       "name": "notPendingCreator"
     },
     {
-      "code": 6009,
+      "code": 6010,
       "msg": "Pool does not belong to this agent",
       "name": "poolMismatch"
     },
     {
-      "code": 6010,
+      "code": 6011,
       "msg": "The proposed creator is already the creator",
       "name": "creatorUnchanged"
     }

@@ -99,126 +99,131 @@ export type BondingCurve = {
     },
     {
       "code": 6010,
+      "msg": "Staking terms out of order or out of bounds (1 s to 30 days; minimum cooldown <= default)",
+      "name": "invalidStakingTerms"
+    },
+    {
+      "code": 6011,
       "msg": "Quote mint has a transfer fee",
       "name": "quoteMintTransferFee"
     },
     {
-      "code": 6011,
+      "code": 6012,
       "msg": "Quote mint has a transfer hook",
       "name": "quoteMintTransferHook"
     },
     {
-      "code": 6012,
+      "code": 6013,
       "msg": "Quote mint has a permanent delegate",
       "name": "quoteMintPermanentDelegate"
     },
     {
-      "code": 6013,
+      "code": 6014,
       "msg": "Quote mint is non-transferable",
       "name": "quoteMintNonTransferable"
     },
     {
-      "code": 6014,
+      "code": 6015,
       "msg": "Quote mint freezes new accounts by default",
       "name": "quoteMintDefaultFrozen"
     },
     {
-      "code": 6015,
+      "code": 6016,
       "msg": "Quote mint has an extension not supported by pools",
       "name": "quoteMintUnsupportedExtension"
     },
     {
-      "code": 6016,
+      "code": 6017,
       "msg": "Account is not a mint of the given token program",
       "name": "invalidMint"
     },
     {
-      "code": 6017,
+      "code": 6018,
       "msg": "Quote mint differs from the preset's",
       "name": "quoteMintMismatch"
     },
     {
-      "code": 6018,
+      "code": 6019,
       "msg": "Base mint must be a Token-2022 mint with 6 decimals",
       "name": "invalidBaseMint"
     },
     {
-      "code": 6019,
+      "code": 6020,
       "msg": "Vault does not belong to this pool",
       "name": "invalidVault"
     },
     {
-      "code": 6020,
+      "code": 6021,
       "msg": "Token program does not match the pool's mint",
       "name": "invalidTokenProgram"
     },
     {
-      "code": 6021,
+      "code": 6022,
       "msg": "Token account mint does not match the pool",
       "name": "tokenAccountMintMismatch"
     },
     {
-      "code": 6022,
+      "code": 6023,
       "msg": "Fee destination is not owned by the recipient",
       "name": "wrongFeeRecipient"
     },
     {
-      "code": 6023,
+      "code": 6024,
       "msg": "Amount must be greater than zero",
       "name": "zeroAmount"
     },
     {
-      "code": 6024,
+      "code": 6025,
       "msg": "Trade too small: it would pay out nothing",
       "name": "zeroOutput"
     },
     {
-      "code": 6025,
+      "code": 6026,
       "msg": "Slippage limit exceeded",
       "name": "slippageExceeded"
     },
     {
-      "code": 6026,
+      "code": 6027,
       "msg": "Not enough liquidity in the pool",
       "name": "insufficientLiquidity"
     },
     {
-      "code": 6027,
+      "code": 6028,
       "msg": "The curve reached its threshold: graduate the pool to trade again",
       "name": "curveComplete"
     },
     {
-      "code": 6028,
+      "code": 6029,
       "msg": "The pool has not reached its graduation threshold",
       "name": "thresholdNotReached"
     },
     {
-      "code": 6029,
+      "code": 6030,
       "msg": "The pool has already graduated",
       "name": "alreadyGraduated"
     },
     {
-      "code": 6030,
+      "code": 6031,
       "msg": "Arithmetic overflow",
       "name": "mathOverflow"
     },
     {
-      "code": 6031,
+      "code": 6032,
       "msg": "No fees to claim",
       "name": "noFeesToClaim"
     },
     {
-      "code": 6032,
+      "code": 6033,
       "msg": "A pool vault cannot be the user's token account",
       "name": "programVaultAsUserAccount"
     },
     {
-      "code": 6033,
+      "code": 6034,
       "msg": "Quote mint has a close authority",
       "name": "quoteMintCloseAuthority"
     },
     {
-      "code": 6034,
+      "code": 6035,
       "msg": "Signer is not the proposed admin",
       "name": "notPendingAdmin"
     }
@@ -1064,6 +1069,14 @@ export type BondingCurve = {
               "name": "poolParams"
             }
           }
+        },
+        {
+          "name": "staking",
+          "type": {
+            "defined": {
+              "name": "stakingParams"
+            }
+          }
         }
       ],
       "discriminator": [
@@ -1896,6 +1909,14 @@ export type BondingCurve = {
             }
           },
           {
+            "name": "staking",
+            "type": {
+              "defined": {
+                "name": "stakingParams"
+              }
+            }
+          },
+          {
             "name": "id",
             "type": "u16"
           },
@@ -1908,7 +1929,7 @@ export type BondingCurve = {
             "type": {
               "array": [
                 "u8",
-                5
+                1
               ]
             }
           }
@@ -1939,6 +1960,14 @@ export type BondingCurve = {
                 "name": "poolParams"
               }
             }
+          },
+          {
+            "name": "staking",
+            "type": {
+              "defined": {
+                "name": "stakingParams"
+              }
+            }
           }
         ],
         "kind": "struct"
@@ -1955,6 +1984,34 @@ export type BondingCurve = {
           {
             "name": "newRecipient",
             "type": "pubkey"
+          }
+        ],
+        "kind": "struct"
+      }
+    },
+    {
+      "docs": [
+        "What an agent's stakers are held to ([`StakingTerms`]): read by agent-factory at launch",
+        "and fixed in the agent's stake pool."
+      ],
+      "name": "stakingParams",
+      "repr": {
+        "kind": "c"
+      },
+      "serialization": "bytemuck",
+      "type": {
+        "fields": [
+          {
+            "name": "minUnstakeCooldown",
+            "type": "u32"
+          },
+          {
+            "name": "defaultUnstakeCooldown",
+            "type": "u32"
+          },
+          {
+            "name": "rewardWindow",
+            "type": "u32"
           }
         ],
         "kind": "struct"

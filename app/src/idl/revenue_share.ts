@@ -66,71 +66,76 @@ export type RevenueShare = {
     },
     {
       "code": 6006,
+      "msg": "Reward window is outside the allowed bounds",
+      "name": "rewardWindowOutOfBounds"
+    },
+    {
+      "code": 6007,
       "msg": "The pool already carries the maximum number of reward mints",
       "name": "tooManyRewardMints"
     },
     {
-      "code": 6007,
+      "code": 6008,
       "msg": "The pool does not carry this reward mint",
       "name": "unknownRewardMint"
     },
     {
-      "code": 6008,
+      "code": 6009,
       "msg": "Reward vault does not belong to this pool and mint",
       "name": "wrongRewardVault"
     },
     {
-      "code": 6009,
+      "code": 6010,
       "msg": "Token program does not match the reward mint",
       "name": "wrongTokenProgram"
     },
     {
-      "code": 6010,
+      "code": 6011,
       "msg": "Stake vault does not belong to this pool",
       "name": "wrongStakeVault"
     },
     {
-      "code": 6011,
+      "code": 6012,
       "msg": "Claim accounts come in groups of four: mint, vault, destination, token program",
       "name": "malformedClaimAccounts"
     },
     {
-      "code": 6012,
+      "code": 6013,
       "msg": "Amount must be greater than zero",
       "name": "zeroAmount"
     },
     {
-      "code": 6013,
+      "code": 6014,
       "msg": "Cannot unstake more than is staked",
       "name": "insufficientStake"
     },
     {
-      "code": 6014,
+      "code": 6015,
       "msg": "Nothing is waiting to be withdrawn",
       "name": "nothingToWithdraw"
     },
     {
-      "code": 6015,
+      "code": 6016,
       "msg": "The unstake cooldown has not elapsed",
       "name": "cooldownNotElapsed"
     },
     {
-      "code": 6016,
+      "code": 6017,
       "msg": "Position still holds stake, tokens to withdraw, or rewards to claim",
       "name": "positionNotEmpty"
     },
     {
-      "code": 6017,
+      "code": 6018,
       "msg": "Reward mint has an extension not supported by stake pools",
       "name": "unsupportedRewardMint"
     },
     {
-      "code": 6018,
+      "code": 6019,
       "msg": "Arithmetic overflow",
       "name": "mathOverflow"
     },
     {
-      "code": 6019,
+      "code": 6020,
       "msg": "A stake-pool vault cannot be the user's token account",
       "name": "programVaultAsUserAccount"
     }
@@ -687,6 +692,10 @@ export type RevenueShare = {
       "args": [
         {
           "name": "unstakeCooldown",
+          "type": "u32"
+        },
+        {
+          "name": "rewardWindow",
           "type": "u32"
         }
       ],

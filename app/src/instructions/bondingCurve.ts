@@ -24,6 +24,13 @@ export interface PoolParams {
   agentFeeShareBps: number;
 }
 
+/** What a preset's agents' stakers are held to: cooldown choices and the reward drip (seconds). */
+export interface StakingParams {
+  minUnstakeCooldown: number;
+  defaultUnstakeCooldown: number;
+  rewardWindow: number;
+}
+
 const bn = (v: bigint) => new BN(v.toString());
 
 export function initializeConfig(admin: PublicKey, protocolFeeRecipient: PublicKey): Promise<TransactionInstruction> {
@@ -46,14 +53,16 @@ export function setProtocolFeeRecipient(admin: PublicKey, newRecipient: PublicKe
   return program().methods.setProtocolFeeRecipient(newRecipient).accountsStrict({ admin, config: pda.config(), ...events() }).instruction();
 }
 
-export function createPreset(admin: PublicKey, presetId: number, quoteMint: PublicKey, p: PoolParams): Promise<TransactionInstruction> {
+export function createPreset(
+  admin: PublicKey, presetId: number, quoteMint: PublicKey, p: PoolParams, staking: StakingParams,
+): Promise<TransactionInstruction> {
   const params = {
     virtualQuoteReserve: bn(p.virtualQuoteReserve), virtualBaseReserve: bn(p.virtualBaseReserve), curveSupply: bn(p.curveSupply),
     graduatedSupply: bn(p.graduatedSupply), graduationThreshold: bn(p.graduationThreshold), feeDecaySeconds: p.feeDecaySeconds,
     baseFeeBps: p.baseFeeBps, startFeeBps: p.startFeeBps, protocolFeeShareBps: p.protocolFeeShareBps,
     creatorFeeShareBps: p.creatorFeeShareBps, agentFeeShareBps: p.agentFeeShareBps, padding: [0, 0],
   };
-  return program().methods.createPreset(presetId, params).accountsStrict({
+  return program().methods.createPreset(presetId, params, staking).accountsStrict({
     admin, config: pda.config(), preset: pda.preset(presetId), quoteMint, systemProgram: SystemProgram.programId, ...events(),
   }).instruction();
 }

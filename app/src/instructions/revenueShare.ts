@@ -69,9 +69,10 @@ export function addRewardMint(creator: PublicKey, agentMint: PublicKey, rewardMi
 /** Called directly this is refused: only agent-factory's launcher PDA may create stake pools. */
 export function createStakePool(
   payer: PublicKey, launcher: PublicKey, agentMint: PublicKey, rewardMint: PublicKey, rewardTokenProgram: PublicKey, unstakeCooldown: number,
+  rewardWindow: number,
 ): Promise<TransactionInstruction> {
   const stakePool = pda.stakePool(agentMint);
-  return program().methods.createStakePool(unstakeCooldown).accountsStrict({
+  return program().methods.createStakePool(unstakeCooldown, rewardWindow).accountsStrict({
     payer, launcher, agentMint, stakePool, stakeVault: pda.stakeVault(stakePool), rewardMint,
     rewardVault: pda.rewardVault(stakePool, rewardMint), agentTokenProgram: TOKEN_2022_PROGRAM_ID, rewardTokenProgram,
     systemProgram: SystemProgram.programId, ...events(),

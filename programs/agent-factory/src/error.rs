@@ -12,6 +12,8 @@ pub enum AgentFactoryError {
     UriTooLong,
     #[msg("No preset with this id exists in bonding-curve")]
     UnknownPreset,
+    #[msg("Unstake cooldown is outside the preset's bounds")]
+    CooldownOutOfBounds,
     #[msg("The first buy needs the creator's quote and base token accounts")]
     MissingFirstBuyAccounts,
     #[msg("First-buy amount must be greater than zero")]

@@ -28,6 +28,8 @@ pub enum BondingCurveError {
     InvalidFeeSchedule,
     #[msg("Fee split must sum to 10,000 bps")]
     InvalidFeeSplit,
+    #[msg("Staking terms out of order or out of bounds (1 s to 30 days; minimum cooldown <= default)")]
+    InvalidStakingTerms,
 
     // --- mints and accounts
     #[msg("Quote mint has a transfer fee")]

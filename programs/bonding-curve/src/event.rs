@@ -35,6 +35,7 @@ pub struct PresetCreated {
     pub preset_id: u16,
     pub quote_mint: Pubkey,
     pub params: crate::state::PoolParams,
+    pub staking: crate::state::StakingParams,
 }
 
 #[event]

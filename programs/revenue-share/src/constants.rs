@@ -10,14 +10,5 @@ pub mod seeds {
 /// Reward mints a stake pool can carry.
 pub const MAX_REWARD_MINTS: usize = 4;
 
-pub mod bounds {
-    /// Unstake cooldown a pool may choose: one hour to thirty days.
-    pub const MIN_UNSTAKE_COOLDOWN: u32 = 3_600;
-    pub const MAX_UNSTAKE_COOLDOWN: u32 = 30 * 86_400;
-    pub const DEFAULT_UNSTAKE_COOLDOWN: u32 = 2 * 86_400;
-    /// Every notified amount drips over this window (a week).
-    pub const REWARD_WINDOW: u32 = 7 * 86_400;
-}
-
-const _: () = assert!(bounds::MIN_UNSTAKE_COOLDOWN <= bounds::DEFAULT_UNSTAKE_COOLDOWN);
-const _: () = assert!(bounds::DEFAULT_UNSTAKE_COOLDOWN <= bounds::MAX_UNSTAKE_COOLDOWN);
+// Cooldown and reward-window bounds are the staking terms of the agent's preset
+// (agentpad_math::staking), fixed in the stake pool at launch.

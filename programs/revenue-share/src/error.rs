@@ -16,6 +16,8 @@ pub enum RevenueShareError {
     NotAgentRecord,
     #[msg("Unstake cooldown is outside the allowed bounds")]
     CooldownOutOfBounds,
+    #[msg("Reward window is outside the allowed bounds")]
+    RewardWindowOutOfBounds,
     #[msg("The pool already carries the maximum number of reward mints")]
     TooManyRewardMints,
     #[msg("The pool does not carry this reward mint")]

@@ -34,8 +34,8 @@ pub mod revenue_share {
     use super::*;
 
     // --- pools (created at launch; reward mints added by the creator)
-    pub fn create_stake_pool(ctx: Context<CreateStakePool>, unstake_cooldown: u32) -> Result<()> {
-        handle_create_stake_pool(ctx, unstake_cooldown)
+    pub fn create_stake_pool(ctx: Context<CreateStakePool>, unstake_cooldown: u32, reward_window: u32) -> Result<()> {
+        handle_create_stake_pool(ctx, unstake_cooldown, reward_window)
     }
 
     pub fn add_reward_mint(ctx: Context<AddRewardMint>) -> Result<()> {

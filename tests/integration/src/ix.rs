@@ -3,7 +3,7 @@
 
 use anchor_lang::{InstructionData, ToAccountMetas, solana_program::instruction::Instruction};
 use anchor_spl::token_2022::spl_token_2022::{self, extension::ExtensionType};
-use bonding_curve::state::PoolParams;
+use bonding_curve::state::{PoolParams, StakingParams};
 use anchor_lang::system_program;
 use solana_sdk::pubkey::Pubkey;
 
@@ -69,7 +69,12 @@ pub fn set_protocol_fee_recipient(admin: &Pubkey, new_recipient: Pubkey) -> Inst
     )
 }
 
+/// A preset with the standard staking terms.
 pub fn create_preset(admin: &Pubkey, preset_id: u16, quote_mint: &Pubkey, params: PoolParams) -> Instruction {
+    create_preset_with(admin, preset_id, quote_mint, params, StakingParams::STANDARD)
+}
+
+pub fn create_preset_with(admin: &Pubkey, preset_id: u16, quote_mint: &Pubkey, params: PoolParams, staking: StakingParams) -> Instruction {
     ix(
         bonding_curve::ID,
         bonding_curve::accounts::CreatePreset {
@@ -81,7 +86,7 @@ pub fn create_preset(admin: &Pubkey, preset_id: u16, quote_mint: &Pubkey, params
             event_authority: addr::event_authority(&bonding_curve::ID),
             program: bonding_curve::ID,
         },
-        bonding_curve::instruction::CreatePreset { preset_id, params },
+        bonding_curve::instruction::CreatePreset { preset_id, params, staking },
     )
 }
 

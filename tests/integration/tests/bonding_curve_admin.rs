@@ -9,7 +9,7 @@ use agentpad_tests::presets::{self, QUOTE};
 use agentpad_tests::{Env, TxError, anchor_err, bc_err};
 use anchor_spl::token_2022::spl_token_2022;
 use bonding_curve::error::BondingCurveError as E;
-use bonding_curve::state::{Config, PoolParams, Preset};
+use bonding_curve::state::{Config, PoolParams, Preset, StakingParams};
 use solana_sdk::pubkey::Pubkey;
 use solana_sdk::signature::{Keypair, Signer};
 
@@ -47,7 +47,7 @@ async fn presets_are_admin_only_validated_and_immutable() {
 
     env.send(&[ix::create_preset(&admin.pubkey(), 7, &quote, params)], &[&admin]).await.unwrap();
     let preset: Preset = env.zero_copy(addr::preset(7)).await;
-    assert_eq!((preset.params, preset.quote_mint, preset.id), (params, quote, 7));
+    assert_eq!((preset.params, preset.staking, preset.quote_mint, preset.id), (params, StakingParams::STANDARD, quote, 7));
     // The same id cannot be created again: a preset never changes.
     let again = env.send(&[ix::create_preset(&admin.pubkey(), 7, &quote, PoolParams { base_fee_bps: 0, ..params })], &[&admin]).await;
     assert!(again.is_err());
@@ -75,6 +75,24 @@ async fn invalid_preset_parameters_have_named_errors() {
         let id = 100 + i as u16;
         env.expect_failure(&[ix::create_preset(&admin.pubkey(), id, &quote, params)], &[&admin], bc_err(err), &[addr::preset(id)]).await;
     }
+    // Staking terms: a minimum cooldown above the default, a zero cooldown or window, a
+    // window beyond thirty days.
+    let s = StakingParams::STANDARD;
+    let staking = [
+        StakingParams { min_unstake_cooldown: s.default_unstake_cooldown + 1, ..s },
+        StakingParams { min_unstake_cooldown: 0, ..s },
+        StakingParams { reward_window: 0, ..s },
+        StakingParams { reward_window: 30 * 86_400 + 1, ..s },
+    ];
+    for (i, staking) in staking.into_iter().enumerate() {
+        let id = 150 + i as u16;
+        let create = ix::create_preset_with(&admin.pubkey(), id, &quote, p, staking);
+        env.expect_failure(&[create], &[&admin], bc_err(E::InvalidStakingTerms), &[addr::preset(id)]).await;
+    }
+    // Seconds are allowed: a localnet preset, so a validator can wait out a cooldown.
+    let short = StakingParams { min_unstake_cooldown: 1, default_unstake_cooldown: 2, reward_window: 10 };
+    env.send(&[ix::create_preset_with(&admin.pubkey(), 160, &quote, p, short)], &[&admin]).await.unwrap();
+    assert_eq!(env.zero_copy::<Preset>(addr::preset(160)).await.staking, short);
 }
 
 #[tokio::test]

@@ -8,10 +8,12 @@ use agentpad_tests::accounts::{PoolKeys, stake as st};
 use agentpad_tests::fixtures::Protocol;
 use agentpad_tests::ix::{self, fees, stake};
 use agentpad_tests::presets::{QUOTE, TOKEN};
-use agentpad_tests::{Env, decode_event, rs_err};
+use agent_factory::error::AgentFactoryError as AfE;
+use agentpad_tests::{Env, af_err, decode_event, rs_err};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
-use revenue_share::constants::bounds::{DEFAULT_UNSTAKE_COOLDOWN, REWARD_WINDOW};
+use agentpad_math::staking::StakingTerms;
+use bonding_curve::state::StakingParams;
 use revenue_share::error::RevenueShareError as E;
 use revenue_share::event::{RewardClaimed, RewardNotified, Staked};
 use revenue_share::state::{Position, StakePool};
@@ -19,6 +21,8 @@ use solana_sdk::pubkey::Pubkey;
 use solana_sdk::signature::{Keypair, Signer};
 
 const DAY: i64 = 86_400;
+const DEFAULT_UNSTAKE_COOLDOWN: u32 = StakingTerms::STANDARD.default_unstake_cooldown;
+const REWARD_WINDOW: u32 = StakingTerms::STANDARD.reward_window;
 
 struct Setup {
     env: Env,
@@ -107,26 +111,40 @@ async fn launch_creates_the_stake_pool() {
     assert_eq!((pool.agent_mint, pool.stake_vault, pool.total_staked), (s.keys.base_mint, st::vault(&st::pool(&s.keys.base_mint)), 0));
     assert_eq!((pool.unstake_cooldown, pool.reward_window, pool.reward_count), (DEFAULT_UNSTAKE_COOLDOWN, REWARD_WINDOW, 1));
     assert_eq!(pool.rewards[0].mint, s.protocol.quote_mint);
-    // The cooldown is the creator's choice within bounds.
+    // The cooldown is the creator's choice within the preset's bounds.
     let creator = env.new_user(10 * QUOTE).await;
     let mint = Keypair::new();
-    let launch = |cooldown| ix::Launch {
+    let launch = |cooldown, preset_id| ix::Launch {
         creator: creator.pubkey(),
         mint: mint.pubkey(),
-        preset_id: agentpad_tests::fixtures::PRESET,
+        preset_id,
         quote_mint: s.protocol.quote_mint,
         quote_token_program: s.protocol.quote_token_program,
         name: "Short",
         symbol: "SHRT",
         uri: "https://x",
         first_buy: None,
-        unstake_cooldown: Some(cooldown),
+        unstake_cooldown: cooldown,
     };
-    env.expect_failure(&[ix::launch_agent(&launch(60))], &[&creator, &mint], rs_err(E::CooldownOutOfBounds), &[creator.pubkey(), mint.pubkey()]).await;
-    env.expect_failure(&[ix::launch_agent(&launch(31 * DAY as u32))], &[&creator, &mint], rs_err(E::CooldownOutOfBounds), &[creator.pubkey()]).await;
-    env.send(&[ix::launch_agent(&launch(3_600))], &[&creator, &mint]).await.unwrap();
+    let standard = agentpad_tests::fixtures::PRESET;
+    let refused = af_err(AfE::CooldownOutOfBounds);
+    env.expect_failure(&[ix::launch_agent(&launch(Some(60), standard))], &[&creator, &mint], refused.clone(), &[creator.pubkey(), mint.pubkey()]).await;
+    env.expect_failure(&[ix::launch_agent(&launch(Some(31 * DAY as u32), standard))], &[&creator, &mint], refused.clone(), &[creator.pubkey()]).await;
+    env.send(&[ix::launch_agent(&launch(Some(3_600), standard))], &[&creator, &mint]).await.unwrap();
     let pool: StakePool = env.zero_copy(st::pool(&mint.pubkey())).await;
     assert_eq!(pool.unstake_cooldown, 3_600);
+
+    // A preset with terms in seconds (a localnet's): its default, minimum and window.
+    let short = StakingParams { min_unstake_cooldown: 1, default_unstake_cooldown: 2, reward_window: 10 };
+    let admin = env.admin.insecure_clone();
+    let params = agentpad_tests::presets::standard();
+    env.send(&[ix::create_preset_with(&admin.pubkey(), 42, &s.protocol.quote_mint, params, short)], &[&admin]).await.unwrap();
+    let mint = Keypair::new();
+    let launch = |cooldown| ix::Launch { mint: mint.pubkey(), unstake_cooldown: cooldown, preset_id: 42, ..launch(None, 42) };
+    env.expect_failure(&[ix::launch_agent(&launch(Some(0)))], &[&creator, &mint], refused, &[creator.pubkey(), mint.pubkey()]).await;
+    env.send(&[ix::launch_agent(&launch(None))], &[&creator, &mint]).await.unwrap();
+    let pool: StakePool = env.zero_copy(st::pool(&mint.pubkey())).await;
+    assert_eq!((pool.unstake_cooldown, pool.reward_window), (2, 10));
 }
 
 #[tokio::test]

@@ -101,6 +101,13 @@ pub struct LaunchAgent<'info> {
 }
 
 impl LaunchAgent<'_> {
+    /// The preset (its seeds and owner are checked above, so its bytes are a `Preset`).
+    fn preset(&self) -> Result<Preset> {
+        let data = self.preset.try_borrow_data()?;
+        let bytes = data.get(8..8 + core::mem::size_of::<Preset>()).ok_or(AgentFactoryError::UnknownPreset)?;
+        Ok(*bytemuck::from_bytes::<Preset>(bytes))
+    }
+
     fn validate(&self, name: &str, symbol: &str, uri: &str, first_buy: Option<u64>) -> Result<()> {
         require!(!name.is_empty() && !symbol.is_empty() && !uri.is_empty(), AgentFactoryError::EmptyMetadataField);
         require!(name.len() <= metadata::MAX_NAME_LEN, AgentFactoryError::NameTooLong);
@@ -137,6 +144,9 @@ pub fn handle_launch_agent(
     unstake_cooldown: Option<u32>,
 ) -> Result<()> {
     ctx.accounts.validate(&name, &symbol, &uri, creator_first_buy)?;
+    let preset = ctx.accounts.preset()?;
+    let staking = preset.staking.terms();
+    let unstake_cooldown = staking.cooldown(unstake_cooldown).ok_or(AgentFactoryError::CooldownOutOfBounds)?;
     let a = &ctx.accounts;
     let creator = a.creator.key();
     let mint_key = a.mint.key();
@@ -246,11 +256,7 @@ pub fn handle_launch_agent(
     )?;
 
     // 4. The whole fixed supply into the pool, then no one can ever mint again.
-    let total_supply = {
-        let data = a.preset.try_borrow_data()?;
-        let preset: &Preset = bytemuck::from_bytes(&data[8..8 + core::mem::size_of::<Preset>()]);
-        preset.params.total_supply()?
-    };
+    let total_supply = preset.params.total_supply()?;
     token_2022::mint_to(
         CpiContext::new_with_signer(
             token_program,
@@ -308,7 +314,8 @@ pub fn handle_launch_agent(
             },
             &[launcher_seeds],
         ),
-        unstake_cooldown.unwrap_or(revenue_share::constants::bounds::DEFAULT_UNSTAKE_COOLDOWN),
+        unstake_cooldown,
+        staking.reward_window,
     )?;
 
     // 7. The creator's first buy, on the same terms as any buyer at this second.

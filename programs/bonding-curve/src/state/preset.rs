@@ -1,5 +1,6 @@
 use agentpad_math::fee::{FeeSchedule, FeeSplit};
 use agentpad_math::pool::CurveParams;
+use agentpad_math::staking::StakingTerms;
 use anchor_lang::prelude::*;
 
 use crate::error::BondingCurveError;
@@ -68,6 +69,33 @@ impl PoolParams {
     }
 }
 
+/// What an agent's stakers are held to ([`StakingTerms`]): read by agent-factory at launch
+/// and fixed in the agent's stake pool.
+#[zero_copy]
+#[derive(Debug, PartialEq, Eq, borsh::BorshSerialize, borsh::BorshDeserialize)]
+#[borsh(crate = "anchor_lang::prelude::borsh")]
+pub struct StakingParams {
+    pub min_unstake_cooldown: u32,
+    pub default_unstake_cooldown: u32,
+    pub reward_window: u32,
+}
+
+impl StakingParams {
+    pub const STANDARD: StakingParams = StakingParams::from_terms(StakingTerms::STANDARD);
+
+    pub const fn from_terms(t: StakingTerms) -> Self {
+        StakingParams { min_unstake_cooldown: t.min_unstake_cooldown, default_unstake_cooldown: t.default_unstake_cooldown, reward_window: t.reward_window }
+    }
+
+    pub fn terms(&self) -> StakingTerms {
+        StakingTerms {
+            min_unstake_cooldown: self.min_unstake_cooldown,
+            default_unstake_cooldown: self.default_unstake_cooldown,
+            reward_window: self.reward_window,
+        }
+    }
+}
+
 /// An immutable launch template created by the admin. PDA: `["preset", id]`.
 #[account(zero_copy)]
 #[derive(Debug)]
@@ -75,10 +103,11 @@ pub struct Preset {
     /// Quote token pools of this preset trade against; the threshold is in its units.
     pub quote_mint: Pubkey,
     pub params: PoolParams,
+    pub staking: StakingParams,
     pub id: u16,
     pub bump: u8,
-    pub _padding: [u8; 5],
+    pub _padding: [u8; 1],
 }
 
 const _: () = assert!(core::mem::size_of::<PoolParams>() == 56);
-const _: () = assert!(core::mem::size_of::<Preset>() == 96);
+const _: () = assert!(core::mem::size_of::<Preset>() == 104);

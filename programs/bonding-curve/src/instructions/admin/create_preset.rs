@@ -5,7 +5,7 @@ use anchor_spl::token_interface::Mint;
 use crate::constants::seeds;
 use crate::error::BondingCurveError;
 use crate::event::PresetCreated;
-use crate::state::{Config, PoolParams, Preset};
+use crate::state::{Config, PoolParams, Preset, StakingParams};
 
 /// Creates an immutable launch preset. There is no instruction that edits or closes a
 /// preset: a different economy is a new preset id.
@@ -30,18 +30,20 @@ pub struct CreatePreset<'info> {
 }
 
 impl CreatePreset<'_> {
-    fn validate(&self, params: &PoolParams) -> Result<()> {
+    fn validate(&self, params: &PoolParams, staking: &StakingParams) -> Result<()> {
         screen_mint(&self.quote_mint.to_account_info()).map_err(BondingCurveError::from)?;
-        params.validate()
+        params.validate()?;
+        require!(staking.terms().is_valid(), BondingCurveError::InvalidStakingTerms);
+        Ok(())
     }
 }
 
-pub fn handle_create_preset(ctx: Context<CreatePreset>, preset_id: u16, params: PoolParams) -> Result<()> {
-    ctx.accounts.validate(&params)?;
+pub fn handle_create_preset(ctx: Context<CreatePreset>, preset_id: u16, params: PoolParams, staking: StakingParams) -> Result<()> {
+    ctx.accounts.validate(&params, &staking)?;
     let quote_mint = ctx.accounts.quote_mint.key();
     let mut preset = ctx.accounts.preset.load_init()?;
-    *preset = Preset { quote_mint, params, id: preset_id, bump: ctx.bumps.preset, _padding: [0; 5] };
+    *preset = Preset { quote_mint, params, staking, id: preset_id, bump: ctx.bumps.preset, _padding: [0; 1] };
     drop(preset);
-    emit_cpi!(PresetCreated { preset: ctx.accounts.preset.key(), preset_id, quote_mint, params });
+    emit_cpi!(PresetCreated { preset: ctx.accounts.preset.key(), preset_id, quote_mint, params, staking });
     Ok(())
 }

@@ -4,13 +4,17 @@ use anchor_spl::token_2022::Token2022;
 use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
 
 use super::add_reward_slot;
-use crate::constants::{bounds, seeds};
+use agentpad_math::staking::{is_reward_window, is_unstake_cooldown};
+
+use crate::constants::seeds;
 use crate::error::RevenueShareError;
 use crate::event::{RewardMintAdded, StakePoolCreated};
 use crate::state::StakePool;
 
 /// Creates an agent's stake pool with its first reward mint (the quote token). Only
-/// agent-factory's launcher PDA may call it, at launch.
+/// agent-factory's launcher PDA may call it, at launch, with the cooldown and reward
+/// window of the agent's preset (checked there against the preset; here against the
+/// absolute bounds).
 #[event_cpi]
 #[derive(Accounts)]
 pub struct CreateStakePool<'info> {
@@ -55,22 +59,20 @@ pub struct CreateStakePool<'info> {
     pub system_program: Program<'info, System>,
 }
 
-pub fn handle_create_stake_pool(ctx: Context<CreateStakePool>, unstake_cooldown: u32) -> Result<()> {
-    require!(
-        (bounds::MIN_UNSTAKE_COOLDOWN..=bounds::MAX_UNSTAKE_COOLDOWN).contains(&unstake_cooldown),
-        RevenueShareError::CooldownOutOfBounds
-    );
+pub fn handle_create_stake_pool(ctx: Context<CreateStakePool>, unstake_cooldown: u32, reward_window: u32) -> Result<()> {
+    require!(is_unstake_cooldown(unstake_cooldown), RevenueShareError::CooldownOutOfBounds);
+    require!(is_reward_window(reward_window), RevenueShareError::RewardWindowOutOfBounds);
     let a = &ctx.accounts;
     let mut pool = a.stake_pool.load_init()?;
     pool.agent_mint = a.agent_mint.key();
     pool.stake_vault = a.stake_vault.key();
     pool.unstake_cooldown = unstake_cooldown;
-    pool.reward_window = bounds::REWARD_WINDOW;
+    pool.reward_window = reward_window;
     pool.bump = ctx.bumps.stake_pool;
     let index = add_reward_slot(&mut pool, &a.reward_mint, a.reward_vault.key(), a.reward_token_program.key())?;
     drop(pool);
     let stake_pool = a.stake_pool.key();
-    emit_cpi!(StakePoolCreated { stake_pool, agent_mint: a.agent_mint.key(), unstake_cooldown, reward_window: bounds::REWARD_WINDOW });
+    emit_cpi!(StakePoolCreated { stake_pool, agent_mint: a.agent_mint.key(), unstake_cooldown, reward_window });
     emit_cpi!(RewardMintAdded { stake_pool, reward_mint: a.reward_mint.key(), index });
     Ok(())
 }
