@@ -12,13 +12,27 @@
 #   8. TypeScript: npm ci, type check, then the TS tests (tests/*.ts) on LiteSVM with the
 #      sBPF .so files — the same tests `anchor test` runs against a validator — including
 #      Base -> Solana end to end (anvil + LayerZero's EVM contracts -> LiteSVM) and the
-#      endpoint interface checked against LayerZero's Solana SDK.
+#      endpoint interface checked against LayerZero's Solana SDK;
+#   9. the validator stage: the stock `anchor test` (anchor-cli 1.2.2) against
+#      solana-test-validator (Agave 4.0.0), both built once per machine from the Rust
+#      registry; on that validator `anchor deploy`, the deploy migration twice, a CLI session,
+#      then the TS tests again (scripts/validator/test.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v cargo >/dev/null || { echo "error: cargo not found: install Rust 1.95+ (rustup)" >&2; exit 1; }
 command -v node >/dev/null || { echo "error: node not found: install Node 20+" >&2; exit 1; }
 export RUST_LOG="${RUST_LOG:-error}"
 stage() { echo "== $1 ($(date -u +%H:%M:%S))"; }
+# The validator stage's tools (anchor, solana-test-validator) build once per machine; on a
+# machine without them they build in the background from here, at low priority, in the
+# cores the stages below leave idle (single-threaded LTO links, test runs, node), and the
+# validator stage waits for them. Their cargo output: target/tools-install.log.
+./scripts/tools/install.sh --deps
+mkdir -p target
+tools_log=target/tools-install.log
+nice -n 10 ./scripts/tools/install.sh > "$tools_log" 2>&1 &
+tools_pid=$!
+trap 'kill $tools_pid 2>/dev/null || true' EXIT
 stage "sBPF toolchain and programs"
 ./scripts/sbf/install.sh
 ./scripts/sbf/build.sh
@@ -37,4 +51,10 @@ stage "Base side: forge tests on LayerZero's EndpointV2 (evm/)"
 stage "TypeScript: type check and tests (LiteSVM, target/sbf/*.so)"
 npm run -s typecheck
 npx mocha
+stage "validator: the tools (scripts/tools/install.sh; log $tools_log)"
+tail -n +1 -f --pid="$tools_pid" "$tools_log"
+wait "$tools_pid" || { echo "error: the tools install failed (see $tools_log above)" >&2; exit 1; }
+trap - EXIT
+stage "validator: anchor test"
+./scripts/validator/test.sh
 stage "done"

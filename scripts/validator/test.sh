@@ -1,80 +1,87 @@
 #!/usr/bin/env bash
-# The TS tests and a CLI session against a real solana-test-validator (what `anchor test`
-# does on a machine with the Solana tool suite): builds the validator from crates.io once
-# (scripts/validator/install.sh, ~25 min) and the programs to sBPF (scripts/sbf/build.sh),
-# starts a fresh ledger with the five programs as upgradeable programs owned by a fresh
-# wallet, runs `npx mocha` with ANCHOR_PROVIDER_URL/ANCHOR_WALLET, then migrations/deploy.ts
-# and an `agentpad` CLI session. The session transcript goes to target/validator/cli-session.txt.
+# The validator stage: the stock `anchor test` (anchor-cli 1.2.2) against a fresh
+# solana-test-validator (Agave 4.0.0), and on that same validator `anchor deploy`, the
+# deploy migration twice, the `agentpad` CLI session and the IDL step, then every TS test.
+#
+# 1. The tools, once per machine outside the clone (scripts/tools/install.sh).
+# 2. The sBPF .so files into target/deploy, the program keypairs beside them (Anchor's layout).
+# 3. A generated Anchor workspace, target/anchor-test/: the committed Anchor.toml plus a
+#    [test.validator] section on free ports with the ledger in target/validator/ledger, and a
+#    fresh wallet. (Anchor takes the validator's ports only from Anchor.toml.)
+# 4. `anchor test --skip-build --validator legacy --script validator-stage`: Anchor starts
+#    the validator with the six programs as upgradeable programs owned by the wallet, runs
+#    the script (Anchor.toml [scripts]), and stops the validator.
+# The validator log is kept in target/validator/validator.log; a trap stops the validator
+# on failure too, so no process outlives the stage.
+#
+# With --script <name>, Anchor runs that Anchor.toml script instead (./scripts/bench-load.sh).
 set -euo pipefail
+SCRIPT=validator-stage
+if [ "${1:-}" = "--script" ]; then SCRIPT=${2:?--script needs a name}; fi
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$ROOT"
-DEST=${AGENTPAD_VALIDATOR_ROOT:-$ROOT/target/validator}
-SO=${AGENTPAD_SO_DIR:-$ROOT/target/sbf}
-RPC_PORT=${AGENTPAD_RPC_PORT:-8899}
-URL="http://127.0.0.1:$RPC_PORT"
+OUT=target/validator
+WS=target/anchor-test
+fail() { echo "error: validator stage: $*" >&2; exit 1; }
 
-./scripts/validator/install.sh
-[ -f "$SO/agent_factory.so" ] || ./scripts/sbf/build.sh
-[ -d node_modules ] || npm ci --no-audit --no-fund
-
-mkdir -p "$DEST"
-WALLET="$DEST/wallet.json"
-node -e 'const {Keypair}=require("@solana/web3.js");process.stdout.write(JSON.stringify(Array.from(Keypair.generate().secretKey)))' > "$WALLET"
-ADMIN=$(node -e 'const {Keypair}=require("@solana/web3.js");console.log(Keypair.fromSecretKey(Uint8Array.from(require(process.argv[1]))).publicKey.toBase58())' "$WALLET")
-
-programs=()
-while read -r name id; do programs+=(--upgradeable-program "$id" "$SO/$name.so" "$ADMIN"); done <<'LIST'
-agent_factory BEMSUbtqn2ttPzhNbFjzeuftLFMAjDopBP297TczWH62
-bonding_curve GU8LbSdDy8pWHhd3qFnCM6qk88uGLtNTbNkW3Ajbn1xm
-fee_aggregator EfmjWCuzDseV4Rsp94bMPdGjWUoVxMLbQJHUQxq1V95G
-revenue_share 8zfHSn8e1dd3ZA2G7TjZUBJrQydmMQxLWujoKAVDD1Xh
-lz_endpoint_mock 4dPYhcANTEjnPjYaHhbXHPz1ZzMyESTuX8sXMqKyATxE
-LIST
-
-echo "== solana-test-validator on $URL (admin $ADMIN)"
-rm -rf "$DEST/ledger"
-"$DEST/bin/solana-test-validator" --reset --quiet --ledger "$DEST/ledger" --bind-address 127.0.0.1 --rpc-port "$RPC_PORT" \
-  --faucet-port $((RPC_PORT + 1001)) --mint "$ADMIN" "${programs[@]}" > "$DEST/validator.log" 2>&1 &
-VALIDATOR=$!
-trap 'kill $VALIDATOR 2>/dev/null; wait $VALIDATOR 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do
-  if curl -s -X POST -H 'content-type: application/json' -d '{"jsonrpc":"2.0","id":1,"method":"getHealth"}' "$URL" | grep -q '"ok"'; then break; fi
-  kill -0 $VALIDATOR 2>/dev/null || { echo "error: the validator exited; see $DEST/validator.log" >&2; tail -20 "$DEST/validator.log" >&2; exit 1; }
-  sleep 1
+./scripts/tools/install.sh
+PATH="$(./scripts/tools/install.sh --print-path):$PATH"
+export PATH
+./scripts/evm/install.sh
+[ -d node_modules ] || npm ci --no-audit --no-fund --loglevel=error || fail "npm ci"
+for so in agent_factory bonding_curve fee_aggregator revenue_share lz_endpoint_mock oft_mock; do
+  [ -f "target/sbf/$so.so" ] || ./scripts/sbf/build.sh
 done
+./scripts/sync-program-keys.sh >/dev/null
+cp target/sbf/*.so target/deploy/
 
-echo "== TS tests against the validator (as anchor test runs them)"
-ANCHOR_PROVIDER_URL="$URL" ANCHOR_WALLET="$WALLET" npx mocha
+rm -rf "$OUT" "$WS"
+mkdir -p "$OUT" "$WS/.anchor/program-logs"
+WALLET="$ROOT/$OUT/wallet.json"
+ADMIN=$(node -e '
+  const { Keypair } = require("@solana/web3.js");
+  const kp = Keypair.generate();
+  require("node:fs").writeFileSync(process.argv[1], JSON.stringify(Array.from(kp.secretKey)));
+  console.log(kp.publicKey.toBase58());' "$WALLET")
 
-echo "== deploy migration + CLI session"
-{
-  run() { echo "\$ $*"; "$@" 2>&1 || echo "(exit $?)"; echo; }
-  agentpad() { node --import tsx app/src/cli/main.ts --url "$URL" --keypair "$WALLET" "$@"; }
-  run node --import tsx migrations/deploy.ts --url "$URL" --keypair "$WALLET"
-  run node --import tsx migrations/deploy.ts --url "$URL" --keypair "$WALLET"   # idempotent: nothing to do
-  run agentpad config
-  LAUNCH=$(agentpad launch --name "Validator Agent" --symbol VAL --uri https://agentpad.example/val.json --first-buy 2 2>&1)
-  printf '$ agentpad launch --name "Validator Agent" --symbol VAL --uri https://agentpad.example/val.json --first-buy 2\n%s\n\n' "$LAUNCH"
-  MINT=$(echo "$LAUNCH" | sed -n 's/^launched VAL: mint \([1-9A-HJ-NP-Za-km-z]*\)$/\1/p')
-  [ -n "$MINT" ] || { echo "error: launch failed" >&2; exit 1; }
-  run agentpad buy "$MINT" 30
-  run agentpad buy "$MINT" 1000000 --exact-out
-  run agentpad sell "$MINT" 250000
-  run agentpad stake "$MINT" 1000000
-  run agentpad buy "$MINT" 100
-  run agentpad graduate "$MINT"
-  run agentpad sweep "$MINT"
-  run agentpad deposit "$MINT" 1.5
-  run agentpad distribute "$MINT"
-  run agentpad bridge-peer 30184 0x00000000000000000000000000000000000ba5e0
-  run agentpad bridge-peer 30184
-  sleep 2
-  run agentpad claim "$MINT"
-  run agentpad unstake "$MINT" 400000
-  run agentpad unstake "$MINT" --withdraw
-  run agentpad sell "$MINT" 999999999
-  run agentpad buy 11111111111111111111111111111112 1
-  run agentpad status "$MINT"
-} | sed -e "s#$WALLET#<wallet>#g" | tee "$DEST/cli-session.txt"
-grep -q "^graduation \[#\{30\}\] 100.00%" "$DEST/cli-session.txt" || { echo "error: the CLI session did not reach graduation" >&2; exit 1; }
-echo "transcript: $DEST/cli-session.txt"
+# Free ports: RPC (its websocket is RPC + 1), faucet, gossip, and the 26-port dynamic range the validator needs.
+read -r RPC FAUCET GOSSIP DYN < <(node -e '
+  const net = require("node:net");
+  const free = (p) => new Promise((ok) => { const s = net.createServer(); s.once("error", () => ok(false)); s.listen(p, "127.0.0.1", () => s.close(() => ok(true))); });
+  (async () => {
+    for (let base = 20000 + Math.floor(Math.random() * 2000) * 20; base < 65000; base += 40) {
+      const ports = Array.from({ length: 40 }, (_, i) => base + i);
+      if ((await Promise.all(ports.map(free))).every(Boolean)) { console.log(base, base + 2, base + 3, base + 5); return; }
+    }
+    process.exit(1);
+  })();') || fail "no free ports for the validator"
+
+for entry in programs tests app scripts migrations keys node_modules package.json .mocharc.json; do ln -s "$ROOT/$entry" "$WS/$entry"; done
+ln -s "$ROOT/target" "$WS/target"
+sed -e "s#^wallet = .*#wallet = \"$WALLET\"#" Anchor.toml > "$WS/Anchor.toml"
+cat >> "$WS/Anchor.toml" <<TOML
+
+# Generated by scripts/validator/test.sh: free ports, the ledger kept in $OUT.
+[test.validator]
+bind_address = "127.0.0.1"
+rpc_port = $RPC
+faucet_port = $FAUCET
+gossip_port = $GOSSIP
+dynamic_port_range = "$DYN-$((DYN + 25))"
+ledger = "target/validator/ledger"
+TOML
+
+stop_validator() {
+  # The validator is the only process started with this run's fresh mint key.
+  pkill -f -- "--mint $ADMIN" 2>/dev/null || true
+  for _ in $(seq 1 20); do pgrep -f -- "--mint $ADMIN" >/dev/null || break; sleep 0.5; done
+  pkill -9 -f -- "--mint $ADMIN" 2>/dev/null || true
+  [ -f "$OUT/ledger/test-ledger-log.txt" ] && cp "$OUT/ledger/test-ledger-log.txt" "$OUT/validator.log"
+  return 0
+}
+trap stop_validator EXIT
+
+echo "== anchor test --skip-build --validator legacy --script $SCRIPT (solana-test-validator on 127.0.0.1:$RPC, admin $ADMIN)"
+(cd "$WS" && anchor test --skip-build --validator legacy --script "$SCRIPT") \
+  || fail "anchor test failed (validator log: $OUT/validator.log)"
+echo "validator log: $OUT/validator.log; CLI session: $OUT/cli-session.txt"
