@@ -74,12 +74,7 @@ export function errorFromLogs(logs: string[], fallback: string): AgentpadError {
       return new AgentpadError(name, account ? `${msg} (account: ${account})` : msg, program, Number(number), logs);
     }
     const custom = CUSTOM.exec(line);
-    if (custom) {
-      const code = parseInt(custom[2], 16);
-      const known = programErrors.get(custom[1]);
-      const entry = known?.table.get(code) ?? anchorLangErrors.get(code);
-      return new AgentpadError(entry?.name ?? `Custom${code}`, entry?.msg ?? line, known?.name ?? custom[1], code, logs);
-    }
+    if (custom) return customError(custom[1], parseInt(custom[2], 16), line, logs);
     const failed = FAILED.exec(line);
     if (failed) {
       return new AgentpadError(toPascal(failed[2].replace(/[^a-zA-Z ]/g, "").trim().replace(/ +/g, "_").toLowerCase()), failed[2],
@@ -88,6 +83,13 @@ export function errorFromLogs(logs: string[], fallback: string): AgentpadError {
     if (DONE.test(line)) stack.pop();
   }
   return new AgentpadError("TransactionFailed", fallback, "runtime", undefined, logs);
+}
+
+/** A program's custom error `code` by name (its IDL's table, SPL Token's, or Anchor's own). */
+export function customError(programId: string, code: number, fallback = `custom program error ${code}`, logs: string[] = []): AgentpadError {
+  const known = programErrors.get(programId);
+  const entry = known?.table.get(code) ?? anchorLangErrors.get(code);
+  return new AgentpadError(entry?.name ?? `Custom${code}`, entry?.msg ?? fallback, known?.name ?? programId, code, logs);
 }
 
 /** `true` when `e` is the named agentpad error. */
