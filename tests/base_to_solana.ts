@@ -111,7 +111,9 @@ describe("fees from Base: AgentRevenueRouter on anvil to the agent's vault on So
     assert.deepEqual([e.srcEid, big(e.reportId), big(e.sourceEpoch), big(e.amount)], [BASE_EID, report.reportId, 7n, 1_234_567_000n]);
     const v = (await fetchVault(h.backend, mint, virtual.mint))!;
     const chain = v.chains.find((c) => c.eid === BASE_EID)!;
-    assert.equal(chain.reported - (v0.chains.find((c) => c.eid === BASE_EID)?.reported ?? 0n), 1_234_567_000n);
+    const reported = chain.reported - (v0.chains.find((c) => c.eid === BASE_EID)?.reported ?? 0n);
+    assert.equal(reported, 1_234_567_000n);
+    console.log(`      Base reportFees ${amount} (18 dec) -> packet ${report.amountSd} (shared 6) -> Solana reported +${reported} (9 dec), eid ${chain.eid}`);
     assert.equal(v.undistributed, v0.undistributed, "a report moves no tokens");
     // Verified again, the packet still cannot land: its receipt exists.
     await assert.rejects(deliverReport(packet), (err) => err instanceof AgentpadError && err.code === "ReplayedReport", "ReplayedReport");
@@ -143,6 +145,7 @@ describe("fees from Base: AgentRevenueRouter on anvil to the agent's vault on So
     assert.deepEqual([e.srcEid, big(e.amount), big(e.reportId)], [BASE_EID, 2_500_000_000n, transfer.transferId]);
     const v = (await fetchVault(h.backend, mint, virtual.mint))!;
     assert.equal(v.totalBridged - v0.totalBridged, 2_500_000_000n, "2.5 VIRTUAL in Solana's 9 decimals");
+    console.log(`      Base depositFees ${deposited} (18 dec) -> OFT ${oft.amountSd} (shared 6) -> Solana vault +${v.totalBridged - v0.totalBridged} (9 dec), balance = books`);
     assert.equal(v.undistributed - v0.undistributed, 2_500_000_000n);
     assert.equal(await executor.balance(v.tokenAccount), v.undistributed, "the vault holds what its books say");
     await assert.rejects(executeLzCompose(executor, compose),
