@@ -30,9 +30,10 @@ stage() { echo "== $1 ($(date -u +%H:%M:%S))"; }
 ./scripts/tools/install.sh --deps
 mkdir -p target
 tools_log=target/tools-install.log
-nice -n 10 ./scripts/tools/install.sh > "$tools_log" 2>&1 &
+# Its own process group (setsid), so a failure anywhere stops cargo and rustc with it.
+setsid nice -n 10 ./scripts/tools/install.sh > "$tools_log" 2>&1 &
 tools_pid=$!
-trap 'kill $tools_pid 2>/dev/null || true' EXIT
+trap 'kill -- -$tools_pid 2>/dev/null || true' EXIT
 stage "sBPF toolchain and programs"
 ./scripts/sbf/install.sh
 ./scripts/sbf/build.sh
