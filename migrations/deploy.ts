@@ -22,7 +22,7 @@ import { dirname } from "node:path";
 import { Keypair, PublicKey } from "@solana/web3.js";
 
 import {
-  AgentpadClient, AgentpadError, DEFAULT_REPORT_LIMITS, KeypairFileError, LOCALNET_PRESET, LOCALNET_SPLIT_DELAY, LOCALNET_STAKING, LZ_ENDPOINT_MOCK_ID, LZ_ENDPOINT_V2_ID,
+  AgentpadClient, AgentpadError, DEFAULT_REPORT_LIMITS, KeypairFileError, LOCALNET_DEPLOYMENT, LZ_ENDPOINT_MOCK_ID, LZ_ENDPOINT_V2_ID,
   NATIVE_MINT, type PeerSetup, RpcBackend, clusterOf, clusterUrl, deployProtocol, deploymentRecordPath, loadKeypair,
 } from "../app/src/index.js";
 class Usage extends Error {}
@@ -51,9 +51,7 @@ export async function deploy(url: string, wallet: Keypair, o: DeployFlags = {}) 
     endpoint: o.endpoint ?? (local ? LZ_ENDPOINT_MOCK_ID : LZ_ENDPOINT_V2_ID),
     protocolFeeRecipient: o.feeRecipient,
     // A local validator cannot skip time: seconds, so tests can wait for each.
-    preset: local ? LOCALNET_PRESET : undefined,
-    staking: local ? LOCALNET_STAKING : undefined,
-    splitDelay: local ? LOCALNET_SPLIT_DELAY : undefined,
+    ...(local ? LOCALNET_DEPLOYMENT : {}),
     peers: o.peers,
     ofts: o.ofts,
     lookupTable: previous.lookupTable ? new PublicKey(previous.lookupTable) : undefined,

@@ -15,7 +15,9 @@ import type { PoolParams, StakingParams } from "./instructions/bondingCurve.js";
 import type { Split, SplitBounds } from "./instructions/feeAggregator.js";
 import { endpointInitialize } from "./lzEndpointMock.js";
 import { endpointPda } from "./pda.js";
-import { DEFAULT_SPLIT, DEFAULT_SPLIT_BOUNDS, DEFAULT_SPLIT_DELAY, STANDARD_PRESET, STANDARD_STAKING } from "./presets.js";
+import {
+  DEFAULT_SPLIT, DEFAULT_SPLIT_BOUNDS, DEFAULT_SPLIT_DELAY, LOCALNET_PRESET, LOCALNET_SPLIT_DELAY, LOCALNET_STAKING, STANDARD_PRESET, STANDARD_STAKING,
+} from "./presets.js";
 
 export interface DeployOptions {
   protocolFeeRecipient?: PublicKey;
@@ -55,6 +57,13 @@ export interface Deployment {
   /** Steps that sent a transaction this run (empty when everything was in place). */
   performed: string[];
 }
+
+/**
+ * The localnet deployment's terms (a validator's clock cannot be moved): the localnet preset,
+ * staking terms and split delay. migrations/deploy.ts, the tests' harness and the load
+ * benchmark deploy with these on a local validator.
+ */
+export const LOCALNET_DEPLOYMENT = { preset: LOCALNET_PRESET, staking: LOCALNET_STAKING, splitDelay: LOCALNET_SPLIT_DELAY } as const satisfies DeployOptions;
 
 export async function deployProtocol(admin: AgentpadClient, o: DeployOptions = {}): Promise<Deployment> {
   const log = o.log ?? (() => {});

@@ -10,7 +10,7 @@ import { createSyncNativeInstruction } from "@solana/spl-token";
 import { ComputeBudgetProgram, Keypair, LAMPORTS_PER_SOL, PublicKey, SystemProgram, Transaction, type TransactionInstruction, type TransactionError } from "@solana/web3.js";
 
 import {
-  AgentpadClient, LOCALNET_PRESET, LOCALNET_SPLIT_DELAY, LOCALNET_STAKING, NATIVE_MINT, RpcBackend, TOKEN_2022_PROGRAM_ID, TOKEN_PROGRAM_ID, agentKeys,
+  AgentpadClient, LOCALNET_DEPLOYMENT, NATIVE_MINT, RpcBackend, TOKEN_2022_PROGRAM_ID, TOKEN_PROGRAM_ID, agentKeys,
   agentTokenAccount, ata, createAtaIdempotent, customError, deployProtocol, fetchPool, fetchVault, instructions as ix, loadKeypair, marketOf, math,
 } from "../../app/src/index.js";
 
@@ -42,7 +42,7 @@ async function sendAll(txs: { instructions: TransactionInstruction[]; signers: K
 }
 
 async function setUp() {
-  const d = await deployProtocol(admin, { preset: LOCALNET_PRESET, staking: LOCALNET_STAKING, splitDelay: LOCALNET_SPLIT_DELAY });
+  const d = await deployProtocol(admin, LOCALNET_DEPLOYMENT);
   if (!d.quoteMint.equals(NATIVE_MINT)) throw new Error(`the localnet preset ${d.presetId} quotes ${d.quoteMint.toBase58()}, not wSOL`);
   const mints: PublicKey[] = [];
   for (let i = 0; i < AGENTS; i++) {

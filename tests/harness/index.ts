@@ -7,7 +7,7 @@ import { ACCOUNT_SIZE, MINT_SIZE, createInitializeAccount3Instruction, createIni
 import { Keypair, LAMPORTS_PER_SOL, PublicKey, SystemProgram } from "@solana/web3.js";
 
 import {
-  AgentpadClient, LOCALNET_PRESET, LOCALNET_SPLIT_DELAY, LOCALNET_STAKING, LZ_ENDPOINT_MOCK_ID, OFT_MOCK_ID, PROGRAM_IDS, RpcBackend, TOKEN_PROGRAM_ID, decodeOftMessage, deployProtocol, encodeOftCompose,
+  AgentpadClient, LOCALNET_DEPLOYMENT, LZ_ENDPOINT_MOCK_ID, OFT_MOCK_ID, PROGRAM_IDS, RpcBackend, TOKEN_PROGRAM_ID, decodeOftMessage, deployProtocol, encodeOftCompose,
   encodeOftMessage, feeAggregatorPda, instructions, loadKeypair, lzEndpointMock, type Backend, type Deployment,
 } from "../../app/src/index.js";
 import { LiteSvmBackend } from "../../app/src/backend/litesvm.js";
@@ -99,7 +99,7 @@ async function create(): Promise<Harness> {
   };
   // A validator cannot skip time: it gets the localnet deployment (times in seconds), as
   // migrations/deploy.ts makes one.
-  const deployment = await deployProtocol(adminClient, url ? { preset: LOCALNET_PRESET, staking: LOCALNET_STAKING, splitDelay: LOCALNET_SPLIT_DELAY } : {});
+  const deployment = await deployProtocol(adminClient, url ? LOCALNET_DEPLOYMENT : {});
   return {
     backend, admin: adminClient, deployment, elapse, oftDeliverPacket,
     async bridgedToken() {
