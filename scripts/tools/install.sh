@@ -14,6 +14,10 @@
 # optimisation for the crates a test validator spends its time in (the sBPF VM and
 # loader, signatures, hashing). Measured on 2 cores: Agave at opt-level 1 took 2,624 s
 # (67 CPU-min); opt-level 0 builds markedly faster (issue 12's note has both).
+# The validator builds first: its serial chain of large crates (solana-runtime, solana-core,
+# agave-validator) is the longest, so it overlaps the test stages rather than ending alone.
+# mold (Debian) links the build scripts and the binaries. `--timings` leaves cargo's report
+# in $AGENTPAD_TOOLS/target/cargo-timings/ for where the time went.
 # --print-path prints the two bin directories, for PATH.
 set -euo pipefail
 TOOLS=${AGENTPAD_TOOLS:-$HOME/.cache/agentpad/tools}
@@ -33,6 +37,9 @@ light_profile=(
 for hot in solana-sbpf curve25519-dalek ed25519-dalek sha2 blake3 solana-bpf-loader-program solana-program-runtime; do
   light_profile+=(--config "profile.release.package.$hot.opt-level=3")
 done
+if command -v mold >/dev/null; then
+  light_profile+=(--config 'target.x86_64-unknown-linux-gnu.rustflags=["-C", "link-arg=-fuse-ld=mold"]')
+fi
 
 install() { # name version crate bin dest
   local name=$1 version=$2 crate=$3 bin=$4 dest=$5
@@ -41,7 +48,7 @@ install() { # name version crate bin dest
   fi
   echo "== cargo install $crate@$version ($bin) into $dest"
   local start; start=$(date +%s)
-  cargo install --locked "$crate@$version" --bin "$bin" --root "$(dirname "$dest")" --target-dir "$TOOLS/target" "${light_profile[@]}" \
+  cargo install --locked "$crate@$version" --bin "$bin" --root "$(dirname "$dest")" --target-dir "$TOOLS/target" "${light_profile[@]}" --timings \
     || fail "cargo install $crate@$version (see cargo's message above)"
   "$dest/$bin" --version >/dev/null 2>&1 || fail "$dest/$bin does not run"
   echo "$name $version built in $(( $(date +%s) - start )) s"
@@ -49,7 +56,7 @@ install() { # name version crate bin dest
 
 # Native build dependencies of the validator (RocksDB via bindgen, protobuf, hidapi).
 need=()
-for pkg in libudev-dev libclang-dev clang protobuf-compiler cmake pkg-config libssl-dev; do
+for pkg in libudev-dev libclang-dev clang protobuf-compiler cmake pkg-config libssl-dev mold; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || need+=("$pkg")
 done
 if [ ${#need[@]} -gt 0 ]; then
@@ -62,5 +69,5 @@ fi
 [ "${1:-}" = "--deps" ] && exit 0
 
 mkdir -p "$TOOLS"
-install anchor "$ANCHOR_VERSION" anchor-cli anchor "$ANCHOR_BIN"
 install solana-test-validator "$AGAVE_VERSION" agave-validator solana-test-validator "$AGAVE_BIN"
+install anchor "$ANCHOR_VERSION" anchor-cli anchor "$ANCHOR_BIN"
