@@ -87,16 +87,34 @@ export class RpcBackend implements Backend {
       throw e;
     }
     const status = await this.connection.confirmTransaction({ signature, blockhash, lastValidBlockHeight }, this.commitment);
-    const got = await this.connection.getTransaction(signature, { commitment: "confirmed", maxSupportedTransactionVersion: 0 });
-    const logs = got?.meta?.logMessages ?? [];
+    const got = await this.confirmedTransaction(signature);
+    const logs = got.meta?.logMessages ?? [];
     if (status.value.err) throw errorFromLogs(logs, JSON.stringify(status.value.err));
-    const inner = (got?.meta?.innerInstructions ?? []).flatMap((group) =>
+    const inner = (got.meta?.innerInstructions ?? []).flatMap((group) =>
       group.instructions.map((ix) => ({ programIdIndex: ix.programIdIndex, data: utils.bytes.bs58.decode(ix.data) })));
     return {
-      signature, logs, computeUnits: BigInt(got?.meta?.computeUnitsConsumed ?? 0), size: bytes.length,
-      innerInstructions: got ? resolveInner(got.transaction.message, undefined, got.meta?.loadedAddresses, inner) : [],
+      signature, logs, computeUnits: BigInt(got.meta?.computeUnitsConsumed ?? 0), size: bytes.length,
+      innerInstructions: resolveInner(got.transaction.message, undefined, got.meta?.loadedAddresses, inner),
     };
   }
+
+  /**
+   * A confirmed transaction's details (logs, inner instructions, compute units). A node
+   * answers `getTransaction` with null for a while after confirming it (its transaction
+   * status store lags the bank, more so under load): taken as "no events", that lost a
+   * trade's events on a busy validator. Asked again until it answers, for at most ~30 s.
+   */
+  private async confirmedTransaction(signature: string) {
+    for (let attempt = 0; attempt < RpcBackend.TRANSACTION_ATTEMPTS; attempt++) {
+      if (attempt > 0) await new Promise((done) => setTimeout(done, RpcBackend.TRANSACTION_RETRY_MS));
+      const got = await this.connection.getTransaction(signature, { commitment: "confirmed", maxSupportedTransactionVersion: 0 });
+      if (got) return got;
+    }
+    throw clientError("TransactionNotFound", `transaction ${signature} is confirmed but the node at ${this.endpoint} does not return it`);
+  }
+
+  static TRANSACTION_ATTEMPTS = 60;
+  static TRANSACTION_RETRY_MS = 500;
 
   async simulateReturnData(instructions: TransactionInstruction[], payer: Keypair): Promise<Uint8Array> {
     const { blockhash } = await this.connection.getLatestBlockhash();
