@@ -37,9 +37,8 @@ light_profile=(
 for hot in solana-sbpf curve25519-dalek ed25519-dalek sha2 blake3 solana-bpf-loader-program solana-program-runtime; do
   light_profile+=(--config "profile.release.package.$hot.opt-level=3")
 done
-if command -v mold >/dev/null; then
-  light_profile+=(--config 'target.x86_64-unknown-linux-gnu.rustflags=["-C", "link-arg=-fuse-ld=mold"]')
-fi
+# mold is one of the system packages below, installed before anything builds.
+light_profile+=(--config 'target.x86_64-unknown-linux-gnu.rustflags=["-C", "link-arg=-fuse-ld=mold"]')
 
 install() { # name version crate bin dest
   local name=$1 version=$2 crate=$3 bin=$4 dest=$5
