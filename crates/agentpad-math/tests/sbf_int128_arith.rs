@@ -1,7 +1,7 @@
 //! The 128-bit multiply/divide the sBPF build links in place of compiler-builtins'
-//! (`scripts/sbf/sbf-int128`), checked on the host against native u128 arithmetic.
+//! (`crates/sbf-int128`), checked on the host against native u128 arithmetic.
 
-#[path = "../../../scripts/sbf/sbf-int128/src/arith.rs"]
+#[path = "../../sbf-int128/src/arith.rs"]
 mod arith;
 
 use proptest::prelude::*;
