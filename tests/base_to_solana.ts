@@ -142,7 +142,7 @@ describe("fees from Base: AgentRevenueRouter on anvil to the agent's vault on So
     const compose = await h.oftDeliverPacket(virtual, packet);
     const credited = await executeLzCompose(executor, compose);
     const e = event(credited, "revenueCredited");
-    assert.deepEqual([e.srcEid, big(e.amount), big(e.reportId)], [BASE_EID, 2_500_000_000n, transfer.transferId]);
+    assert.deepEqual([e.source.bridged.srcEid, big(e.source.bridged.transferId), big(e.amount)], [BASE_EID, transfer.transferId, 2_500_000_000n]);
     const v = (await fetchVault(h.backend, mint, virtual.mint))!;
     assert.equal(v.totalBridged - v0.totalBridged, 2_500_000_000n, "2.5 VIRTUAL in Solana's 9 decimals");
     console.log(`      Base depositFees ${deposited} (18 dec) -> OFT ${oft.amountSd} (shared 6) -> Solana vault +${v.totalBridged - v0.totalBridged} (9 dec), balance = books`);

@@ -29,7 +29,7 @@ async function fetchDecoded(backend: Backend, program: ProgramName, account: str
 export interface PoolParamsState {
   virtualQuoteReserve: bigint; virtualBaseReserve: bigint; curveSupply: bigint; graduatedSupply: bigint; graduationThreshold: bigint;
   feeDecaySeconds: number; baseFeeBps: number; startFeeBps: number; protocolFeeShareBps: number; creatorFeeShareBps: number;
-  agentFeeShareBps: number;
+  agentFeeShareBps: number; curveKind: number;
 }
 
 export interface PoolState {

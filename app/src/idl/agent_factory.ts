@@ -20,6 +20,50 @@ export type AgentFactory = {
     }
   ],
   "address": "BEMSUbtqn2ttPzhNbFjzeuftLFMAjDopBP297TczWH62",
+  "constants": [
+    {
+      "docs": [
+        "PDA seed: `[\"agent\", mint]`, the agent record."
+      ],
+      "name": "agent",
+      "type": "bytes",
+      "value": "[97, 103, 101, 110, 116]"
+    },
+    {
+      "docs": [
+        "Additional metadata field that records the launching creator."
+      ],
+      "name": "creatorField",
+      "type": "string",
+      "value": "\"creator\""
+    },
+    {
+      "docs": [
+        "PDA seed: `[\"launcher\"]`, the signer-only PDA bonding-curve's `create_pool` requires."
+      ],
+      "name": "launcher",
+      "type": "bytes",
+      "value": "[108, 97, 117, 110, 99, 104, 101, 114]"
+    },
+    {
+      "docs": [
+        "Bounds (UTF-8 bytes) keep a launch inside one transaction (1,232 bytes) with room to spare."
+      ],
+      "name": "maxNameLen",
+      "type": "u32",
+      "value": "32"
+    },
+    {
+      "name": "maxSymbolLen",
+      "type": "u32",
+      "value": "10"
+    },
+    {
+      "name": "maxUriLen",
+      "type": "u32",
+      "value": "200"
+    }
+  ],
   "errors": [
     {
       "code": 6000,

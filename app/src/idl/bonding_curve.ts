@@ -46,6 +46,124 @@ export type BondingCurve = {
     }
   ],
   "address": "GU8LbSdDy8pWHhd3qFnCM6qk88uGLtNTbNkW3Ajbn1xm",
+  "constants": [
+    {
+      "docs": [
+        "Agent tokens always have 6 decimals (1 token = 1,000,000 units); pools refuse others."
+      ],
+      "name": "agentTokenDecimals",
+      "type": "u8",
+      "value": "6"
+    },
+    {
+      "docs": [
+        "PDA seed: `[\"base_vault\", pool]`."
+      ],
+      "name": "baseVault",
+      "type": "bytes",
+      "value": "[98, 97, 115, 101, 95, 118, 97, 117, 108, 116]"
+    },
+    {
+      "docs": [
+        "PDA seed: `[\"config\"]`, the program's config."
+      ],
+      "name": "config",
+      "type": "bytes",
+      "value": "[99, 111, 110, 102, 105, 103]"
+    },
+    {
+      "docs": [
+        "The highest fee a preset's schedule may settle at (bps)."
+      ],
+      "name": "maxBaseFeeBps",
+      "type": "u16",
+      "value": "1000"
+    },
+    {
+      "docs": [
+        "The longest anti-sniper decay window (seconds)."
+      ],
+      "name": "maxDecaySeconds",
+      "type": "u32",
+      "value": "86400"
+    },
+    {
+      "docs": [
+        "The highest trading fee a preset's schedule may start at (bps)."
+      ],
+      "name": "maxFeeBps",
+      "type": "u16",
+      "value": "5000"
+    },
+    {
+      "docs": [
+        "The largest gap between the curve's last price and the graduated pool's first (bps)."
+      ],
+      "name": "maxGraduationPriceGapBps",
+      "type": "u64",
+      "value": "100"
+    },
+    {
+      "name": "maxRewardWindow",
+      "type": "u32",
+      "value": "2592000"
+    },
+    {
+      "name": "maxUnstakeCooldown",
+      "type": "u32",
+      "value": "2592000"
+    },
+    {
+      "docs": [
+        "Bounds of a preset's staking terms (seconds): cooldowns and the reward window."
+      ],
+      "name": "minStakingSeconds",
+      "type": "u32",
+      "value": "1"
+    },
+    {
+      "docs": [
+        "PDA seed: `[\"pool\", base_mint]`."
+      ],
+      "name": "pool",
+      "type": "bytes",
+      "value": "[112, 111, 111, 108]"
+    },
+    {
+      "docs": [
+        "PDA seed: `[\"preset\", id u16 LE]`."
+      ],
+      "name": "preset",
+      "type": "bytes",
+      "value": "[112, 114, 101, 115, 101, 116]"
+    },
+    {
+      "docs": [
+        "PDA seed: `[\"quote_vault\", pool]`."
+      ],
+      "name": "quoteVault",
+      "type": "bytes",
+      "value": "[113, 117, 111, 116, 101, 95, 118, 97, 117, 108, 116]"
+    },
+    {
+      "name": "standardDefaultUnstakeCooldown",
+      "type": "u32",
+      "value": "172800"
+    },
+    {
+      "docs": [
+        "The clusters' default staking terms (`StakingParams::STANDARD`, seconds)."
+      ],
+      "name": "standardMinUnstakeCooldown",
+      "type": "u32",
+      "value": "3600"
+    },
+    {
+      "name": "standardRewardWindow",
+      "type": "u32",
+      "value": "604800"
+    }
+  ],
   "errors": [
     {
       "code": 6000,
@@ -150,7 +268,7 @@ export type BondingCurve = {
     {
       "code": 6020,
       "msg": "Vault does not belong to this pool",
-      "name": "invalidVault"
+      "name": "vaultMismatch"
     },
     {
       "code": 6021,
@@ -165,7 +283,7 @@ export type BondingCurve = {
     {
       "code": 6023,
       "msg": "Fee destination is not owned by the recipient",
-      "name": "wrongFeeRecipient"
+      "name": "wrongRecipient"
     },
     {
       "code": 6024,
@@ -226,6 +344,16 @@ export type BondingCurve = {
       "code": 6035,
       "msg": "Signer is not the proposed admin",
       "name": "notPendingAdmin"
+    },
+    {
+      "code": 6036,
+      "msg": "The pool's stored phase is none of curve, complete or graduated",
+      "name": "invalidPhase"
+    },
+    {
+      "code": 6037,
+      "msg": "The curve kind is not one this program implements",
+      "name": "unknownCurveKind"
     }
   ],
   "events": [
@@ -1870,11 +1998,18 @@ export type BondingCurve = {
             "type": "u16"
           },
           {
+            "docs": [
+              "The curve's shape ([`CurveKind`]); 0 is the constant-product curve."
+            ],
+            "name": "curveKind",
+            "type": "u8"
+          },
+          {
             "name": "padding",
             "type": {
               "array": [
                 "u8",
-                2
+                1
               ]
             }
           }
@@ -1930,6 +2065,18 @@ export type BondingCurve = {
               "array": [
                 "u8",
                 1
+              ]
+            }
+          },
+          {
+            "docs": [
+              "Room for later fields without a layout migration; zero."
+            ],
+            "name": "reserved",
+            "type": {
+              "array": [
+                "u64",
+                8
               ]
             }
           }

@@ -98,6 +98,117 @@ export type FeeAggregator = {
     }
   ],
   "address": "EfmjWCuzDseV4Rsp94bMPdGjWUoVxMLbQJHUQxq1V95G",
+  "constants": [
+    {
+      "name": "lzComposeTypes",
+      "type": "bytes",
+      "value": "[76, 122, 67, 111, 109, 112, 111, 115, 101, 84, 121, 112, 101, 115]"
+    },
+    {
+      "docs": [
+        "PDA seeds: `[\"LzReceiveTypes\", store]` and `[\"LzComposeTypes\", store]`, the accounts",
+        "a LayerZero executor passes to `lz_receive_types` / `lz_compose_types` (v1 convention)."
+      ],
+      "name": "lzReceiveTypes",
+      "type": "bytes",
+      "value": "[76, 122, 82, 101, 99, 101, 105, 118, 101, 84, 121, 112, 101, 115]"
+    },
+    {
+      "docs": [
+        "Remote chains a vault keeps separate totals for."
+      ],
+      "name": "maxChains",
+      "type": "u8",
+      "value": "8"
+    },
+    {
+      "docs": [
+        "Bridged mints (OFTs) the store can receive composes for."
+      ],
+      "name": "maxOfts",
+      "type": "u8",
+      "value": "8"
+    },
+    {
+      "name": "maxSplitDelay",
+      "type": "u32",
+      "value": "2592000"
+    },
+    {
+      "docs": [
+        "Bounds of the delay before a creator's new split applies (seconds)."
+      ],
+      "name": "minSplitDelay",
+      "type": "u32",
+      "value": "1"
+    },
+    {
+      "docs": [
+        "PDA seed: `[\"oft\", reward_mint]`, the OFT whose composes may credit that mint."
+      ],
+      "name": "oft",
+      "type": "bytes",
+      "value": "[111, 102, 116]"
+    },
+    {
+      "docs": [
+        "PDA seed: `[\"Peer\", store, src_eid BE]`, as LayerZero OApps derive peers."
+      ],
+      "name": "peer",
+      "type": "bytes",
+      "value": "[80, 101, 101, 114]"
+    },
+    {
+      "docs": [
+        "PDA seed: `[\"policy\", agent_mint]`."
+      ],
+      "name": "policy",
+      "type": "bytes",
+      "value": "[112, 111, 108, 105, 99, 121]"
+    },
+    {
+      "docs": [
+        "PDA seed: `[\"receipt\", src_eid BE, report_id BE]`, one per delivered fee report."
+      ],
+      "name": "receipt",
+      "type": "bytes",
+      "value": "[114, 101, 99, 101, 105, 112, 116]"
+    },
+    {
+      "docs": [
+        "The bridge's shared decimals: amounts in messages from Base carry 6."
+      ],
+      "name": "sharedDecimals",
+      "type": "u8",
+      "value": "6"
+    },
+    {
+      "docs": [
+        "PDA seed: `[\"Store\"]`, the OApp store: program config, the LayerZero receiver and the",
+        "compose target."
+      ],
+      "name": "store",
+      "type": "bytes",
+      "value": "[83, 116, 111, 114, 101]"
+    },
+    {
+      "docs": [
+        "PDA seed: `[\"vault\", agent_mint, reward_mint]` (owned by `agentpad-common`: other",
+        "programs check this PDA's signature)."
+      ],
+      "name": "vault",
+      "type": "bytes",
+      "value": "[118, 97, 117, 108, 116]"
+    },
+    {
+      "docs": [
+        "PDA seed: `[\"vault_tokens\", vault]`."
+      ],
+      "name": "vaultTokens",
+      "type": "bytes",
+      "value": "[118, 97, 117, 108, 116, 95, 116, 111, 107, 101, 110, 115]"
+    }
+  ],
   "errors": [
     {
       "code": 6000,
@@ -141,191 +252,196 @@ export type FeeAggregator = {
     },
     {
       "code": 6008,
+      "msg": "Token account mint does not match the vault's reward mint",
+      "name": "tokenAccountMintMismatch"
+    },
+    {
+      "code": 6009,
       "msg": "Reward mint has a transfer fee",
       "name": "rewardMintTransferFee"
     },
     {
-      "code": 6009,
+      "code": 6010,
       "msg": "Reward mint has a transfer hook",
       "name": "rewardMintTransferHook"
     },
     {
-      "code": 6010,
+      "code": 6011,
       "msg": "Reward mint has a permanent delegate",
       "name": "rewardMintPermanentDelegate"
     },
     {
-      "code": 6011,
+      "code": 6012,
       "msg": "Reward mint is non-transferable",
       "name": "rewardMintNonTransferable"
     },
     {
-      "code": 6012,
+      "code": 6013,
       "msg": "Reward mint freezes new accounts by default",
       "name": "rewardMintDefaultFrozen"
     },
     {
-      "code": 6013,
+      "code": 6014,
       "msg": "Reward mint has an extension not supported by vaults",
       "name": "rewardMintUnsupportedExtension"
     },
     {
-      "code": 6014,
+      "code": 6015,
       "msg": "Reward mint has a close authority",
       "name": "rewardMintCloseAuthority"
     },
     {
-      "code": 6015,
+      "code": 6016,
       "msg": "Account is not a mint of the given token program",
       "name": "invalidMint"
     },
     {
-      "code": 6016,
+      "code": 6017,
       "msg": "Token program does not match the vault's mint",
       "name": "invalidTokenProgram"
     },
     {
-      "code": 6017,
+      "code": 6018,
       "msg": "Fee destination is not owned by the expected recipient",
       "name": "wrongRecipient"
     },
     {
-      "code": 6018,
+      "code": 6019,
       "msg": "A program vault cannot be the user's token account",
       "name": "programVaultAsUserAccount"
     },
     {
-      "code": 6019,
+      "code": 6020,
       "msg": "Split must sum to 10,000 bps",
       "name": "invalidSplit"
     },
     {
-      "code": 6020,
+      "code": 6021,
       "msg": "Split is outside the admin's bounds",
       "name": "splitOutOfBounds"
     },
     {
-      "code": 6021,
+      "code": 6022,
       "msg": "Split bounds are inconsistent",
       "name": "invalidSplitBounds"
     },
     {
-      "code": 6022,
+      "code": 6023,
       "msg": "Split delay is outside the allowed bounds",
       "name": "splitDelayOutOfBounds"
     },
     {
-      "code": 6023,
+      "code": 6024,
       "msg": "No peer is registered for this source endpoint",
       "name": "unknownPeer"
     },
     {
-      "code": 6024,
+      "code": 6025,
       "msg": "Sender is not the registered peer for this source endpoint",
       "name": "invalidSender"
     },
     {
-      "code": 6025,
+      "code": 6026,
       "msg": "A peer address must not be zero and an eid must not be zero",
       "name": "invalidPeer"
     },
     {
-      "code": 6026,
+      "code": 6027,
       "msg": "Endpoint program is not the store's endpoint",
       "name": "invalidEndpointProgram"
     },
     {
-      "code": 6027,
+      "code": 6028,
       "msg": "Accounts for the endpoint's instruction are missing or out of order",
       "name": "invalidEndpointAccounts"
     },
     {
-      "code": 6028,
+      "code": 6029,
       "msg": "Message has the wrong length",
       "name": "malformedMessage"
     },
     {
-      "code": 6029,
+      "code": 6030,
       "msg": "Message version is not supported",
       "name": "unsupportedMessageVersion"
     },
     {
-      "code": 6030,
+      "code": 6031,
       "msg": "Message kind is unknown",
       "name": "unknownMessageKind"
     },
     {
-      "code": 6031,
+      "code": 6032,
       "msg": "Amount is not in the bridge's shared decimals (6)",
       "name": "unsupportedSharedDecimals"
     },
     {
-      "code": 6032,
+      "code": 6033,
       "msg": "OFT compose message is shorter than its header",
       "name": "malformedCompose"
     },
     {
-      "code": 6033,
+      "code": 6034,
       "msg": "This report was already delivered",
       "name": "replayedReport"
     },
     {
-      "code": 6034,
+      "code": 6035,
       "msg": "Receipt account is not the receipt PDA of this report",
       "name": "receiptMismatch"
     },
     {
-      "code": 6035,
+      "code": 6036,
       "msg": "Report amount is above the peer's per-report limit",
       "name": "reportAboveLimit"
     },
     {
-      "code": 6036,
+      "code": 6037,
       "msg": "Reported total would pass the peer's per-chain limit",
       "name": "reportedTotalAboveLimit"
     },
     {
-      "code": 6037,
+      "code": 6038,
       "msg": "Amount overflows",
-      "name": "amountOverflow"
+      "name": "mathOverflow"
     },
     {
-      "code": 6038,
+      "code": 6039,
       "msg": "Reward mint has fewer decimals than the bridge's shared decimals",
       "name": "unsupportedDecimals"
     },
     {
-      "code": 6039,
+      "code": 6040,
       "msg": "Vault already tracks the maximum number of chains",
       "name": "chainSlotsFull"
     },
     {
-      "code": 6040,
+      "code": 6041,
       "msg": "No OFT is configured for this mint",
       "name": "unknownOft"
     },
     {
-      "code": 6041,
+      "code": 6042,
       "msg": "The compose does not come from the OFT configured for this mint",
       "name": "invalidComposeSource"
     },
     {
-      "code": 6042,
+      "code": 6043,
       "msg": "The compose is not addressed to this store",
       "name": "invalidComposeTarget"
     },
     {
-      "code": 6043,
+      "code": 6044,
       "msg": "The store already receives the maximum number of OFTs",
       "name": "tooManyOfts"
     },
     {
-      "code": 6044,
+      "code": 6045,
       "msg": "Amount must be greater than zero",
       "name": "zeroAmount"
     },
     {
-      "code": 6045,
+      "code": 6046,
       "msg": "Nothing to distribute",
       "name": "nothingToDistribute"
     }
@@ -1972,6 +2088,19 @@ export type FeeAggregator = {
                 6
               ]
             }
+          },
+          {
+            "docs": [
+              "Room for later fields (e.g. another revenue source's total) without a layout",
+              "migration; zero."
+            ],
+            "name": "reserved",
+            "type": {
+              "array": [
+                "u64",
+                8
+              ]
+            }
           }
         ],
         "kind": "struct"
@@ -2513,19 +2642,16 @@ export type FeeAggregator = {
             "type": "pubkey"
           },
           {
+            "docs": [
+              "The source, with its identifiers (for bridged revenue: the source chain and the",
+              "router's transfer id)."
+            ],
             "name": "source",
             "type": {
               "defined": {
                 "name": "revenueSource"
               }
             }
-          },
-          {
-            "docs": [
-              "Source endpoint id for bridged revenue, 0 otherwise."
-            ],
-            "name": "srcEid",
-            "type": "u32"
           },
           {
             "name": "amount",
@@ -2540,13 +2666,6 @@ export type FeeAggregator = {
           },
           {
             "name": "undistributed",
-            "type": "u64"
-          },
-          {
-            "docs": [
-              "Report id for bridged revenue, 0 otherwise."
-            ],
-            "name": "reportId",
             "type": "u64"
           }
         ],
@@ -2603,7 +2722,8 @@ export type FeeAggregator = {
     },
     {
       "docs": [
-        "Where revenue came from."
+        "Where revenue came from, with what identifies it there. A new source is a new variant",
+        "(its ledger total goes in the vault's reserved bytes); no other caller changes."
       ],
       "name": "revenueSource",
       "type": {
@@ -2616,6 +2736,16 @@ export type FeeAggregator = {
             "name": "direct"
           },
           {
+            "fields": [
+              {
+                "name": "srcEid",
+                "type": "u32"
+              },
+              {
+                "name": "transferId",
+                "type": "u64"
+              }
+            ],
             "name": "bridged"
           }
         ]

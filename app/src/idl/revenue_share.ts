@@ -33,6 +33,48 @@ export type RevenueShare = {
     }
   ],
   "address": "8zfHSn8e1dd3ZA2G7TjZUBJrQydmMQxLWujoKAVDD1Xh",
+  "constants": [
+    {
+      "docs": [
+        "Reward mints a stake pool can carry."
+      ],
+      "name": "maxRewardMints",
+      "type": "u8",
+      "value": "4"
+    },
+    {
+      "docs": [
+        "PDA seed: `[\"position\", stake_pool, owner]`."
+      ],
+      "name": "position",
+      "type": "bytes",
+      "value": "[112, 111, 115, 105, 116, 105, 111, 110]"
+    },
+    {
+      "docs": [
+        "PDA seed: `[\"reward_vault\", stake_pool, reward_mint]`."
+      ],
+      "name": "rewardVault",
+      "type": "bytes",
+      "value": "[114, 101, 119, 97, 114, 100, 95, 118, 97, 117, 108, 116]"
+    },
+    {
+      "docs": [
+        "PDA seed: `[\"stake_pool\", agent_mint]`."
+      ],
+      "name": "stakePool",
+      "type": "bytes",
+      "value": "[115, 116, 97, 107, 101, 95, 112, 111, 111, 108]"
+    },
+    {
+      "docs": [
+        "PDA seed: `[\"stake_vault\", stake_pool]`."
+      ],
+      "name": "stakeVault",
+      "type": "bytes",
+      "value": "[115, 116, 97, 107, 101, 95, 118, 97, 117, 108, 116]"
+    }
+  ],
   "errors": [
     {
       "code": 6000,
@@ -82,17 +124,17 @@ export type RevenueShare = {
     {
       "code": 6009,
       "msg": "Reward vault does not belong to this pool and mint",
-      "name": "wrongRewardVault"
+      "name": "vaultMismatch"
     },
     {
       "code": 6010,
       "msg": "Token program does not match the reward mint",
-      "name": "wrongTokenProgram"
+      "name": "invalidTokenProgram"
     },
     {
       "code": 6011,
       "msg": "Stake vault does not belong to this pool",
-      "name": "wrongStakeVault"
+      "name": "stakeVaultMismatch"
     },
     {
       "code": 6012,
@@ -1149,6 +1191,19 @@ export type RevenueShare = {
                 7
               ]
             }
+          },
+          {
+            "docs": [
+              "Room for later fields without a layout migration; zero. Smaller than the pools'",
+              "reserve: every staker pays this account's rent."
+            ],
+            "name": "reserved",
+            "type": {
+              "array": [
+                "u64",
+                4
+              ]
+            }
           }
         ],
         "kind": "struct"
@@ -1429,6 +1484,18 @@ export type RevenueShare = {
               "array": [
                 "u8",
                 6
+              ]
+            }
+          },
+          {
+            "docs": [
+              "Room for later fields without a layout migration; zero."
+            ],
+            "name": "reserved",
+            "type": {
+              "array": [
+                "u64",
+                8
               ]
             }
           }

@@ -22,6 +22,8 @@ export interface PoolParams {
   protocolFeeShareBps: number;
   creatorFeeShareBps: number;
   agentFeeShareBps: number;
+  /** The curve's shape (agentpad_math::pool::CurveKind): 0, the constant-product curve, if omitted. */
+  curveKind?: number;
 }
 
 /** What a preset's agents' stakers are held to: cooldown choices and the reward drip (seconds). */
@@ -60,7 +62,7 @@ export function createPreset(
     virtualQuoteReserve: bn(p.virtualQuoteReserve), virtualBaseReserve: bn(p.virtualBaseReserve), curveSupply: bn(p.curveSupply),
     graduatedSupply: bn(p.graduatedSupply), graduationThreshold: bn(p.graduationThreshold), feeDecaySeconds: p.feeDecaySeconds,
     baseFeeBps: p.baseFeeBps, startFeeBps: p.startFeeBps, protocolFeeShareBps: p.protocolFeeShareBps,
-    creatorFeeShareBps: p.creatorFeeShareBps, agentFeeShareBps: p.agentFeeShareBps, padding: [0, 0],
+    creatorFeeShareBps: p.creatorFeeShareBps, agentFeeShareBps: p.agentFeeShareBps, curveKind: p.curveKind ?? 0, padding: [0],
   };
   return program().methods.createPreset(presetId, params, staking).accountsStrict({
     admin, config: pda.config(), preset: pda.preset(presetId), quoteMint, systemProgram: SystemProgram.programId, ...events(),

@@ -160,7 +160,7 @@ export function sellExactIn(m: Market, baseIn: bigint, feeBps: number): Trade {
 /** The graduated pool's opening reserves: the curve's real reserves plus the held-back supply. */
 export function graduate(m: Market): { quoteReserve: bigint; baseReserve: bigint } {
   if (m.phase === "curve") throw new MathError("NotGraduated");
-  if (m.phase === "graduated") throw new MathError("CurveComplete");
+  if (m.phase === "graduated") throw new MathError("AlreadyGraduated");
   return { quoteReserve: m.quoteReserve, baseReserve: u64(m.baseReserve + m.params.graduatedSupply) };
 }
 

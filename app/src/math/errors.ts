@@ -1,7 +1,7 @@
 /** Integer helpers mirroring agentpad-math's checked arithmetic (crates/agentpad-math/src/safe.rs). */
 
 export type MathErrorKind =
-  | "Overflow" | "DivisionByZero" | "ZeroOutput" | "InsufficientLiquidity" | "CurveComplete" | "NotGraduated" | "ZeroAmount";
+  | "Overflow" | "DivisionByZero" | "ZeroOutput" | "InsufficientLiquidity" | "CurveComplete" | "NotGraduated" | "AlreadyGraduated" | "InvalidPhase" | "ZeroAmount";
 
 /** Why an off-chain quote was refused: the same variant the program would fail with. */
 export class MathError extends Error {

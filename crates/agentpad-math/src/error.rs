@@ -15,6 +15,10 @@ pub enum MathError {
     CurveComplete,
     /// The pool must be graduated before this call.
     NotGraduated,
+    /// The pool has already graduated; it graduates once.
+    AlreadyGraduated,
+    /// A stored phase byte is none of the known phases.
+    InvalidPhase,
     /// A zero amount was given where a positive one is required.
     ZeroAmount,
 }

@@ -31,6 +31,30 @@ pub struct CurveParams {
     pub graduation_threshold: u64,
 }
 
+/// The shape of a pool's bonding curve, stored as one byte in the pool parameters: a new
+/// shape is a new variant (and its math), not a new account layout.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
+pub enum CurveKind {
+    /// Constant product over virtual reserves ([`CurveParams`]), pump.fun-style.
+    ConstantProduct = 0,
+}
+
+impl CurveKind {
+    /// Reads a stored curve-kind byte; an unknown kind is [`ParamsError::UnknownCurveKind`].
+    pub fn from_stored(byte: u8) -> Result<Self, ParamsError> {
+        match byte {
+            0 => Ok(Self::ConstantProduct),
+            _ => Err(ParamsError::UnknownCurveKind),
+        }
+    }
+
+    /// The byte stored on chain.
+    pub const fn stored(self) -> u8 {
+        self as u8
+    }
+}
+
 /// Why a set of curve parameters was refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ParamsError {
@@ -45,6 +69,8 @@ pub enum ParamsError {
     /// The graduated pool would open more than [`MAX_GRADUATION_PRICE_GAP_BPS`] away
     /// from the curve's final price.
     GraduationPriceGap,
+    /// The curve-kind byte names no known [`CurveKind`].
+    UnknownCurveKind,
 }
 
 impl CurveParams {
@@ -124,15 +150,33 @@ impl CurveParams {
     }
 }
 
-/// Where a pool is in its life.
+/// Where a pool is in its life. Stored on chain as one byte: its discriminant.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
 pub enum Phase {
     /// Trading along the bonding curve.
-    Curve,
+    Curve = 0,
     /// The threshold was reached; waiting for `graduate`. No trading.
-    Complete,
+    Complete = 1,
     /// A constant-product pool over the real reserves, liquidity locked.
-    Graduated,
+    Graduated = 2,
+}
+
+impl Phase {
+    /// Reads a stored phase byte; any other value is [`MathError::InvalidPhase`].
+    pub fn from_stored(byte: u8) -> MathResult<Self> {
+        match byte {
+            0 => Ok(Self::Curve),
+            1 => Ok(Self::Complete),
+            2 => Ok(Self::Graduated),
+            _ => Err(MathError::InvalidPhase),
+        }
+    }
+
+    /// The byte stored on chain.
+    pub const fn stored(self) -> u8 {
+        self as u8
+    }
 }
 
 /// Real reserves: tokens in the vaults that belong to the market (fees excluded).
@@ -352,16 +396,20 @@ impl Market {
         })
     }
 
-    /// Reserves of the graduated pool: the real reserves plus the held-back supply.
-    pub fn graduate(&self) -> MathResult<Reserves> {
+    /// The Complete → Graduated transition: the pool becomes a constant-product pool over
+    /// its real reserves plus the held-back supply. Returns the graduated reserves.
+    pub fn graduate(&mut self) -> MathResult<Reserves> {
         match self.phase {
-            Phase::Complete => Ok(Reserves {
-                quote: self.reserves.quote,
-                base: self.reserves.base.safe_add(self.params.graduated_supply)?,
-            }),
-            Phase::Curve => Err(MathError::NotGraduated),
-            Phase::Graduated => Err(MathError::CurveComplete),
+            Phase::Complete => {}
+            Phase::Curve => return Err(MathError::NotGraduated),
+            Phase::Graduated => return Err(MathError::AlreadyGraduated),
         }
+        self.reserves = Reserves {
+            quote: self.reserves.quote,
+            base: self.reserves.base.safe_add(self.params.graduated_supply)?,
+        };
+        self.phase = Phase::Graduated;
+        Ok(self.reserves)
     }
 
     /// Applies a computed trade.
@@ -488,13 +536,39 @@ mod tests {
         let t = m.buy_exact_in(u64::MAX / 2, 100).unwrap();
         m.apply(&t);
         assert_eq!(m.phase, Phase::Complete);
+        let before = m.reserves;
         let r = m.graduate().unwrap();
-        assert_eq!(r.base, m.reserves.base + m.params.graduated_supply);
-        m.reserves = r;
-        m.phase = Phase::Graduated;
-        assert_eq!(m.graduate(), Err(MathError::CurveComplete));
+        assert_eq!(r.base, before.base + m.params.graduated_supply);
+        assert_eq!((m.reserves, m.phase), (r, Phase::Graduated));
+        assert_eq!(m.graduate(), Err(MathError::AlreadyGraduated));
+        assert_eq!(m.reserves, r, "a refused graduation changes nothing");
         let s = m.sell_exact_in(1_000_000, 100).unwrap();
         assert!(s.quote_amount > 0);
+    }
+
+    #[test]
+    fn curve_kind_bytes_round_trip_and_unknown_kinds_are_refused() {
+        assert_eq!(CurveKind::from_stored(CurveKind::ConstantProduct.stored()), Ok(CurveKind::ConstantProduct));
+        for byte in 1..=u8::MAX {
+            assert_eq!(CurveKind::from_stored(byte), Err(ParamsError::UnknownCurveKind));
+        }
+    }
+
+    #[test]
+    fn only_a_complete_curve_graduates() {
+        let mut m = market();
+        assert_eq!(m.graduate(), Err(MathError::NotGraduated));
+        assert_eq!(m.phase, Phase::Curve);
+    }
+
+    #[test]
+    fn stored_phase_bytes_round_trip_and_unknown_bytes_are_refused() {
+        for p in [Phase::Curve, Phase::Complete, Phase::Graduated] {
+            assert_eq!(Phase::from_stored(p.stored()), Ok(p));
+        }
+        for byte in 3..=u8::MAX {
+            assert_eq!(Phase::from_stored(byte), Err(MathError::InvalidPhase));
+        }
     }
 
     #[test]

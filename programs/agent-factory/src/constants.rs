@@ -1,18 +1,28 @@
-//! Seeds and metadata bounds of the agent-factory program.
+//! Seeds and metadata bounds of the agent-factory program, published in its IDL
+//! (`#[constant]`). The seeds other programs derive are owned by `agentpad-common`.
 
 pub mod seeds {
-    pub use agentpad_common::ids::AGENT_SEED as AGENT;
-    pub use agentpad_common::ids::LAUNCHER_SEED as LAUNCHER;
+    use anchor_lang::prelude::*;
+
+    /// PDA seed: `["agent", mint]`, the agent record.
+    #[constant]
+    pub const AGENT: &[u8] = agentpad_common::ids::AGENT_SEED;
+    /// PDA seed: `["launcher"]`, the signer-only PDA bonding-curve's `create_pool` requires.
+    #[constant]
+    pub const LAUNCHER: &[u8] = agentpad_common::ids::LAUNCHER_SEED;
 }
 
 pub mod metadata {
-    /// Bounds keep a launch inside one transaction (1,232 bytes) with room to spare.
-    pub const MAX_NAME_LEN: usize = 32;
-    pub const MAX_SYMBOL_LEN: usize = 10;
-    pub const MAX_URI_LEN: usize = 200;
+    use anchor_lang::prelude::*;
+
+    /// Bounds (UTF-8 bytes) keep a launch inside one transaction (1,232 bytes) with room to spare.
+    #[constant]
+    pub const MAX_NAME_LEN: u32 = 32;
+    #[constant]
+    pub const MAX_SYMBOL_LEN: u32 = 10;
+    #[constant]
+    pub const MAX_URI_LEN: u32 = 200;
     /// Additional metadata field that records the launching creator.
+    #[constant]
     pub const CREATOR_FIELD: &str = "creator";
 }
-
-/// Agent tokens have 6 decimals, as bonding-curve requires.
-pub const AGENT_TOKEN_DECIMALS: u8 = bonding_curve::constants::limits::BASE_DECIMALS;

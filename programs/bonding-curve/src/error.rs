@@ -51,13 +51,13 @@ pub enum BondingCurveError {
     #[msg("Base mint must be a Token-2022 mint with 6 decimals")]
     InvalidBaseMint,
     #[msg("Vault does not belong to this pool")]
-    InvalidVault,
+    VaultMismatch,
     #[msg("Token program does not match the pool's mint")]
     InvalidTokenProgram,
     #[msg("Token account mint does not match the pool")]
     TokenAccountMintMismatch,
     #[msg("Fee destination is not owned by the recipient")]
-    WrongFeeRecipient,
+    WrongRecipient,
 
     // --- trading
     #[msg("Amount must be greater than zero")]
@@ -88,6 +88,12 @@ pub enum BondingCurveError {
     QuoteMintCloseAuthority,
     #[msg("Signer is not the proposed admin")]
     NotPendingAdmin,
+
+    // --- stored state
+    #[msg("The pool's stored phase is none of curve, complete or graduated")]
+    InvalidPhase,
+    #[msg("The curve kind is not one this program implements")]
+    UnknownCurveKind,
 }
 
 impl From<MathError> for BondingCurveError {
@@ -98,6 +104,8 @@ impl From<MathError> for BondingCurveError {
             MathError::InsufficientLiquidity => Self::InsufficientLiquidity,
             MathError::CurveComplete => Self::CurveComplete,
             MathError::NotGraduated => Self::ThresholdNotReached,
+            MathError::AlreadyGraduated => Self::AlreadyGraduated,
+            MathError::InvalidPhase => Self::InvalidPhase,
             MathError::ZeroAmount => Self::ZeroAmount,
         }
     }
@@ -111,6 +119,7 @@ impl From<ParamsError> for BondingCurveError {
             ParamsError::Overflow => Self::CurveParametersOverflow,
             ParamsError::CurveSupplyTooSmall => Self::CurveSupplyTooSmall,
             ParamsError::GraduationPriceGap => Self::GraduationPriceGap,
+            ParamsError::UnknownCurveKind => Self::UnknownCurveKind,
         }
     }
 }

@@ -1,26 +1,43 @@
-//! Seeds and limits of the fee-aggregator program.
+//! Seeds and limits of the fee-aggregator program, published in its IDL (`#[constant]`).
+
+use anchor_lang::prelude::*;
 
 pub mod seeds {
-    /// The OApp store: program config, the LayerZero receiver and the compose target.
+    use anchor_lang::prelude::*;
+
+    /// PDA seed: `["Store"]`, the OApp store: program config, the LayerZero receiver and the
+    /// compose target.
+    #[constant]
     pub const STORE: &[u8] = b"Store";
-    /// `["Peer", store, src_eid BE]`, as LayerZero OApps derive peers.
+    /// PDA seed: `["Peer", store, src_eid BE]`, as LayerZero OApps derive peers.
+    #[constant]
     pub const PEER: &[u8] = b"Peer";
-    /// `["vault", agent_mint, reward_mint]`.
-    pub use agentpad_common::ids::AGGREGATOR_VAULT_SEED as VAULT;
+    /// PDA seed: `["vault", agent_mint, reward_mint]` (owned by `agentpad-common`: other
+    /// programs check this PDA's signature).
+    #[constant]
+    pub const VAULT: &[u8] = agentpad_common::ids::AGGREGATOR_VAULT_SEED;
+    /// PDA seed: `["vault_tokens", vault]`.
+    #[constant]
     pub const VAULT_TOKENS: &[u8] = b"vault_tokens";
-    /// `["receipt", src_eid BE, report_id BE]`: one per delivered fee report.
+    /// PDA seed: `["receipt", src_eid BE, report_id BE]`, one per delivered fee report.
+    #[constant]
     pub const RECEIPT: &[u8] = b"receipt";
-    /// `["policy", agent_mint]`.
+    /// PDA seed: `["policy", agent_mint]`.
+    #[constant]
     pub const POLICY: &[u8] = b"policy";
-    /// `["oft", reward_mint]`: the OFT whose composes may credit that mint.
+    /// PDA seed: `["oft", reward_mint]`, the OFT whose composes may credit that mint.
+    #[constant]
     pub const OFT: &[u8] = b"oft";
-    /// `["LzReceiveTypes", store]` and `["LzComposeTypes", store]`: the accounts a LayerZero
-    /// executor passes to `lz_receive_types` / `lz_compose_types` (v1 convention).
+    /// PDA seeds: `["LzReceiveTypes", store]` and `["LzComposeTypes", store]`, the accounts
+    /// a LayerZero executor passes to `lz_receive_types` / `lz_compose_types` (v1 convention).
+    #[constant]
     pub const LZ_RECEIVE_TYPES: &[u8] = b"LzReceiveTypes";
+    #[constant]
     pub const LZ_COMPOSE_TYPES: &[u8] = b"LzComposeTypes";
 }
 
-/// Seeds of the LayerZero V2 endpoint's accounts the store names.
+/// Seeds of the LayerZero V2 endpoint's accounts the store names (LayerZero's, not ours:
+/// not published).
 pub mod endpoint_seeds {
     pub const OAPP: &[u8] = b"OApp";
     pub const NONCE: &[u8] = b"Nonce";
@@ -31,13 +48,19 @@ pub mod endpoint_seeds {
 }
 
 /// Remote chains a vault keeps separate totals for.
-pub const MAX_CHAINS: usize = 8;
+#[constant]
+pub const MAX_CHAINS: u8 = 8;
 
 /// Bridged mints (OFTs) the store can receive composes for.
-pub const MAX_OFTS: usize = 8;
+#[constant]
+pub const MAX_OFTS: u8 = 8;
 
-/// Bounds of the delay before a creator's new split applies.
-pub mod split_delay {
-    pub const MIN_SECONDS: u32 = 1;
-    pub const MAX_SECONDS: u32 = 30 * 86_400;
-}
+/// The bridge's shared decimals: amounts in messages from Base carry 6.
+#[constant]
+pub const SHARED_DECIMALS: u8 = agentpad_math::revenue::SHARED_DECIMALS;
+
+/// Bounds of the delay before a creator's new split applies (seconds).
+#[constant]
+pub const MIN_SPLIT_DELAY: u32 = 1;
+#[constant]
+pub const MAX_SPLIT_DELAY: u32 = 30 * 86_400;

@@ -25,6 +25,8 @@ pub enum FeeAggregatorError {
     VaultMismatch,
     #[msg("Token account does not belong to this vault")]
     TokenAccountMismatch,
+    #[msg("Token account mint does not match the vault's reward mint")]
+    TokenAccountMintMismatch,
     #[msg("Reward mint has a transfer fee")]
     RewardMintTransferFee,
     #[msg("Reward mint has a transfer hook")]
@@ -90,7 +92,7 @@ pub enum FeeAggregatorError {
     #[msg("Reported total would pass the peer's per-chain limit")]
     ReportedTotalAboveLimit,
     #[msg("Amount overflows")]
-    AmountOverflow,
+    MathOverflow,
     #[msg("Reward mint has fewer decimals than the bridge's shared decimals")]
     UnsupportedDecimals,
     #[msg("Vault already tracks the maximum number of chains")]
@@ -151,6 +153,6 @@ impl From<MessageError> for FeeAggregatorError {
 
 impl From<agentpad_math::MathError> for FeeAggregatorError {
     fn from(_: agentpad_math::MathError) -> Self {
-        Self::AmountOverflow
+        Self::MathOverflow
     }
 }

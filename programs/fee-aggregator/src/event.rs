@@ -62,15 +62,13 @@ pub struct VaultCreated {
 pub struct RevenueCredited {
     pub agent_mint: Pubkey,
     pub reward_mint: Pubkey,
+    /// The source, with its identifiers (for bridged revenue: the source chain and the
+    /// router's transfer id).
     pub source: RevenueSource,
-    /// Source endpoint id for bridged revenue, 0 otherwise.
-    pub src_eid: u32,
     pub amount: u64,
     /// Total of this source (for bridged: of this chain) after the credit.
     pub source_total: u64,
     pub undistributed: u64,
-    /// Report id for bridged revenue, 0 otherwise.
-    pub report_id: u64,
 }
 
 /// Fees earned and kept on a remote chain (no tokens move).

@@ -23,11 +23,11 @@ pub enum RevenueShareError {
     #[msg("The pool does not carry this reward mint")]
     UnknownRewardMint,
     #[msg("Reward vault does not belong to this pool and mint")]
-    WrongRewardVault,
+    VaultMismatch,
     #[msg("Token program does not match the reward mint")]
-    WrongTokenProgram,
+    InvalidTokenProgram,
     #[msg("Stake vault does not belong to this pool")]
-    WrongStakeVault,
+    StakeVaultMismatch,
     #[msg("Claim accounts come in groups of four: mint, vault, destination, token program")]
     MalformedClaimAccounts,
     #[msg("Amount must be greater than zero")]

@@ -229,10 +229,10 @@ impl Env {
         T::try_deserialize(&mut acc.data.as_slice()).expect("deserializes")
     }
 
-    /// A zero-copy account's struct (after the 8-byte discriminator).
-    pub async fn zero_copy<T: bytemuck::Pod>(&mut self, address: Pubkey) -> T {
+    /// A zero-copy account, read by the client (discriminator checked).
+    pub async fn zero_copy<T: bytemuck::Pod + anchor_lang::Discriminator>(&mut self, address: Pubkey) -> T {
         let acc = self.account(address).await.expect("account exists");
-        *bytemuck::from_bytes(&acc.data[8..8 + core::mem::size_of::<T>()])
+        agentpad_client::accounts::zero_copy(&acc.data).expect("a zero-copy account of this type")
     }
 
     pub async fn token_balance(&mut self, address: Pubkey) -> u64 {

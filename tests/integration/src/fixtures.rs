@@ -156,27 +156,10 @@ impl Env {
     }
 }
 
-/// The accounts every launch on preset [`PRESET`] shares: a client keeps them in one
-/// address lookup table so a launch (with maximal metadata and a first buy) fits in one
-/// transaction.
+/// The accounts every launch on preset [`PRESET`] shares (see the client's
+/// `launch_lookup_addresses`).
 pub fn launch_lookup_addresses(quote_mint: &Pubkey, quote_token_program: &Pubkey) -> Vec<Pubkey> {
-    vec![
-        addr::launcher(),
-        addr::preset(PRESET),
-        *quote_mint,
-        *quote_token_program,
-        spl_token_2022::ID,
-        anchor_spl::associated_token::ID,
-        anchor_lang::system_program::ID,
-        bonding_curve::ID,
-        addr::event_authority(&bonding_curve::ID),
-        fee_aggregator::ID,
-        addr::event_authority(&fee_aggregator::ID),
-        addr::fees::store(),
-        revenue_share::ID,
-        addr::event_authority(&revenue_share::ID),
-        addr::event_authority(&agent_factory::ID),
-    ]
+    agentpad_client::instructions::agent_factory::launch_lookup_addresses(PRESET, quote_mint, quote_token_program)
 }
 
 /// One LayerZero packet as the executor sees it.

@@ -701,7 +701,7 @@ impl World {
             for position in self.agents[i].positions.clone() {
                 if let Some(acc) = self.env.account(position).await {
                     if acc.owner == revenue_share::ID {
-                        let p: Position = *bytemuck::from_bytes(&acc.data[8..8 + core::mem::size_of::<Position>()]);
+                        let p: Position = agentpad_client::accounts::zero_copy(&acc.data).unwrap();
                         staked += p.unstaking as u128;
                     }
                 }

@@ -225,7 +225,7 @@ fn launch_fits_one_transaction() {
     let mint = Keypair::new().pubkey();
     let name = "n".repeat(32);
     let symbol = "S".repeat(10);
-    let uri = format!("https://{}", "u".repeat(agent_factory::constants::metadata::MAX_URI_LEN - 8));
+    let uri = format!("https://{}", "u".repeat(agent_factory::constants::metadata::MAX_URI_LEN as usize - 8));
     let mut l = launch_ix(&protocol, creator, mint, &name, &symbol, &uri);
     l.first_buy = Some((QUOTE, addr::ata(&creator, &protocol.quote_mint, &protocol.quote_token_program)));
     let table = agentpad_tests::fixtures::launch_lookup_addresses(&protocol.quote_mint, &protocol.quote_token_program);

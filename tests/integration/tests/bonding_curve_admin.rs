@@ -70,6 +70,8 @@ async fn invalid_preset_parameters_have_named_errors() {
         (PoolParams { start_fee_bps: 6_000, ..p }, E::InvalidFeeSchedule),
         (PoolParams { fee_decay_seconds: 0, ..p }, E::InvalidFeeSchedule),
         (PoolParams { agent_fee_share_bps: 4_999, ..p }, E::InvalidFeeSplit),
+        (PoolParams { curve_kind: 1, ..p }, E::UnknownCurveKind),
+        (PoolParams { curve_kind: u8::MAX, ..p }, E::UnknownCurveKind),
     ];
     for (i, (params, err)) in cases.into_iter().enumerate() {
         let id = 100 + i as u16;

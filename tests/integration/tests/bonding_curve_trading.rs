@@ -157,10 +157,10 @@ async fn foreign_accounts_are_refused() {
 
     let mut acc = ix::swap_accounts(&d, &keys);
     acc.base_vault = other.base_vault;
-    env.expect_failure(&[ix::buy_exact_in(acc, QUOTE, 1)], &[&dave], bc_err(E::InvalidVault), &watched).await;
+    env.expect_failure(&[ix::buy_exact_in(acc, QUOTE, 1)], &[&dave], bc_err(E::VaultMismatch), &watched).await;
     let mut acc = ix::swap_accounts(&d, &keys);
     acc.quote_vault = other.quote_vault;
-    env.expect_failure(&[ix::sell_exact_in(acc, TOKEN, 1)], &[&dave], bc_err(E::InvalidVault), &watched).await;
+    env.expect_failure(&[ix::sell_exact_in(acc, TOKEN, 1)], &[&dave], bc_err(E::VaultMismatch), &watched).await;
     let mut acc = ix::swap_accounts(&d, &keys);
     acc.base_mint = other.base_mint;
     env.expect_failure(&[ix::buy_exact_in(acc, QUOTE, 1)], &[&dave], bc_err(E::InvalidMint), &watched).await;
@@ -319,7 +319,7 @@ async fn protocol_fees_are_paid_only_to_the_recipient() {
 
     // The trader's own account is not the recipient's.
     let watched = [keys.pool, keys.quote_vault, recipient_ata, keys.quote_ata(&trader.pubkey())];
-    env.expect_failure(&[ix::claim_protocol_fees(&keys, keys.quote_ata(&trader.pubkey()))], &[], bc_err(E::WrongFeeRecipient), &watched).await;
+    env.expect_failure(&[ix::claim_protocol_fees(&keys, keys.quote_ata(&trader.pubkey()))], &[], bc_err(E::WrongRecipient), &watched).await;
 
     let events = env.send_with_events(&[ix::claim_protocol_fees(&keys, recipient_ata)], &[]).await.unwrap();
     assert_eq!(env.token_balance(recipient_ata).await, owed);
@@ -350,4 +350,22 @@ async fn token_2022_quote_mint_with_allowed_extensions_trades() {
     let (m, fee) = market(&mut env, &keys).await;
     let expect = m.sell_exact_in(expect.base_amount, fee).unwrap();
     trade_and_check(&mut env, &keys, &t, ix::sell_exact_in(ix::swap_accounts(&t.pubkey(), &keys), expect.base_amount, 1), expect).await;
+}
+
+/// A pool's phase byte is only ever written from `Phase`; should it ever hold anything
+/// else, every instruction that reads the market refuses by name and changes nothing.
+#[tokio::test]
+async fn an_unknown_stored_phase_is_refused_by_name() {
+    let Setup { mut env, protocol, keys, .. } = setup().await;
+    let trader = env.trader(&protocol, &keys, 10 * QUOTE).await;
+    let mut account = env.account(keys.pool).await.unwrap();
+    let size = core::mem::size_of::<bonding_curve::state::Pool>();
+    let mut pool: bonding_curve::state::Pool = *bytemuck::from_bytes(&account.data[8..8 + size]);
+    pool.phase = 3;
+    account.data[8..8 + size].copy_from_slice(bytemuck::bytes_of(&pool));
+    env.runtime.set_account(keys.pool, account);
+    let t = trader.pubkey();
+    let watched = [keys.pool, keys.quote_vault, keys.base_vault, keys.quote_ata(&t), keys.base_ata(&t)];
+    env.expect_failure(&[ix::buy_exact_in(ix::swap_accounts(&t, &keys), QUOTE, 1)], &[&trader], bc_err(E::InvalidPhase), &watched).await;
+    env.expect_failure(&[ix::graduate(&keys.pool)], &[], bc_err(E::InvalidPhase), &watched).await;
 }

@@ -344,7 +344,7 @@ async fn value_arrives_through_the_oft_and_each_compose_moves_only_its_own_token
     // B's compose first: it moves exactly B's tokens.
     let events = s.env.lz_compose(&cb).await.unwrap();
     let ev = events.iter().find_map(|e| decode_event::<RevenueCredited>(e)).unwrap();
-    assert_eq!((ev.agent_mint, ev.source, ev.src_eid, ev.amount, ev.report_id), (b, RevenueSource::Bridged, BASE, 1_000_001_000, 32));
+    assert_eq!((ev.agent_mint, ev.source, ev.amount), (b, RevenueSource::Bridged { src_eid: BASE, transfer_id: 32 }, 1_000_001_000));
     assert_eq!(s.env.token_balance(s.composer()).await, 2_500_000_000, "A's tokens are untouched");
     s.env.lz_compose(&ca).await.unwrap();
     assert_eq!(s.env.token_balance(s.composer()).await, 0);

@@ -364,6 +364,11 @@ async fn distribution_pays_holders_current_creator_and_protocol_per_policy() {
     let watched = [v, fa::vault_tokens(&v), creator_ata, protocol_ata, stranger_ata];
     env.expect_failure(&[dist(stranger_ata, protocol_ata)], &[], fa_err(E::WrongRecipient), &watched).await;
     env.expect_failure(&[dist(creator_ata, stranger_ata)], &[], fa_err(E::WrongRecipient), &watched).await;
+    // The right owner's token account of another mint (the agent token), for either payout.
+    let creator_agent_tokens = env.create_base_ata(&keys, &creator.pubkey()).await;
+    let protocol_agent_tokens = env.create_base_ata(&keys, &protocol.fee_recipient.pubkey()).await;
+    env.expect_failure(&[dist(creator_agent_tokens, protocol_ata)], &[], fa_err(E::TokenAccountMintMismatch), &watched).await;
+    env.expect_failure(&[dist(creator_ata, protocol_agent_tokens)], &[], fa_err(E::TokenAccountMintMismatch), &watched).await;
 
     let events = env.send_with_events(&[dist(creator_ata, protocol_ata)], &[]).await.unwrap();
     // 70 / 20 / 10 of 1,000,000,001: creator and protocol round down, holders get the unit.

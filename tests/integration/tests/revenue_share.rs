@@ -94,7 +94,7 @@ impl Setup {
         let mut out = ((stream.total_notified as i128) << 64) - ((stream.total_claimed as i128) << 64);
         for o in owners {
             if let Some(acc) = self.env.account(st::position(&self.pool(), o)).await {
-                let p: Position = *bytemuck::from_bytes(&acc.data[8..8 + core::mem::size_of::<Position>()]);
+                let p: Position = agentpad_client::accounts::zero_copy(&acc.data).unwrap();
                 let a: Accrual = p.accruals[0].get();
                 out -= a.owed_x64 as i128 + a.pending_x64(&stream, p.staked).unwrap() as i128;
             }
@@ -268,7 +268,18 @@ async fn rejections_have_named_errors_and_touch_nothing() {
     // Claims: wrong vault, unknown mint, malformed groups.
     let mut wrong_vault = stake::reward(&a.pubkey(), &m, &q, &tp);
     wrong_vault.1 = st::vault(&pool);
-    env.expect_failure(&[stake::claim(&a.pubkey(), &a.pubkey(), &m, &[wrong_vault])], &[&a], rs_err(E::WrongRewardVault), &watched).await;
+    env.expect_failure(&[stake::claim(&a.pubkey(), &a.pubkey(), &m, &[wrong_vault])], &[&a], rs_err(E::VaultMismatch), &watched).await;
+    let other_program = if tp == anchor_spl::token::ID { anchor_spl::token_2022::ID } else { anchor_spl::token::ID };
+    let mut wrong_program = stake::reward(&a.pubkey(), &m, &q, &tp);
+    wrong_program.3 = other_program;
+    env.expect_failure(&[stake::claim(&a.pubkey(), &a.pubkey(), &m, &[wrong_program])], &[&a], rs_err(E::InvalidTokenProgram), &watched).await;
+    // Staking into, or withdrawing from, any account but the pool's stake vault.
+    let mut stake_elsewhere = stake::stake(&a.pubkey(), &m, TOKEN);
+    stake_elsewhere.accounts[4].pubkey = quote_reward_vault;
+    env.expect_failure(&[stake_elsewhere], &[&a], rs_err(E::StakeVaultMismatch), &watched).await;
+    let mut withdraw_elsewhere = stake::withdraw(&a.pubkey(), &m);
+    withdraw_elsewhere.accounts[4].pubkey = quote_reward_vault;
+    env.expect_failure(&[withdraw_elsewhere], &[&a], rs_err(E::StakeVaultMismatch), &watched).await;
     let stranger_mint = Keypair::new().pubkey();
     let unknown = stake::reward(&a.pubkey(), &m, &stranger_mint, &tp);
     env.expect_failure(&[stake::claim(&a.pubkey(), &a.pubkey(), &m, &[unknown])], &[&a], rs_err(E::UnknownRewardMint), &watched).await;

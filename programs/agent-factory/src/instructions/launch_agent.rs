@@ -16,7 +16,7 @@ use bonding_curve::state::Preset;
 use fee_aggregator::program::FeeAggregator;
 use revenue_share::program::RevenueShare;
 
-use crate::constants::{AGENT_TOKEN_DECIMALS, metadata, seeds};
+use crate::constants::{metadata, seeds};
 use crate::error::AgentFactoryError;
 use crate::event::AgentLaunched;
 use crate::state::Agent;
@@ -110,9 +110,9 @@ impl LaunchAgent<'_> {
 
     fn validate(&self, name: &str, symbol: &str, uri: &str, first_buy: Option<u64>) -> Result<()> {
         require!(!name.is_empty() && !symbol.is_empty() && !uri.is_empty(), AgentFactoryError::EmptyMetadataField);
-        require!(name.len() <= metadata::MAX_NAME_LEN, AgentFactoryError::NameTooLong);
-        require!(symbol.len() <= metadata::MAX_SYMBOL_LEN, AgentFactoryError::SymbolTooLong);
-        require!(uri.len() <= metadata::MAX_URI_LEN, AgentFactoryError::UriTooLong);
+        require!(name.len() <= metadata::MAX_NAME_LEN as usize, AgentFactoryError::NameTooLong);
+        require!(symbol.len() <= metadata::MAX_SYMBOL_LEN as usize, AgentFactoryError::SymbolTooLong);
+        require!(uri.len() <= metadata::MAX_URI_LEN as usize, AgentFactoryError::UriTooLong);
         if let Some(amount) = first_buy {
             require!(amount > 0, AgentFactoryError::ZeroFirstBuy);
             require!(
@@ -134,6 +134,7 @@ fn metadata_extension_len(md: &TokenMetadata) -> usize {
     TLV_HEADER + 32 + 32 + 3 * STR_PREFIX + md.name.len() + md.symbol.len() + md.uri.len() + STR_PREFIX + fields
 }
 
+#[access_control(ctx.accounts.validate(&name, &symbol, &uri, creator_first_buy))]
 pub fn handle_launch_agent(
     ctx: Context<LaunchAgent>,
     name: String,
@@ -143,7 +144,6 @@ pub fn handle_launch_agent(
     creator_first_buy: Option<u64>,
     unstake_cooldown: Option<u32>,
 ) -> Result<()> {
-    ctx.accounts.validate(&name, &symbol, &uri, creator_first_buy)?;
     let preset = ctx.accounts.preset()?;
     let staking = preset.staking.terms();
     let unstake_cooldown = staking.cooldown(unstake_cooldown).ok_or(AgentFactoryError::CooldownOutOfBounds)?;
@@ -181,7 +181,7 @@ pub fn handle_launch_agent(
     )?;
     token_2022::initialize_mint2(
         CpiContext::new(token_program, InitializeMint2 { mint: mint.clone() }),
-        AGENT_TOKEN_DECIMALS,
+        agentpad_common::ids::AGENT_TOKEN_DECIMALS,
         &agent.key(),
         None,
     )?;

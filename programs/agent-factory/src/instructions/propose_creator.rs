@@ -20,8 +20,15 @@ pub struct ProposeCreator<'info> {
     pub agent: Account<'info, Agent>,
 }
 
+impl ProposeCreator<'_> {
+    fn validate(&self, new_creator: &Pubkey) -> Result<()> {
+        require_keys_neq!(*new_creator, self.creator.key(), AgentFactoryError::CreatorUnchanged);
+        Ok(())
+    }
+}
+
+#[access_control(ctx.accounts.validate(&new_creator))]
 pub fn handle_propose_creator(ctx: Context<ProposeCreator>, new_creator: Pubkey) -> Result<()> {
-    require_keys_neq!(new_creator, ctx.accounts.creator.key(), AgentFactoryError::CreatorUnchanged);
     ctx.accounts.agent.pending_creator = new_creator;
     emit_cpi!(CreatorTransferProposed {
         agent: ctx.accounts.agent.key(),

@@ -5,11 +5,12 @@ use crate::constants::seeds;
 use crate::error::BondingCurveError;
 use crate::state::PoolParams;
 
-/// Pool phases as stored on chain (see [`agentpad_math::pool::Phase`]).
+/// Pool phases as stored on chain: the bytes of [`agentpad_math::pool::Phase`].
 pub mod phase {
-    pub const CURVE: u8 = 0;
-    pub const COMPLETE: u8 = 1;
-    pub const GRADUATED: u8 = 2;
+    use agentpad_math::pool::Phase;
+    pub const CURVE: u8 = Phase::Curve.stored();
+    pub const COMPLETE: u8 = Phase::Complete.stored();
+    pub const GRADUATED: u8 = Phase::Graduated.stored();
 }
 
 /// The three fee buckets every trade's fee is split into.
@@ -66,18 +67,19 @@ pub struct Pool {
 
 impl Pool {
     pub fn market(&self) -> Result<Market> {
-        let phase = match self.phase {
-            phase::CURVE => Phase::Curve,
-            phase::COMPLETE => Phase::Complete,
-            phase::GRADUATED => Phase::Graduated,
-            _ => return err!(BondingCurveError::MathOverflow),
-        };
         Ok(Market {
             params: self.params.curve(),
             split: self.params.fee_split(),
-            phase,
+            phase: Phase::from_stored(self.phase).map_err(BondingCurveError::from)?,
             reserves: Reserves { quote: self.quote_reserve, base: self.base_reserve },
         })
+    }
+
+    /// Stores a market's reserves and phase (the result of a transition in [`Market`]).
+    pub fn store_market(&mut self, market: &Market) {
+        self.quote_reserve = market.reserves.quote;
+        self.base_reserve = market.reserves.base;
+        self.phase = market.phase.stored();
     }
 
     pub fn fee_bps_at(&self, now: i64) -> u16 {
@@ -88,11 +90,7 @@ impl Pool {
     pub fn apply_trade(&mut self, trade: &Trade) -> Result<()> {
         self.quote_reserve = trade.reserves_after.quote;
         self.base_reserve = trade.reserves_after.base;
-        self.phase = match trade.phase_after {
-            Phase::Curve => phase::CURVE,
-            Phase::Complete => phase::COMPLETE,
-            Phase::Graduated => phase::GRADUATED,
-        };
+        self.phase = trade.phase_after.stored();
         let parts = trade.fee_parts;
         let add = |a: u64, b: u64| a.checked_add(b).ok_or(BondingCurveError::MathOverflow);
         self.protocol_fees = add(self.protocol_fees, parts.protocol)?;

@@ -1,5 +1,5 @@
 use agentpad_math::fee::{FeeSchedule, FeeSplit};
-use agentpad_math::pool::CurveParams;
+use agentpad_math::pool::{CurveKind, CurveParams};
 use agentpad_math::staking::StakingTerms;
 use anchor_lang::prelude::*;
 
@@ -26,7 +26,9 @@ pub struct PoolParams {
     pub protocol_fee_share_bps: u16,
     pub creator_fee_share_bps: u16,
     pub agent_fee_share_bps: u16,
-    pub _padding: [u8; 2],
+    /// The curve's shape ([`CurveKind`]); 0 is the constant-product curve.
+    pub curve_kind: u8,
+    pub _padding: [u8; 1],
 }
 
 impl PoolParams {
@@ -57,6 +59,7 @@ impl PoolParams {
     }
 
     pub fn validate(&self) -> Result<()> {
+        CurveKind::from_stored(self.curve_kind).map_err(BondingCurveError::from)?;
         self.curve().validate().map_err(BondingCurveError::from)?;
         require!(self.fee_schedule().is_valid(), BondingCurveError::InvalidFeeSchedule);
         require!(self.fee_split().is_valid(), BondingCurveError::InvalidFeeSplit);
@@ -107,7 +110,9 @@ pub struct Preset {
     pub id: u16,
     pub bump: u8,
     pub _padding: [u8; 1],
+    /// Room for later fields without a layout migration; zero.
+    pub _reserved: [u64; 8],
 }
 
 const _: () = assert!(core::mem::size_of::<PoolParams>() == 56);
-const _: () = assert!(core::mem::size_of::<Preset>() == 104);
+const _: () = assert!(core::mem::size_of::<Preset>() == 104 + 64);

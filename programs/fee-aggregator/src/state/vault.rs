@@ -19,15 +19,17 @@ pub struct ChainTotals {
     pub reports: u64,
 }
 
-/// Where revenue came from.
+/// Where revenue came from, with what identifies it there. A new source is a new variant
+/// (its ledger total goes in the vault's reserved bytes); no other caller changes.
 #[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum RevenueSource {
     /// Swept from the agent's bonding-curve pool.
     Local,
     /// Deposited directly (the agent's own business revenue).
     Direct,
-    /// Bridged from another chain through LayerZero.
-    Bridged,
+    /// Bridged from another chain through LayerZero: an OFT transfer from `src_eid`, with
+    /// the router's `transfer_id`.
+    Bridged { src_eid: u32, transfer_id: u64 },
 }
 
 /// One agent's revenue in one reward mint. PDA `["vault", agent_mint, reward_mint]`.
@@ -49,38 +51,39 @@ pub struct AgentVault {
     pub distributed_holders: u64,
     pub distributed_creator: u64,
     pub distributed_protocol: u64,
-    pub chains: [ChainTotals; MAX_CHAINS],
+    pub chains: [ChainTotals; MAX_CHAINS as usize],
     pub bump: u8,
     pub reward_decimals: u8,
     pub _padding: [u8; 6],
+    /// Room for later fields (e.g. another revenue source's total) without a layout
+    /// migration; zero.
+    pub _reserved: [u64; 8],
 }
 
-const _: () = assert!(core::mem::size_of::<AgentVault>() == 4 * 32 + 7 * 8 + MAX_CHAINS * 32 + 8);
+const _: () = assert!(core::mem::size_of::<AgentVault>() == 4 * 32 + 7 * 8 + MAX_CHAINS as usize * 32 + 8 + 64);
 
 fn add(a: u64, b: u64) -> Result<u64> {
-    a.checked_add(b).ok_or_else(|| error!(FeeAggregatorError::AmountOverflow))
+    a.checked_add(b).ok_or_else(|| error!(FeeAggregatorError::MathOverflow))
 }
 
 impl AgentVault {
     /// Credits revenue that is now in the vault's token account; returns the event that
-    /// reports it (`src_eid` and `report_id` are 0 unless bridged).
-    pub fn credit(&mut self, source: RevenueSource, src_eid: u32, report_id: u64, amount: u64) -> Result<RevenueCredited> {
-        let source_total = self.add_to_source(source, src_eid, amount)?;
+    /// reports it.
+    pub fn credit(&mut self, source: RevenueSource, amount: u64) -> Result<RevenueCredited> {
+        let source_total = self.add_to_source(source, amount)?;
         self.undistributed = add(self.undistributed, amount)?;
         Ok(RevenueCredited {
             agent_mint: self.agent_mint,
             reward_mint: self.reward_mint,
             source,
-            src_eid,
             amount,
             source_total,
             undistributed: self.undistributed,
-            report_id,
         })
     }
 
     /// Adds to one source's total; returns that total (for bridged: the chain's).
-    fn add_to_source(&mut self, source: RevenueSource, eid: u32, amount: u64) -> Result<u64> {
+    fn add_to_source(&mut self, source: RevenueSource, amount: u64) -> Result<u64> {
         let total = match source {
             RevenueSource::Local => {
                 self.total_local = add(self.total_local, amount)?;
@@ -90,8 +93,8 @@ impl AgentVault {
                 self.total_direct = add(self.total_direct, amount)?;
                 self.total_direct
             }
-            RevenueSource::Bridged => {
-                let chain = self.chain_mut(eid)?;
+            RevenueSource::Bridged { src_eid, .. } => {
+                let chain = self.chain_mut(src_eid)?;
                 chain.credited = add(chain.credited, amount)?;
                 chain.reports = add(chain.reports, 1)?;
                 let credited = chain.credited;

@@ -35,12 +35,15 @@ pub struct Position {
     /// Stake on its way out: earns nothing, withdrawable at `unlock_at`.
     pub unstaking: u64,
     pub unlock_at: i64,
-    pub accruals: [PositionAccrual; MAX_REWARD_MINTS],
+    pub accruals: [PositionAccrual; MAX_REWARD_MINTS as usize],
     pub bump: u8,
     pub _padding: [u8; 7],
+    /// Room for later fields without a layout migration; zero. Smaller than the pools'
+    /// reserve: every staker pays this account's rent.
+    pub _reserved: [u64; 4],
 }
 
-const _: () = assert!(core::mem::size_of::<Position>() == 2 * 32 + 3 * 8 + MAX_REWARD_MINTS * 32 + 8);
+const _: () = assert!(core::mem::size_of::<Position>() == 2 * 32 + 3 * 8 + MAX_REWARD_MINTS as usize * 32 + 8 + 32);
 
 impl Position {
     /// Settles every reward of the pool into this position (call after `update_all`,

@@ -57,14 +57,16 @@ pub struct StakePool {
     pub total_staked: u64,
     pub unstake_cooldown: u32,
     pub reward_window: u32,
-    pub rewards: [RewardSlot; MAX_REWARD_MINTS],
+    pub rewards: [RewardSlot; MAX_REWARD_MINTS as usize],
     pub reward_count: u8,
     pub bump: u8,
     pub _padding: [u8; 6],
+    /// Room for later fields without a layout migration; zero.
+    pub _reserved: [u64; 8],
 }
 
 const _: () = assert!(core::mem::size_of::<RewardSlot>() == 3 * 32 + 3 * 16 + 4 * 8 + 8);
-const _: () = assert!(core::mem::size_of::<StakePool>() == 2 * 32 + 16 + MAX_REWARD_MINTS * 184 + 8);
+const _: () = assert!(core::mem::size_of::<StakePool>() == 2 * 32 + 16 + MAX_REWARD_MINTS as usize * 184 + 8 + 64);
 
 impl StakePool {
     pub fn active_rewards(&self) -> &[RewardSlot] {

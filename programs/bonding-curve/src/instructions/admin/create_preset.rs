@@ -38,11 +38,11 @@ impl CreatePreset<'_> {
     }
 }
 
+#[access_control(ctx.accounts.validate(&params, &staking))]
 pub fn handle_create_preset(ctx: Context<CreatePreset>, preset_id: u16, params: PoolParams, staking: StakingParams) -> Result<()> {
-    ctx.accounts.validate(&params, &staking)?;
     let quote_mint = ctx.accounts.quote_mint.key();
     let mut preset = ctx.accounts.preset.load_init()?;
-    *preset = Preset { quote_mint, params, staking, id: preset_id, bump: ctx.bumps.preset, _padding: [0; 1] };
+    *preset = Preset { quote_mint, params, staking, id: preset_id, bump: ctx.bumps.preset, _padding: [0; 1], _reserved: [0; 8] };
     drop(preset);
     emit_cpi!(PresetCreated { preset: ctx.accounts.preset.key(), preset_id, quote_mint, params, staking });
     Ok(())

@@ -23,7 +23,7 @@ pub struct ClaimAgentFees<'info> {
         mut,
         has_one = base_mint @ BondingCurveError::InvalidMint,
         has_one = quote_mint @ BondingCurveError::InvalidMint,
-        has_one = quote_vault @ BondingCurveError::InvalidVault,
+        has_one = quote_vault @ BondingCurveError::VaultMismatch,
         has_one = quote_token_program @ BondingCurveError::InvalidTokenProgram,
     )]
     pub pool: AccountLoader<'info, Pool>,
@@ -36,7 +36,7 @@ pub struct ClaimAgentFees<'info> {
     pub quote_mint: UncheckedAccount<'info>,
     #[account(
         mut,
-        constraint = destination.owner == agent_vault.key() @ BondingCurveError::WrongFeeRecipient,
+        constraint = destination.owner == agent_vault.key() @ BondingCurveError::WrongRecipient,
         constraint = destination.mint == quote_mint.key() @ BondingCurveError::TokenAccountMintMismatch,
     )]
     pub destination: Box<InterfaceAccount<'info, TokenAccount>>,

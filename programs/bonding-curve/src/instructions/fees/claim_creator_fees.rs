@@ -15,7 +15,7 @@ pub struct ClaimCreatorFees<'info> {
     #[account(
         mut,
         has_one = creator_fee_authority @ BondingCurveError::NotCreatorFeeAuthority,
-        has_one = quote_vault @ BondingCurveError::InvalidVault,
+        has_one = quote_vault @ BondingCurveError::VaultMismatch,
         has_one = quote_mint @ BondingCurveError::InvalidMint,
         has_one = quote_token_program @ BondingCurveError::InvalidTokenProgram,
     )]

@@ -16,7 +16,7 @@ pub struct ClaimProtocolFees<'info> {
     pub config: Account<'info, Config>,
     #[account(
         mut,
-        has_one = quote_vault @ BondingCurveError::InvalidVault,
+        has_one = quote_vault @ BondingCurveError::VaultMismatch,
         has_one = quote_mint @ BondingCurveError::InvalidMint,
         has_one = quote_token_program @ BondingCurveError::InvalidTokenProgram,
     )]
@@ -29,7 +29,7 @@ pub struct ClaimProtocolFees<'info> {
     #[account(
         mut,
         constraint = recipient_token_account.key() != quote_vault.key() @ BondingCurveError::ProgramVaultAsUserAccount,
-        constraint = recipient_token_account.owner == config.protocol_fee_recipient @ BondingCurveError::WrongFeeRecipient,
+        constraint = recipient_token_account.owner == config.protocol_fee_recipient @ BondingCurveError::WrongRecipient,
         constraint = recipient_token_account.mint == quote_mint.key() @ BondingCurveError::TokenAccountMintMismatch,
     )]
     pub recipient_token_account: Box<InterfaceAccount<'info, TokenAccount>>,

@@ -4,7 +4,7 @@ use anchor_lang::prelude::*;
 use anchor_spl::token_2022::Token2022;
 use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
 
-use crate::constants::{limits, seeds};
+use crate::constants::{AGENT_TOKEN_DECIMALS, seeds};
 use crate::error::BondingCurveError;
 use crate::event::PoolCreated;
 use crate::state::{Pool, Preset, phase};
@@ -22,7 +22,7 @@ pub struct CreatePool<'info> {
     pub preset: AccountLoader<'info, Preset>,
     #[account(
         mint::token_program = base_token_program,
-        constraint = base_mint.decimals == limits::BASE_DECIMALS @ BondingCurveError::InvalidBaseMint,
+        constraint = base_mint.decimals == AGENT_TOKEN_DECIMALS @ BondingCurveError::InvalidBaseMint,
     )]
     pub base_mint: Box<InterfaceAccount<'info, Mint>>,
     #[account(mint::token_program = quote_token_program)]
@@ -70,8 +70,8 @@ impl CreatePool<'_> {
     }
 }
 
+#[access_control(ctx.accounts.validate())]
 pub fn handle_create_pool(ctx: Context<CreatePool>, creator_fee_authority: Pubkey) -> Result<()> {
-    ctx.accounts.validate()?;
     let accounts = &ctx.accounts;
     let params = accounts.preset.load()?.params;
     let clock = Clock::get()?;

@@ -2,7 +2,7 @@ use anchor_lang::prelude::*;
 
 use crate::error::BondingCurveError;
 use crate::event::PoolGraduated;
-use crate::state::{Pool, phase};
+use crate::state::Pool;
 
 /// Turns a completed curve into a constant-product pool over its real reserves plus the
 /// held-back supply (already in the base vault). Permissionless. Liquidity is locked:
@@ -14,24 +14,14 @@ pub struct Graduate<'info> {
     pub pool: AccountLoader<'info, Pool>,
 }
 
-impl Graduate<'_> {
-    fn validate(&self) -> Result<()> {
-        match self.pool.load()?.phase {
-            phase::COMPLETE => Ok(()),
-            phase::GRADUATED => err!(BondingCurveError::AlreadyGraduated),
-            _ => err!(BondingCurveError::ThresholdNotReached),
-        }
-    }
-}
-
-#[access_control(ctx.accounts.validate())]
+/// The phase check is the state machine's own (`Market::graduate`): only a complete
+/// curve graduates (`ThresholdNotReached` before, `AlreadyGraduated` after).
 pub fn handle_graduate(ctx: Context<Graduate>) -> Result<()> {
     let now = Clock::get()?.unix_timestamp;
     let mut pool = ctx.accounts.pool.load_mut()?;
-    let reserves = pool.market()?.graduate().map_err(BondingCurveError::from)?;
-    pool.quote_reserve = reserves.quote;
-    pool.base_reserve = reserves.base;
-    pool.phase = phase::GRADUATED;
+    let mut market = pool.market()?;
+    let reserves = market.graduate().map_err(BondingCurveError::from)?;
+    pool.store_market(&market);
     pool.graduation_timestamp = now;
     let event = PoolGraduated {
         pool: ctx.accounts.pool.key(),

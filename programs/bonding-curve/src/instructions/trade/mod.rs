@@ -30,8 +30,8 @@ pub struct Swap<'info> {
         mut,
         has_one = base_mint @ BondingCurveError::InvalidMint,
         has_one = quote_mint @ BondingCurveError::InvalidMint,
-        has_one = base_vault @ BondingCurveError::InvalidVault,
-        has_one = quote_vault @ BondingCurveError::InvalidVault,
+        has_one = base_vault @ BondingCurveError::VaultMismatch,
+        has_one = quote_vault @ BondingCurveError::VaultMismatch,
         has_one = quote_token_program @ BondingCurveError::InvalidTokenProgram,
     )]
     pub pool: AccountLoader<'info, Pool>,

@@ -1,7 +1,7 @@
 use anchor_lang::prelude::*;
 use anchor_lang::solana_program::bpf_loader_upgradeable;
 
-use crate::constants::{seeds, split_delay};
+use crate::constants::{MAX_SPLIT_DELAY, MIN_SPLIT_DELAY, seeds};
 use crate::error::FeeAggregatorError;
 use crate::event::StoreInitialized;
 use crate::lz;
@@ -53,7 +53,7 @@ impl InitializeStore<'_> {
         require!(args.default_split.revenue().is_valid(), FeeAggregatorError::InvalidSplit);
         require!(args.split_bounds.allows(&args.default_split), FeeAggregatorError::SplitOutOfBounds);
         require!(
-            (split_delay::MIN_SECONDS..=split_delay::MAX_SECONDS).contains(&args.split_delay),
+            (MIN_SPLIT_DELAY..=MAX_SPLIT_DELAY).contains(&args.split_delay),
             FeeAggregatorError::SplitDelayOutOfBounds
         );
         Ok(())

@@ -56,7 +56,7 @@ impl SetOft<'_> {
     fn list_for_executor(&self) -> Result<()> {
         let info = self.lz_compose_types.to_account_info();
         let len = info.data_len();
-        require!((len - 8) / 32 <= MAX_OFTS, FeeAggregatorError::TooManyOfts);
+        require!((len - 8) / 32 <= MAX_OFTS as usize, FeeAggregatorError::TooManyOfts);
         let rent = Rent::get()?.minimum_balance(len + 32).saturating_sub(info.lamports());
         system_program::transfer(CpiContext::new(self.system_program.key(), Transfer { from: self.admin.to_account_info(), to: info.clone() }), rent)?;
         info.resize(len + 32)?;

@@ -27,16 +27,23 @@ pub struct SetPeerConfig<'info> {
     pub system_program: Program<'info, System>,
 }
 
+impl SetPeerConfig<'_> {
+    fn validate(&self, src_eid: u32, config: &PeerConfigParam) -> Result<()> {
+        require!(src_eid != 0, FeeAggregatorError::InvalidPeer);
+        if let PeerConfigParam::PeerAddress(address) = config {
+            require!(*address != [0; 32], FeeAggregatorError::InvalidPeer);
+        }
+        Ok(())
+    }
+}
+
+#[access_control(ctx.accounts.validate(src_eid, &config))]
 pub fn handle_set_peer_config(ctx: Context<SetPeerConfig>, src_eid: u32, config: PeerConfigParam) -> Result<()> {
-    require!(src_eid != 0, FeeAggregatorError::InvalidPeer);
     let peer = &mut ctx.accounts.peer;
     peer.src_eid = src_eid;
     peer.bump = ctx.bumps.peer;
     match config {
-        PeerConfigParam::PeerAddress(address) => {
-            require!(address != [0; 32], FeeAggregatorError::InvalidPeer);
-            peer.address = address;
-        }
+        PeerConfigParam::PeerAddress(address) => peer.address = address,
         PeerConfigParam::ReportLimits { max_report_sd, max_reported_total_sd } => {
             peer.max_report_sd = max_report_sd;
             peer.max_reported_total_sd = max_reported_total_sd;

@@ -81,7 +81,7 @@ pub fn handle_lz_compose<'info>(ctx: Context<'info, LzCompose<'info>>, params: L
         decimals,
         &[store_seeds],
     )?;
-    let event = AgentVault::load_checked(&vault_info, &value.agent, &reward_mint)?.credit(RevenueSource::Bridged, src_eid, transfer_id, amount)?;
+    let event = AgentVault::load_checked(&vault_info, &value.agent, &reward_mint)?.credit(RevenueSource::Bridged { src_eid, transfer_id }, amount)?;
     emit_cpi!(event);
     Ok(())
 }

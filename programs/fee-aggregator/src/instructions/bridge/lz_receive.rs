@@ -48,7 +48,7 @@ pub fn handle_lz_receive<'info>(ctx: Context<'info, LzReceive<'info>>, params: L
         if decimals < agentpad_math::revenue::SHARED_DECIMALS {
             FeeAggregatorError::UnsupportedDecimals
         } else {
-            FeeAggregatorError::AmountOverflow
+            FeeAggregatorError::MathOverflow
         }
     })?;
     let (receipt, receipt_bump) = receipt_address(params.src_eid, report.report_id);

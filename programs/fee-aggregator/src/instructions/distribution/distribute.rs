@@ -49,7 +49,7 @@ pub struct Distribute<'info> {
     pub revenue_share_program: Program<'info, RevenueShare>,
     #[account(
         mut,
-        constraint = creator_token_account.mint == reward_mint.key() @ FeeAggregatorError::InvalidMint,
+        constraint = creator_token_account.mint == reward_mint.key() @ FeeAggregatorError::TokenAccountMintMismatch,
         constraint = ![vault_token_account.key(), stake_reward_vault.key()].contains(&creator_token_account.key()) @ FeeAggregatorError::ProgramVaultAsUserAccount,
     )]
     pub creator_token_account: Box<InterfaceAccount<'info, TokenAccount>>,
@@ -60,7 +60,7 @@ pub struct Distribute<'info> {
         dup,
         constraint = ![vault_token_account.key(), stake_reward_vault.key()].contains(&protocol_token_account.key()) @ FeeAggregatorError::ProgramVaultAsUserAccount,
         constraint = protocol_token_account.owner == store.protocol_fee_recipient @ FeeAggregatorError::WrongRecipient,
-        constraint = protocol_token_account.mint == reward_mint.key() @ FeeAggregatorError::InvalidMint,
+        constraint = protocol_token_account.mint == reward_mint.key() @ FeeAggregatorError::TokenAccountMintMismatch,
     )]
     pub protocol_token_account: Box<InterfaceAccount<'info, TokenAccount>>,
     pub token_program: Interface<'info, TokenInterface>,
@@ -70,6 +70,7 @@ impl Distribute<'_> {
     fn validate(&self) -> Result<()> {
         let agent = read_agent(&self.agent.to_account_info(), &self.agent_mint.key()).map_err(FeeAggregatorError::from)?;
         require_keys_eq!(self.creator_token_account.owner, agent.creator, FeeAggregatorError::WrongRecipient);
+        require!(self.vault.load()?.undistributed > 0, FeeAggregatorError::NothingToDistribute);
         Ok(())
     }
 }
@@ -82,7 +83,6 @@ pub fn handle_distribute(ctx: Context<Distribute>) -> Result<()> {
         let v = a.vault.load()?;
         (v.undistributed, v.reward_decimals, [v.bump])
     };
-    require!(amount > 0, FeeAggregatorError::NothingToDistribute);
     let parts = split.revenue().split(amount).map_err(FeeAggregatorError::from)?;
 
     let (agent_mint, reward_mint) = (a.agent_mint.key(), a.reward_mint.key());
@@ -124,7 +124,7 @@ pub fn handle_distribute(ctx: Context<Distribute>) -> Result<()> {
     }
 
     let mut v = a.vault.load_mut()?;
-    let add = |x: u64, y: u64| x.checked_add(y).ok_or(FeeAggregatorError::AmountOverflow);
+    let add = |x: u64, y: u64| x.checked_add(y).ok_or(FeeAggregatorError::MathOverflow);
     v.undistributed = 0;
     v.distributed_holders = add(v.distributed_holders, parts.holders)?;
     v.distributed_creator = add(v.distributed_creator, parts.creator)?;

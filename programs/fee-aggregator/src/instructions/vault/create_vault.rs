@@ -78,10 +78,11 @@ pub fn handle_create_vault(ctx: Context<CreateVault>) -> Result<()> {
         distributed_holders: 0,
         distributed_creator: 0,
         distributed_protocol: 0,
-        chains: [ChainTotals::default(); crate::constants::MAX_CHAINS],
+        chains: [ChainTotals::default(); crate::constants::MAX_CHAINS as usize],
         bump: ctx.bumps.vault,
         reward_decimals: a.reward_mint.decimals,
         _padding: [0; 6],
+        _reserved: [0; 8],
     };
     if !a.policy.initialized {
         a.policy.set_inner(Policy {

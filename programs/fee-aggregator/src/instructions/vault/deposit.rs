@@ -31,8 +31,15 @@ pub struct Deposit<'info> {
     pub token_program: Interface<'info, TokenInterface>,
 }
 
+impl Deposit<'_> {
+    fn validate(&self, amount: u64) -> Result<()> {
+        require!(amount > 0, FeeAggregatorError::ZeroAmount);
+        Ok(())
+    }
+}
+
+#[access_control(ctx.accounts.validate(amount))]
 pub fn handle_deposit(ctx: Context<Deposit>, amount: u64) -> Result<()> {
-    require!(amount > 0, FeeAggregatorError::ZeroAmount);
     let a = &ctx.accounts;
     let decimals = a.vault.load()?.reward_decimals;
     transfer(
@@ -45,7 +52,7 @@ pub fn handle_deposit(ctx: Context<Deposit>, amount: u64) -> Result<()> {
         decimals,
         &[],
     )?;
-    let event = a.vault.load_mut()?.credit(RevenueSource::Direct, 0, 0, amount)?;
+    let event = a.vault.load_mut()?.credit(RevenueSource::Direct, amount)?;
     emit_cpi!(event);
     Ok(())
 }

@@ -66,9 +66,9 @@ pub fn handle_sweep(ctx: Context<Sweep>) -> Result<()> {
         },
         &[&vault_seeds],
     ))?;
-    let amount = token_amount(&a.vault_token_account)?.checked_sub(before).ok_or(FeeAggregatorError::AmountOverflow)?;
+    let amount = token_amount(&a.vault_token_account)?.checked_sub(before).ok_or(FeeAggregatorError::MathOverflow)?;
 
-    let event = a.vault.load_mut()?.credit(RevenueSource::Local, 0, 0, amount)?;
+    let event = a.vault.load_mut()?.credit(RevenueSource::Local, amount)?;
     emit_cpi!(event);
     Ok(())
 }

@@ -59,9 +59,16 @@ pub struct CreateStakePool<'info> {
     pub system_program: Program<'info, System>,
 }
 
+impl CreateStakePool<'_> {
+    fn validate(&self, unstake_cooldown: u32, reward_window: u32) -> Result<()> {
+        require!(is_unstake_cooldown(unstake_cooldown), RevenueShareError::CooldownOutOfBounds);
+        require!(is_reward_window(reward_window), RevenueShareError::RewardWindowOutOfBounds);
+        Ok(())
+    }
+}
+
+#[access_control(ctx.accounts.validate(unstake_cooldown, reward_window))]
 pub fn handle_create_stake_pool(ctx: Context<CreateStakePool>, unstake_cooldown: u32, reward_window: u32) -> Result<()> {
-    require!(is_unstake_cooldown(unstake_cooldown), RevenueShareError::CooldownOutOfBounds);
-    require!(is_reward_window(reward_window), RevenueShareError::RewardWindowOutOfBounds);
     let a = &ctx.accounts;
     let mut pool = a.stake_pool.load_init()?;
     pool.agent_mint = a.agent_mint.key();

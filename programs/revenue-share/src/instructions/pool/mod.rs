@@ -17,7 +17,7 @@ use crate::state::{RewardSlot, StakePool};
 pub(crate) fn add_reward_slot(pool: &mut StakePool, mint: &InterfaceAccount<Mint>, vault: Pubkey, token_program: Pubkey) -> Result<u8> {
     screen_mint(&mint.to_account_info()).map_err(RevenueShareError::from)?;
     let index = pool.reward_count as usize;
-    require!(index < MAX_REWARD_MINTS, RevenueShareError::TooManyRewardMints);
+    require!(index < MAX_REWARD_MINTS as usize, RevenueShareError::TooManyRewardMints);
     // A mint cannot be added twice: its reward vault PDA already exists, so `init` refuses.
     let mut slot = RewardSlot { mint: mint.key(), vault, token_program, decimals: mint.decimals, ..Default::default() };
     slot.store(&RewardStream::new(Clock::get()?.unix_timestamp));

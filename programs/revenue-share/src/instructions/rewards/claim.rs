@@ -24,9 +24,26 @@ pub struct Claim<'info> {
     pub position: AccountLoader<'info, Position>,
 }
 
+impl Claim<'_> {
+    /// The remaining accounts: at least one group of (reward mint, the pool's vault for it,
+    /// a destination that is not one of the pool's vaults, the mint's token program).
+    fn validate(&self, groups: &[AccountInfo]) -> Result<()> {
+        require!(!groups.is_empty() && groups.len() % 4 == 0, RevenueShareError::MalformedClaimAccounts);
+        let pool = self.stake_pool.load()?;
+        for group in groups.chunks_exact(4) {
+            let [mint, vault, destination, token_program] = group else { unreachable!() };
+            require!(!pool.is_own_vault(destination.key), RevenueShareError::ProgramVaultAsUserAccount);
+            let slot = &pool.rewards[pool.slot_index(mint.key)?];
+            require_keys_eq!(slot.vault, vault.key(), RevenueShareError::VaultMismatch);
+            require_keys_eq!(slot.token_program, token_program.key(), RevenueShareError::InvalidTokenProgram);
+        }
+        Ok(())
+    }
+}
+
+#[access_control(ctx.accounts.validate(ctx.remaining_accounts))]
 pub fn handle_claim<'info>(ctx: Context<'info, Claim<'info>>) -> Result<()> {
     let groups = ctx.remaining_accounts.chunks_exact(4);
-    require!(!ctx.remaining_accounts.is_empty() && groups.remainder().is_empty(), RevenueShareError::MalformedClaimAccounts);
     let now = Clock::get()?.unix_timestamp;
     let stake_pool = ctx.accounts.stake_pool.key();
     let owner = ctx.accounts.owner.key();
@@ -39,12 +56,8 @@ pub fn handle_claim<'info>(ctx: Context<'info, Claim<'info>>) -> Result<()> {
         pool.update_all(now)?;
         position.settle_all(&pool)?;
         for group in ctx.remaining_accounts.chunks_exact(4) {
-            let [mint, vault, destination, token_program] = group else { unreachable!() };
-            require!(!pool.is_own_vault(destination.key), RevenueShareError::ProgramVaultAsUserAccount);
-            let index = pool.slot_index(mint.key)?;
+            let index = pool.slot_index(group[0].key)?;
             let slot = pool.rewards[index];
-            require_keys_eq!(slot.vault, vault.key(), RevenueShareError::WrongRewardVault);
-            require_keys_eq!(slot.token_program, token_program.key(), RevenueShareError::WrongTokenProgram);
             let mut stream = slot.stream();
             let mut accrual = position.accruals[index].get();
             let amount = accrual.claim(&mut stream).map_err(RevenueShareError::from)?;

@@ -31,8 +31,8 @@ pub struct NotifyReward<'info> {
 }
 
 impl NotifyReward<'_> {
-    /// Returns the reward slot index.
-    fn validate(&self) -> Result<usize> {
+    fn validate(&self, amount: u64) -> Result<()> {
+        require!(amount > 0, RevenueShareError::ZeroAmount);
         let pool = self.stake_pool.load()?;
         let expected = Pubkey::find_program_address(
             &[AGGREGATOR_VAULT_SEED, pool.agent_mint.as_ref(), self.reward_mint.key.as_ref()],
@@ -42,16 +42,16 @@ impl NotifyReward<'_> {
         require_keys_eq!(self.aggregator_vault.key(), expected, RevenueShareError::NotAggregator);
         let index = pool.slot_index(self.reward_mint.key)?;
         let slot = &pool.rewards[index];
-        require_keys_eq!(slot.vault, self.reward_vault.key(), RevenueShareError::WrongRewardVault);
-        require_keys_eq!(slot.token_program, self.token_program.key(), RevenueShareError::WrongTokenProgram);
-        Ok(index)
+        require_keys_eq!(slot.vault, self.reward_vault.key(), RevenueShareError::VaultMismatch);
+        require_keys_eq!(slot.token_program, self.token_program.key(), RevenueShareError::InvalidTokenProgram);
+        Ok(())
     }
 }
 
+#[access_control(ctx.accounts.validate(amount))]
 pub fn handle_notify_reward(ctx: Context<NotifyReward>, amount: u64) -> Result<()> {
-    require!(amount > 0, RevenueShareError::ZeroAmount);
     let a = &ctx.accounts;
-    let index = a.validate()?;
+    let index = a.stake_pool.load()?.slot_index(a.reward_mint.key)?;
     let decimals = a.stake_pool.load()?.rewards[index].decimals;
     transfer(
         &a.token_program.to_account_info(),

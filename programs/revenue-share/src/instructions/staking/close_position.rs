@@ -24,16 +24,25 @@ pub struct ClosePosition<'info> {
     pub position: AccountLoader<'info, Position>,
 }
 
+impl ClosePosition<'_> {
+    fn validate(&self) -> Result<()> {
+        let position = self.position.load()?;
+        require!(position.staked == 0 && position.unstaking == 0, RevenueShareError::PositionNotEmpty);
+        Ok(())
+    }
+}
+
+#[access_control(ctx.accounts.validate())]
 pub fn handle_close_position(ctx: Context<ClosePosition>) -> Result<()> {
     let now = Clock::get()?.unix_timestamp;
     let mut pool = ctx.accounts.stake_pool.load_mut()?;
     let mut position = ctx.accounts.position.load_mut()?;
-    require!(position.staked == 0 && position.unstaking == 0, RevenueShareError::PositionNotEmpty);
     pool.update_all(now)?;
     position.settle_all(&pool)?;
     let count = pool.reward_count as usize;
     for i in 0..count {
         let owed = position.accruals[i].get();
+        // Unclaimed rewards are only known once settled, so this check stays here.
         require!(owed.claimable() == 0, RevenueShareError::PositionNotEmpty);
         let mut stream = pool.rewards[i].stream();
         stream.dust_x64 = stream.dust_x64.checked_add(owed.owed_x64).ok_or(RevenueShareError::MathOverflow)?;

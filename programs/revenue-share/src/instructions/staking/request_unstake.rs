@@ -23,12 +23,19 @@ pub struct RequestUnstake<'info> {
     pub position: AccountLoader<'info, Position>,
 }
 
+impl RequestUnstake<'_> {
+    fn validate(&self, amount: u64) -> Result<()> {
+        require!(amount > 0, RevenueShareError::ZeroAmount);
+        require!(amount <= self.position.load()?.staked, RevenueShareError::InsufficientStake);
+        Ok(())
+    }
+}
+
+#[access_control(ctx.accounts.validate(amount))]
 pub fn handle_request_unstake(ctx: Context<RequestUnstake>, amount: u64) -> Result<()> {
-    require!(amount > 0, RevenueShareError::ZeroAmount);
     let now = Clock::get()?.unix_timestamp;
     let mut pool = ctx.accounts.stake_pool.load_mut()?;
     let mut position = ctx.accounts.position.load_mut()?;
-    require!(amount <= position.staked, RevenueShareError::InsufficientStake);
     pool.update_all(now)?;
     position.settle_all(&pool)?;
     position.staked -= amount;

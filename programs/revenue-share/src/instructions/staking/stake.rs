@@ -20,7 +20,7 @@ pub struct Stake<'info> {
         mut,
         seeds = [seeds::STAKE_POOL, agent_mint.key().as_ref()],
         bump = stake_pool.load()?.bump,
-        constraint = stake_pool.load()?.stake_vault == stake_vault.key() @ RevenueShareError::WrongStakeVault,
+        constraint = stake_pool.load()?.stake_vault == stake_vault.key() @ RevenueShareError::StakeVaultMismatch,
     )]
     pub stake_pool: AccountLoader<'info, StakePool>,
     #[account(
@@ -43,8 +43,15 @@ pub struct Stake<'info> {
     pub system_program: Program<'info, System>,
 }
 
+impl Stake<'_> {
+    fn validate(&self, amount: u64) -> Result<()> {
+        require!(amount > 0, RevenueShareError::ZeroAmount);
+        Ok(())
+    }
+}
+
+#[access_control(ctx.accounts.validate(amount))]
 pub fn handle_stake(ctx: Context<Stake>, amount: u64) -> Result<()> {
-    require!(amount > 0, RevenueShareError::ZeroAmount);
     let a = &ctx.accounts;
     transfer(
         &a.token_program.to_account_info(),

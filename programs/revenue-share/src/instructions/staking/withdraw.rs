@@ -16,7 +16,7 @@ pub struct Withdraw<'info> {
     #[account(
         seeds = [seeds::STAKE_POOL, agent_mint.key().as_ref()],
         bump = stake_pool.load()?.bump,
-        constraint = stake_pool.load()?.stake_vault == stake_vault.key() @ RevenueShareError::WrongStakeVault,
+        constraint = stake_pool.load()?.stake_vault == stake_vault.key() @ RevenueShareError::StakeVaultMismatch,
     )]
     pub stake_pool: AccountLoader<'info, StakePool>,
     #[account(
@@ -38,15 +38,19 @@ pub struct Withdraw<'info> {
     pub token_program: Program<'info, Token2022>,
 }
 
+impl Withdraw<'_> {
+    fn validate(&self) -> Result<()> {
+        let position = self.position.load()?;
+        require!(position.unstaking > 0, RevenueShareError::NothingToWithdraw);
+        require!(Clock::get()?.unix_timestamp >= position.unlock_at, RevenueShareError::CooldownNotElapsed);
+        Ok(())
+    }
+}
+
+#[access_control(ctx.accounts.validate())]
 pub fn handle_withdraw(ctx: Context<Withdraw>) -> Result<()> {
     let a = &ctx.accounts;
-    let now = Clock::get()?.unix_timestamp;
-    let amount = {
-        let mut position = a.position.load_mut()?;
-        require!(position.unstaking > 0, RevenueShareError::NothingToWithdraw);
-        require!(now >= position.unlock_at, RevenueShareError::CooldownNotElapsed);
-        core::mem::take(&mut position.unstaking)
-    };
+    let amount = core::mem::take(&mut a.position.load_mut()?.unstaking);
     let (agent_mint, bump) = (a.agent_mint.key(), [a.stake_pool.load()?.bump]);
     let pool_seeds = pool_signer_seeds(&agent_mint, &bump);
     transfer(

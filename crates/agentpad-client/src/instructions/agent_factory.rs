@@ -1,0 +1,148 @@
+//! agent-factory: the one-transaction launch, creator transfers, creator-fee claims.
+
+use anchor_lang::prelude::Pubkey;
+use anchor_lang::solana_program::instruction::Instruction;
+use anchor_lang::system_program;
+
+use super::ix;
+use crate::pda::{self, PoolKeys};
+
+fn event_authority() -> Pubkey {
+    pda::event_authority(&agent_factory::ID)
+}
+
+/// What `launch_agent` needs to know.
+pub struct Launch<'a> {
+    pub creator: Pubkey,
+    pub mint: Pubkey,
+    pub preset_id: u16,
+    pub quote_mint: Pubkey,
+    pub quote_token_program: Pubkey,
+    pub name: &'a str,
+    pub symbol: &'a str,
+    pub uri: &'a str,
+    /// `(max quote in, creator's quote account)` for a first buy.
+    pub first_buy: Option<(u64, Pubkey)>,
+    /// The stake pool's unstake cooldown (default: revenue-share's).
+    pub unstake_cooldown: Option<u32>,
+}
+
+pub fn launch_agent(l: &Launch) -> Instruction {
+    let keys = PoolKeys::for_mint(l.mint, l.quote_mint, l.quote_token_program);
+    let (first_buy, creator_quote_account, creator_base_account) = match l.first_buy {
+        Some((amount, quote_account)) => (Some(amount), Some(quote_account), Some(keys.base_ata(&l.creator))),
+        None => (None, None, None),
+    };
+    let fee_vault = pda::fee_aggregator::vault(&l.mint, &l.quote_mint);
+    let stake_pool = pda::revenue_share::pool(&l.mint);
+    ix(
+        agent_factory::ID,
+        agent_factory::accounts::LaunchAgent {
+            creator: l.creator,
+            mint: l.mint,
+            agent: keys.agent,
+            launcher: pda::agent_factory::launcher(),
+            preset: pda::bonding_curve::preset(l.preset_id),
+            pool: keys.pool,
+            base_vault: keys.base_vault,
+            quote_vault: keys.quote_vault,
+            quote_mint: l.quote_mint,
+            creator_quote_account,
+            creator_base_account,
+            bonding_curve_event_authority: pda::event_authority(&bonding_curve::ID),
+            bonding_curve_program: bonding_curve::ID,
+            fee_store: pda::fee_aggregator::store(),
+            fee_vault,
+            fee_vault_token_account: pda::fee_aggregator::vault_tokens(&fee_vault),
+            revenue_policy: pda::fee_aggregator::policy(&l.mint),
+            fee_aggregator_event_authority: pda::event_authority(&fee_aggregator::ID),
+            fee_aggregator_program: fee_aggregator::ID,
+            stake_pool,
+            stake_vault: pda::revenue_share::vault(&stake_pool),
+            stake_reward_vault: pda::revenue_share::reward_vault(&stake_pool, &l.quote_mint),
+            revenue_share_event_authority: pda::event_authority(&revenue_share::ID),
+            revenue_share_program: revenue_share::ID,
+            token_2022_program: anchor_spl::token_2022::ID,
+            quote_token_program: l.quote_token_program,
+            associated_token_program: anchor_spl::associated_token::ID,
+            system_program: system_program::ID,
+            event_authority: event_authority(),
+            program: agent_factory::ID,
+        },
+        agent_factory::instruction::LaunchAgent {
+            name: l.name.to_string(),
+            symbol: l.symbol.to_string(),
+            uri: l.uri.to_string(),
+            preset_id: l.preset_id,
+            creator_first_buy: first_buy,
+            unstake_cooldown: l.unstake_cooldown,
+        },
+    )
+}
+
+pub fn propose_creator(creator: &Pubkey, agent: &Pubkey, new_creator: Pubkey) -> Instruction {
+    ix(
+        agent_factory::ID,
+        agent_factory::accounts::ProposeCreator {
+            creator: *creator,
+            agent: *agent,
+            event_authority: event_authority(),
+            program: agent_factory::ID,
+        },
+        agent_factory::instruction::ProposeCreator { new_creator },
+    )
+}
+
+pub fn accept_creator(new_creator: &Pubkey, agent: &Pubkey) -> Instruction {
+    ix(
+        agent_factory::ID,
+        agent_factory::accounts::AcceptCreator {
+            new_creator: *new_creator,
+            agent: *agent,
+            event_authority: event_authority(),
+            program: agent_factory::ID,
+        },
+        agent_factory::instruction::AcceptCreator {},
+    )
+}
+
+pub fn claim_creator_fees(creator: &Pubkey, keys: &PoolKeys, destination: Pubkey) -> Instruction {
+    ix(
+        agent_factory::ID,
+        agent_factory::accounts::ClaimCreatorFees {
+            creator: *creator,
+            agent: keys.agent,
+            pool: keys.pool,
+            quote_vault: keys.quote_vault,
+            quote_mint: keys.quote_mint,
+            destination,
+            quote_token_program: keys.quote_token_program,
+            bonding_curve_event_authority: pda::event_authority(&bonding_curve::ID),
+            bonding_curve_program: bonding_curve::ID,
+        },
+        agent_factory::instruction::ClaimCreatorFees {},
+    )
+}
+
+/// The accounts every launch on `preset_id` shares: a client keeps them in one address
+/// lookup table, so a launch (with maximal metadata and a first buy) fits in one
+/// transaction.
+pub fn launch_lookup_addresses(preset_id: u16, quote_mint: &Pubkey, quote_token_program: &Pubkey) -> Vec<Pubkey> {
+    vec![
+        pda::agent_factory::launcher(),
+        pda::bonding_curve::preset(preset_id),
+        *quote_mint,
+        *quote_token_program,
+        anchor_spl::token_2022::ID,
+        anchor_spl::associated_token::ID,
+        system_program::ID,
+        bonding_curve::ID,
+        pda::event_authority(&bonding_curve::ID),
+        fee_aggregator::ID,
+        pda::event_authority(&fee_aggregator::ID),
+        pda::fee_aggregator::store(),
+        revenue_share::ID,
+        pda::event_authority(&revenue_share::ID),
+        event_authority(),
+    ]
+}
