@@ -23,4 +23,10 @@ for package in bonding-curve agent-factory fee-aggregator revenue-share lz-endpo
     --target scripts/sbf/bpfel-solana-none.json --features sbf-int128 -p "$package"
   cp "$CARGO_TARGET_DIR/bpfel-solana-none/release/lib$lib.so" "target/sbf/$lib.so"
 done
+# The SPL Program Metadata program, for the validator stage's on-chain IDLs: vendored, in
+# its own workspace (vendor/program-metadata); no_std, so only core and alloc are built.
+echo "== sBPF: spl-program-metadata (vendor/program-metadata)"
+cargo +stable build --release --locked -Zjson-target-spec -Zbuild-std=core,alloc \
+  --target scripts/sbf/bpfel-solana-none.json --manifest-path vendor/program-metadata/Cargo.toml -p spl-program-metadata
+cp "$CARGO_TARGET_DIR/bpfel-solana-none/release/libspl_program_metadata.so" target/sbf/spl_program_metadata.so
 ls -l target/sbf/*.so

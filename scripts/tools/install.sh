@@ -2,7 +2,7 @@
 # The Solana tools `anchor test` needs, built from the Rust registry (their release binaries
 # cannot be downloaded here), once per machine, outside the clone, at versioned paths:
 #
-#   $AGENTPAD_TOOLS/anchor-cli-1.2.2/bin/anchor            (default ~/.cache/agentpad/tools)
+#   $AGENTPAD_TOOLS/anchor-cli-1.2.2-idl-localnet/bin/anchor   (default ~/.cache/agentpad/tools)
 #   $AGENTPAD_TOOLS/agave-4.0.0/bin/solana-test-validator
 #
 # Reused when present: a second run builds nothing. Agave 4.0.0 is the first validator that
@@ -23,7 +23,10 @@ set -euo pipefail
 TOOLS=${AGENTPAD_TOOLS:-$HOME/.cache/agentpad/tools}
 ANCHOR_VERSION=1.2.2
 AGAVE_VERSION=4.0.0
-ANCHOR_BIN="$TOOLS/anchor-cli-$ANCHOR_VERSION/bin"
+# anchor-cli's own `idl-localnet-testing` feature: `anchor idl init/upgrade --allow-localnet`
+# (without it the stock CLI silently skips IDLs on a local validator). Nothing else differs.
+ANCHOR_FEATURES=idl-localnet-testing
+ANCHOR_BIN="$TOOLS/anchor-cli-$ANCHOR_VERSION-idl-localnet/bin"
 AGAVE_BIN="$TOOLS/agave-$AGAVE_VERSION/bin"
 fail() { echo "error: tools install failed: $*" >&2; exit 1; }
 if [ "${1:-}" = "--print-path" ]; then echo "$ANCHOR_BIN:$AGAVE_BIN"; exit 0; fi
@@ -40,14 +43,14 @@ done
 # mold is one of the system packages below, installed before anything builds.
 light_profile+=(--config 'target.x86_64-unknown-linux-gnu.rustflags=["-C", "link-arg=-fuse-ld=mold"]')
 
-install() { # name version crate bin dest
-  local name=$1 version=$2 crate=$3 bin=$4 dest=$5
+install() { # name version crate bin dest [cargo install args...]
+  local name=$1 version=$2 crate=$3 bin=$4 dest=$5; shift 5
   if "$dest/$bin" --version 2>/dev/null | grep -q "$version"; then
     echo "$name $version: in place ($dest/$bin)"; return
   fi
   echo "== cargo install $crate@$version ($bin) into $dest"
   local start; start=$(date +%s)
-  cargo install --locked "$crate@$version" --bin "$bin" --root "$(dirname "$dest")" --target-dir "$TOOLS/target" "${light_profile[@]}" --timings \
+  cargo install --locked "$crate@$version" --bin "$bin" --root "$(dirname "$dest")" --target-dir "$TOOLS/target" "${light_profile[@]}" --timings "$@" \
     || fail "cargo install $crate@$version (see cargo's message above)"
   "$dest/$bin" --version >/dev/null 2>&1 || fail "$dest/$bin does not run"
   echo "$name $version built in $(( $(date +%s) - start )) s"
@@ -69,4 +72,4 @@ fi
 
 mkdir -p "$TOOLS"
 install solana-test-validator "$AGAVE_VERSION" agave-validator solana-test-validator "$AGAVE_BIN"
-install anchor "$ANCHOR_VERSION" anchor-cli anchor "$ANCHOR_BIN"
+install anchor "$ANCHOR_VERSION" anchor-cli anchor "$ANCHOR_BIN" --features "$ANCHOR_FEATURES"

@@ -6,7 +6,9 @@
 #   2. the deploy migration twice: the first deploys the protocol, the second does nothing;
 #   3. an `agentpad` CLI session through the whole lifecycle, refusals included, on the
 #      localnet preset (its fee decay, reward drip and cooldowns take seconds);
-# Transcript: target/validator/cli-session.txt.
+#   4. the IDLs published on-chain the way explorers read them: `anchor idl init`, then
+#      `anchor idl upgrade`, each read back with `anchor idl fetch`.
+# Transcripts: target/validator/cli-session.txt, target/validator/idl.txt.
 set -euo pipefail
 ROOT=$(cd -P "$(dirname "$0")/../.." && pwd)
 URL=${ANCHOR_PROVIDER_URL:?run by anchor test (ANCHOR_PROVIDER_URL)}
@@ -79,3 +81,38 @@ done
 } 2>&1 | sed -e "s#$WALLET#<wallet>#g" | tee "$OUT/cli-session.txt" || fail "the CLI session failed (transcript: $OUT/cli-session.txt)"
 grep -q "^graduation \[#\{30\}\] 100.00%" "$OUT/cli-session.txt" || fail "the CLI session did not reach graduation"
 
+
+# Anchor 1.x keeps IDLs in the SPL Program Metadata program (the validator loads our build of
+# it at its mainnet address): `anchor idl init/upgrade/fetch` run its JS CLI through
+# `npx --package=@solana-program/program-metadata@0.5.1`, which scripts/validator/idl-client
+# has installed, so they run from there (npx then downloads nothing). The CLI skips localnet
+# unless told: `--allow-localnet` (anchor's `idl-localnet-testing` feature, which
+# scripts/tools/install.sh builds). `init` writes a first version (0.0.0), `upgrade` the
+# committed IDL; `fetch` must return exactly what was written, both times.
+{
+  echo "== IDLs on-chain: anchor idl init, then upgrade (Program Metadata program)"
+  idl() { (cd "$ROOT/scripts/validator/idl-client" && anchor idl "$@" --provider.cluster "$URL" --provider.wallet "$WALLET"); }
+  fetched_version() { node -e 'console.log(JSON.parse(require("node:fs").readFileSync(process.argv[1], "utf8")).metadata.version)' "$1"; }
+  mkdir -p "$OUT/idl"
+  for name in agent_factory bonding_curve fee_aggregator revenue_share; do
+    id=$(sed -n "/^\[programs.localnet\]/,/^\[/s/^$name = \"\(.*\)\"/\1/p" "$ROOT/Anchor.toml")
+    committed="$ROOT/app/src/idl/$name.json"
+    first="$OUT/idl/$name.v0.json"
+    node -e 'const fs = require("node:fs"); const idl = JSON.parse(fs.readFileSync(process.argv[1], "utf8")); idl.metadata.version = "0.0.0"; fs.writeFileSync(process.argv[2], JSON.stringify(idl, null, 2));' "$committed" "$first"
+    say "anchor idl init --allow-localnet -f $name.v0.json $id"
+    idl init --allow-localnet -f "$first" "$id" 2>&1 || fail "anchor idl init of $name"
+    idl fetch -o "$OUT/idl/$name.fetched-v0.json" "$id" >/dev/null 2>&1 || fail "anchor idl fetch of $name after init"
+    [ "$(fetched_version "$OUT/idl/$name.fetched-v0.json")" = 0.0.0 ] || fail "the IDL fetched after init is not the one written"
+    say "anchor idl upgrade --allow-localnet -f app/src/idl/$name.json $id"
+    idl upgrade --allow-localnet -f "$committed" "$id" 2>&1 || fail "anchor idl upgrade of $name"
+    say "anchor idl fetch -o $name.fetched.json $id"
+    idl fetch -o "$OUT/idl/$name.fetched.json" "$id" 2>&1 || fail "anchor idl fetch of $name"
+    node -e '
+      const fs = require("node:fs"), assert = require("node:assert");
+      const [fetched, committed] = process.argv.slice(1).map((f) => JSON.parse(fs.readFileSync(f, "utf8")));
+      assert.deepStrictEqual(fetched, committed);
+      console.log(`on-chain IDL of ${committed.metadata.name} ${committed.metadata.version} equals app/src/idl (${committed.instructions.length} instructions, ${(committed.accounts ?? []).length} accounts)`);' \
+      "$OUT/idl/$name.fetched.json" "$committed" || fail "the on-chain IDL of $name differs from app/src/idl/$name.json"
+    echo
+  done
+} 2>&1 | sed -e "s#$WALLET#<wallet>#g" | tee "$OUT/idl.txt" || fail "the IDL step failed (transcript: $OUT/idl.txt)"

@@ -9,7 +9,8 @@
 #    [test.validator] section on free ports with the ledger in target/validator/ledger, and a
 #    fresh wallet. (Anchor takes the validator's ports only from Anchor.toml.)
 # 4. `anchor test --skip-build --validator legacy --script validator-stage`: Anchor starts
-#    the validator with the six programs as upgradeable programs owned by the wallet, runs
+#    the validator with the six programs as upgradeable programs owned by the wallet (and
+#    the Program Metadata program, vendor/program-metadata, for on-chain IDLs), runs
 #    the script (Anchor.toml [scripts]), and stops the validator.
 # The validator log is kept in target/validator/validator.log; a trap stops the validator
 # on failure too, so no process outlives the stage.
@@ -29,7 +30,10 @@ PATH="$(./scripts/tools/install.sh --print-path):$PATH"
 export PATH
 ./scripts/evm/install.sh
 [ -d node_modules ] || npm ci --no-audit --no-fund --loglevel=error || fail "npm ci"
-for so in agent_factory bonding_curve fee_aggregator revenue_share lz_endpoint_mock oft_mock; do
+# The Program Metadata CLI `anchor idl` runs (see on-validator.sh, step 4).
+[ -d scripts/validator/idl-client/node_modules ] \
+  || npm ci --prefix scripts/validator/idl-client --no-audit --no-fund --loglevel=error || fail "npm ci (scripts/validator/idl-client)"
+for so in agent_factory bonding_curve fee_aggregator revenue_share lz_endpoint_mock oft_mock spl_program_metadata; do
   [ -f "target/sbf/$so.so" ] || ./scripts/sbf/build.sh
 done
 ./scripts/sync-program-keys.sh >/dev/null
@@ -69,6 +73,11 @@ faucet_port = $FAUCET
 gossip_port = $GOSSIP
 dynamic_port_range = "$DYN-$((DYN + 25))"
 ledger = "target/validator/ledger"
+
+# The SPL Program Metadata program at its mainnet address, where `anchor idl` keeps IDLs.
+[[test.genesis]]
+address = "ProgM6JCCvbYkfKqJYHePx4xxSUSqJp7rh8Lyv7nk7S"
+program = "target/deploy/spl_program_metadata.so"
 TOML
 
 stop_validator() {
