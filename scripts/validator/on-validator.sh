@@ -87,11 +87,25 @@ grep -q "^graduation \[#\{30\}\] 100.00%" "$OUT/cli-session.txt" || fail "the CL
 # `npx --package=@solana-program/program-metadata@0.5.1`, which scripts/validator/idl-client
 # has installed, so they run from there (npx then downloads nothing). The CLI skips localnet
 # unless told: `--allow-localnet` (anchor's `idl-localnet-testing` feature, which
-# scripts/tools/install.sh builds). `init` writes a first version (0.0.0), `upgrade` the
-# committed IDL; `fetch` must return exactly what was written, both times.
+# scripts/tools/install.sh builds). That CLI finds the validator's websocket only in a Solana
+# CLI config (it would guess the RPC port itself), so the step gives it one: a config.yml
+# in a stage-private $HOME, as `solana config set` would write it. `init` writes a first
+# version (0.0.0), `upgrade` the committed IDL; `fetch` must return exactly what was
+# written, both times.
+IDL_HOME="$OUT/idl-home"
+# (anchor runs `cargo metadata`: rustup and cargo keep their homes.)
+RUSTUP_HOME=${RUSTUP_HOME:-$HOME/.rustup}
+CARGO_HOME=${CARGO_HOME:-$HOME/.cargo}
+mkdir -p "$IDL_HOME/.config/solana/cli"
+WS=$(node -e 'const u = new URL(process.argv[1]); u.protocol = "ws:"; u.port = String(Number(u.port) + 1); console.log(u.origin.replace(/^http/, "ws"))' "$URL")
+printf 'json_rpc_url: "%s"\nwebsocket_url: "%s"\nkeypair_path: "%s"\ncommitment: confirmed\n' "$URL" "$WS" "$WALLET" > "$IDL_HOME/.config/solana/cli/config.yml"
 {
   echo "== IDLs on-chain: anchor idl init, then upgrade (Program Metadata program)"
-  idl() { (cd "$ROOT/scripts/validator/idl-client" && anchor idl "$@" --provider.cluster "$URL" --provider.wallet "$WALLET"); }
+  idl() {
+    (cd "$ROOT/scripts/validator/idl-client" \
+      && RUSTUP_HOME="$RUSTUP_HOME" CARGO_HOME="$CARGO_HOME" HOME="$IDL_HOME" npm_config_update_notifier=false \
+        anchor idl "$@" --provider.cluster "$URL" --provider.wallet "$WALLET")
+  }
   fetched_version() { node -e 'console.log(JSON.parse(require("node:fs").readFileSync(process.argv[1], "utf8")).metadata.version)' "$1"; }
   mkdir -p "$OUT/idl"
   for name in agent_factory bonding_curve fee_aggregator revenue_share; do

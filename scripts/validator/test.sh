@@ -74,7 +74,7 @@ gossip_port = $GOSSIP
 dynamic_port_range = "$DYN-$((DYN + 25))"
 ledger = "target/validator/ledger"
 
-# The SPL Program Metadata program at its mainnet address, where `anchor idl` keeps IDLs.
+# The SPL Program Metadata program at its mainnet address, where anchor idl keeps IDLs.
 [[test.genesis]]
 address = "ProgM6JCCvbYkfKqJYHePx4xxSUSqJp7rh8Lyv7nk7S"
 program = "target/deploy/spl_program_metadata.so"
