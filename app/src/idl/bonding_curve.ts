@@ -354,6 +354,11 @@ export type BondingCurve = {
       "code": 6037,
       "msg": "The curve kind is not one this program implements",
       "name": "unknownCurveKind"
+    },
+    {
+      "code": 6038,
+      "msg": "Signer is not the agent's fee-aggregator vault for this quote mint",
+      "name": "notAggregator"
     }
   ],
   "events": [
@@ -697,65 +702,6 @@ export type BondingCurve = {
       "accounts": [
         {
           "name": "agentVault",
-          "pda": {
-            "program": {
-              "kind": "const",
-              "value": [
-                203,
-                22,
-                148,
-                145,
-                174,
-                0,
-                207,
-                184,
-                46,
-                62,
-                106,
-                26,
-                14,
-                180,
-                66,
-                167,
-                144,
-                247,
-                145,
-                57,
-                249,
-                220,
-                239,
-                13,
-                176,
-                63,
-                22,
-                58,
-                178,
-                233,
-                244,
-                183
-              ]
-            },
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  118,
-                  97,
-                  117,
-                  108,
-                  116
-                ]
-              },
-              {
-                "kind": "account",
-                "path": "baseMint"
-              },
-              {
-                "kind": "account",
-                "path": "quoteMint"
-              }
-            ]
-          },
           "signer": true
         },
         {

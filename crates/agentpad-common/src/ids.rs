@@ -22,6 +22,13 @@ pub fn launcher_address() -> (Pubkey, u8) {
 /// accounts owned by this PDA, and only when it signs.
 pub const AGGREGATOR_VAULT_SEED: &[u8] = b"vault";
 
+/// fee-aggregator's vault PDA for `(agent_mint, reward_mint)`: the one key other programs
+/// accept as "the agent's vault signed" (bonding-curve's `claim_agent_fees`,
+/// revenue-share's `notify_reward`).
+pub fn aggregator_vault_address(agent_mint: &Pubkey, reward_mint: &Pubkey) -> Pubkey {
+    Pubkey::find_program_address(&[AGGREGATOR_VAULT_SEED, agent_mint.as_ref(), reward_mint.as_ref()], &FEE_AGGREGATOR).0
+}
+
 /// Seed of agent-factory's agent record PDA: `["agent", mint]`.
 pub const AGENT_SEED: &[u8] = b"agent";
 

@@ -94,6 +94,8 @@ pub enum BondingCurveError {
     InvalidPhase,
     #[msg("The curve kind is not one this program implements")]
     UnknownCurveKind,
+    #[msg("Signer is not the agent's fee-aggregator vault for this quote mint")]
+    NotAggregator,
 }
 
 impl From<MathError> for BondingCurveError {

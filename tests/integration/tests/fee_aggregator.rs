@@ -8,7 +8,7 @@ use agentpad_tests::accounts::{self as addr, PoolKeys, fees as fa, stake as stak
 use agentpad_tests::fixtures::{DEFAULT_SPLIT, Oft, Packet, Protocol, SPLIT_BOUNDS, SPLIT_DELAY};
 use agentpad_tests::ix::{self, TestExtension, fees};
 use agentpad_tests::presets::QUOTE;
-use agentpad_tests::{Env, anchor_err, bc_err, decode_event, fa_err};
+use agentpad_tests::{Env, bc_err, decode_event, fa_err};
 use bonding_curve::error::BondingCurveError as BE;
 use fee_aggregator::error::FeeAggregatorError as E;
 use fee_aggregator::event::{RevenueCredited, RevenueDistributed, SplitScheduled};
@@ -238,7 +238,7 @@ async fn sweep_moves_exactly_the_agent_revenue_bucket() {
     env.expect_failure(
         &[ix::bc_claim_agent_fees(&thief.pubkey(), &keys, thief_ata)],
         &[&thief],
-        anchor_err(anchor_lang::error::ErrorCode::ConstraintSeeds),
+        bc_err(BE::NotAggregator),
         &[keys.pool, keys.quote_vault, thief_ata],
     )
     .await;

@@ -1,4 +1,4 @@
-use agentpad_common::ids::{AGGREGATOR_VAULT_SEED, FEE_AGGREGATOR};
+use agentpad_common::ids::aggregator_vault_address;
 use anchor_lang::prelude::*;
 use anchor_spl::token_interface::{TokenAccount, TokenInterface};
 
@@ -13,11 +13,7 @@ use crate::state::{FeeBucket, Pool};
 #[event_cpi]
 #[derive(Accounts)]
 pub struct ClaimAgentFees<'info> {
-    #[account(
-        seeds = [AGGREGATOR_VAULT_SEED, base_mint.key().as_ref(), quote_mint.key().as_ref()],
-        bump,
-        seeds::program = FEE_AGGREGATOR,
-    )]
+    #[account(address = aggregator_vault_address(&base_mint.key(), &quote_mint.key()) @ BondingCurveError::NotAggregator)]
     pub agent_vault: Signer<'info>,
     #[account(
         mut,

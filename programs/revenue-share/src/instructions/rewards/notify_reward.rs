@@ -1,4 +1,4 @@
-use agentpad_common::ids::{AGGREGATOR_VAULT_SEED, FEE_AGGREGATOR};
+use agentpad_common::ids::aggregator_vault_address;
 use agentpad_common::token::transfer;
 use anchor_lang::prelude::*;
 use anchor_spl::token_interface::TokenInterface;
@@ -34,11 +34,7 @@ impl NotifyReward<'_> {
     fn validate(&self, amount: u64) -> Result<()> {
         require!(amount > 0, RevenueShareError::ZeroAmount);
         let pool = self.stake_pool.load()?;
-        let expected = Pubkey::find_program_address(
-            &[AGGREGATOR_VAULT_SEED, pool.agent_mint.as_ref(), self.reward_mint.key.as_ref()],
-            &FEE_AGGREGATOR,
-        )
-        .0;
+        let expected = aggregator_vault_address(&pool.agent_mint, self.reward_mint.key);
         require_keys_eq!(self.aggregator_vault.key(), expected, RevenueShareError::NotAggregator);
         let index = pool.slot_index(self.reward_mint.key)?;
         let slot = &pool.rewards[index];
