@@ -22,6 +22,10 @@ pub mod seeds {
     pub const QUOTE_VAULT: &[u8] = b"quote_vault";
 }
 
+/// The config's address, computed at compile time (its seeds are fixed).
+pub const CONFIG_BUMP: u8 = 255;
+pub const CONFIG_ADDRESS: Pubkey = agentpad_common::ids::const_pda(&[seeds::CONFIG], CONFIG_BUMP, &crate::ID);
+
 /// Agent tokens always have 6 decimals (1 token = 1,000,000 units); pools refuse others.
 #[constant]
 pub const AGENT_TOKEN_DECIMALS: u8 = agentpad_common::ids::AGENT_TOKEN_DECIMALS;

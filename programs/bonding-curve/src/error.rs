@@ -96,6 +96,8 @@ pub enum BondingCurveError {
     UnknownCurveKind,
     #[msg("Signer is not the agent's fee-aggregator vault for this quote mint")]
     NotAggregator,
+    #[msg("Signer is not agent-factory's launcher PDA")]
+    NotLauncher,
 }
 
 impl From<MathError> for BondingCurveError {

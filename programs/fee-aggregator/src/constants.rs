@@ -36,6 +36,10 @@ pub mod seeds {
     pub const LZ_COMPOSE_TYPES: &[u8] = b"LzComposeTypes";
 }
 
+/// The store's address, computed at compile time (its seeds are fixed).
+pub const STORE_BUMP: u8 = 255;
+pub const STORE_ADDRESS: Pubkey = agentpad_common::ids::const_pda(&[seeds::STORE], STORE_BUMP, &crate::ID);
+
 /// Seeds of the LayerZero V2 endpoint's accounts the store names (LayerZero's, not ours:
 /// not published).
 pub mod endpoint_seeds {

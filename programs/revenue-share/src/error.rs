@@ -48,6 +48,8 @@ pub enum RevenueShareError {
     // --- hostile input
     #[msg("A stake-pool vault cannot be the user's token account")]
     ProgramVaultAsUserAccount,
+    #[msg("Signer is not agent-factory's launcher PDA")]
+    NotLauncher,
 }
 
 impl From<AgentRecordError> for RevenueShareError {

@@ -6,7 +6,7 @@ use agentpad_tests::accounts::{self as addr, PoolKeys};
 use agentpad_tests::fixtures::PRESET;
 use agentpad_tests::ix::{self, TestExtension};
 use agentpad_tests::presets::{self, QUOTE};
-use agentpad_tests::{Env, TxError, anchor_err, bc_err};
+use agentpad_tests::{Env, TxError, bc_err};
 use anchor_spl::token_2022::spl_token_2022;
 use bonding_curve::error::BondingCurveError as E;
 use bonding_curve::state::{Config, PoolParams, Preset, StakingParams};
@@ -184,7 +184,7 @@ async fn pools_are_created_only_by_the_factory_launcher() {
     env.expect_failure(
         &[ix::create_pool(&a, &a, PRESET, &keys, a)],
         &[&attacker],
-        anchor_err(anchor_lang::error::ErrorCode::ConstraintSeeds),
+        bc_err(E::NotLauncher),
         &[keys.pool, keys.base_vault, keys.quote_vault],
     )
     .await;

@@ -33,8 +33,20 @@ fn ids_agree_everywhere() {
     }
 }
 
+/// Every compile-time PDA is the runtime's canonical one for its seeds: same address, same
+/// bump (so it is off the curve, and signing with the bump works).
 #[test]
-fn launcher_pda_matches_the_factory_seeds() {
-    let (expected, _) = solana_sdk::pubkey::Pubkey::find_program_address(&[agent_factory::constants::seeds::LAUNCHER], &agent_factory::ID);
-    assert_eq!(agentpad_common::ids::launcher_address().0, expected);
+fn compile_time_pdas_are_the_canonical_pdas_of_their_seeds() {
+    use agentpad_common::ids;
+    let cases = [
+        ("agent-factory launcher", ids::LAUNCHER, ids::LAUNCHER_BUMP, agent_factory::constants::seeds::LAUNCHER, agent_factory::ID),
+        ("bonding-curve config", bonding_curve::constants::CONFIG_ADDRESS, bonding_curve::constants::CONFIG_BUMP, bonding_curve::constants::seeds::CONFIG, bonding_curve::ID),
+        ("fee-aggregator store", fee_aggregator::constants::STORE_ADDRESS, fee_aggregator::constants::STORE_BUMP, fee_aggregator::constants::seeds::STORE, fee_aggregator::ID),
+    ];
+    for (name, address, bump, seed, program) in cases {
+        let expected = solana_sdk::pubkey::Pubkey::find_program_address(&[seed], &program);
+        assert_eq!((address, bump), expected, "{name}: the compile-time PDA is not the canonical one (a new program id needs its bump updated)");
+    }
+    // A wrong bump gives a different address: the constant really is computed.
+    assert_ne!(ids::const_pda(&[agent_factory::constants::seeds::LAUNCHER], ids::LAUNCHER_BUMP - 1, &agent_factory::ID), ids::LAUNCHER);
 }

@@ -399,3 +399,40 @@ async fn randomized_run_through_the_programs_loses_nothing_beyond_tracked_dust()
     assert_eq!(s.env.token_balance(st::reward_vault(&s.pool(), &s.protocol.quote_mint)).await, stream.total_notified - stream.total_claimed);
     println!("{steps} of 80 steps executed; notified {}, claimed {}, dust {} units", stream.total_notified, claimed_total, stream.dust_x64 >> 64);
 }
+
+/// Only agent-factory's launcher PDA may create a stake pool (at launch); anyone else
+/// signing as "launcher" is refused by name and no pool appears.
+#[tokio::test]
+async fn stake_pools_are_created_only_by_the_factory_launcher() {
+    let mut env = Env::start().await;
+    let protocol = env.setup_protocol().await;
+    let attacker = env.new_user(10 * QUOTE).await;
+    let a = attacker.pubkey();
+    let agent_mint = env.create_mint(&a, 6, &anchor_spl::token_2022::ID, &[]).await;
+    let pool = st::pool(&agent_mint);
+    let create = anchor_lang::solana_program::instruction::Instruction {
+        program_id: revenue_share::ID,
+        accounts: anchor_lang::ToAccountMetas::to_account_metas(
+            &revenue_share::accounts::CreateStakePool {
+                payer: a,
+                launcher: a,
+                agent_mint,
+                stake_pool: pool,
+                stake_vault: st::vault(&pool),
+                reward_mint: protocol.quote_mint,
+                reward_vault: st::reward_vault(&pool, &protocol.quote_mint),
+                agent_token_program: anchor_spl::token_2022::ID,
+                reward_token_program: protocol.quote_token_program,
+                system_program: anchor_lang::system_program::ID,
+                event_authority: agentpad_tests::accounts::event_authority(&revenue_share::ID),
+                program: revenue_share::ID,
+            },
+            None,
+        ),
+        data: anchor_lang::InstructionData::data(&revenue_share::instruction::CreateStakePool {
+            unstake_cooldown: StakingTerms::STANDARD.default_unstake_cooldown,
+            reward_window: StakingTerms::STANDARD.reward_window,
+        }),
+    };
+    env.expect_failure(&[create], &[&attacker], rs_err(E::NotLauncher), &[pool, st::vault(&pool)]).await;
+}

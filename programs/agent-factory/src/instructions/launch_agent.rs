@@ -37,7 +37,7 @@ pub struct LaunchAgent<'info> {
     #[account(init, payer = creator, space = 8 + Agent::INIT_SPACE, seeds = [seeds::AGENT, mint.key().as_ref()], bump)]
     pub agent: Box<Account<'info, Agent>>,
     /// CHECK: PDA that signs pool creation in bonding-curve; holds no data.
-    #[account(seeds = [seeds::LAUNCHER], bump)]
+    #[account(address = agentpad_common::ids::LAUNCHER)]
     pub launcher: UncheckedAccount<'info>,
     /// CHECK: the bonding-curve preset `preset_id`; it must exist (owned by bonding-curve).
     #[account(
@@ -230,7 +230,7 @@ pub fn handle_launch_agent(
     )?;
 
     // 3. The pool and its vaults, signed by the launcher PDA.
-    let launcher_bump = [ctx.bumps.launcher];
+    let launcher_bump = [agentpad_common::ids::LAUNCHER_BUMP];
     let launcher_seeds: &[&[u8]] = &[seeds::LAUNCHER, &launcher_bump];
     bonding_curve::cpi::create_pool(
         CpiContext::new_with_signer(

@@ -1,6 +1,6 @@
 use anchor_lang::prelude::*;
 
-use crate::constants::seeds;
+use crate::constants::CONFIG_ADDRESS;
 use crate::error::BondingCurveError;
 use crate::event::{AdminProposed, AdminTransferred};
 use crate::state::Config;
@@ -13,7 +13,7 @@ use crate::state::Config;
 #[derive(Accounts)]
 pub struct ProposeAdmin<'info> {
     pub admin: Signer<'info>,
-    #[account(mut, seeds = [seeds::CONFIG], bump = config.bump, has_one = admin @ BondingCurveError::NotAdmin)]
+    #[account(mut, address = CONFIG_ADDRESS, has_one = admin @ BondingCurveError::NotAdmin)]
     pub config: Account<'info, Config>,
 }
 
@@ -30,8 +30,7 @@ pub struct AcceptAdmin<'info> {
     pub new_admin: Signer<'info>,
     #[account(
         mut,
-        seeds = [seeds::CONFIG],
-        bump = config.bump,
+        address = CONFIG_ADDRESS,
         constraint = config.pending_admin == new_admin.key() && new_admin.key() != Pubkey::default() @ BondingCurveError::NotPendingAdmin,
     )]
     pub config: Account<'info, Config>,

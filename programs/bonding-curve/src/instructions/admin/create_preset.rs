@@ -2,7 +2,7 @@ use agentpad_common::mint_screen::screen_mint;
 use anchor_lang::prelude::*;
 use anchor_spl::token_interface::Mint;
 
-use crate::constants::seeds;
+use crate::constants::{CONFIG_ADDRESS, seeds};
 use crate::error::BondingCurveError;
 use crate::event::PresetCreated;
 use crate::state::{Config, PoolParams, Preset, StakingParams};
@@ -15,7 +15,7 @@ use crate::state::{Config, PoolParams, Preset, StakingParams};
 pub struct CreatePreset<'info> {
     #[account(mut)]
     pub admin: Signer<'info>,
-    #[account(seeds = [seeds::CONFIG], bump = config.bump, has_one = admin @ BondingCurveError::NotAdmin)]
+    #[account(address = CONFIG_ADDRESS, has_one = admin @ BondingCurveError::NotAdmin)]
     pub config: Account<'info, Config>,
     #[account(
         init,

@@ -1,6 +1,6 @@
 use anchor_lang::prelude::*;
 
-use crate::constants::seeds;
+use crate::constants::CONFIG_ADDRESS;
 use crate::error::BondingCurveError;
 use crate::event::ProtocolFeeRecipientSet;
 use crate::state::Config;
@@ -11,7 +11,7 @@ use crate::state::Config;
 #[derive(Accounts)]
 pub struct SetProtocolFeeRecipient<'info> {
     pub admin: Signer<'info>,
-    #[account(mut, seeds = [seeds::CONFIG], bump = config.bump, has_one = admin @ BondingCurveError::NotAdmin)]
+    #[account(mut, address = CONFIG_ADDRESS, has_one = admin @ BondingCurveError::NotAdmin)]
     pub config: Account<'info, Config>,
 }
 

@@ -2,7 +2,7 @@ use anchor_lang::prelude::*;
 use anchor_spl::token_interface::{TokenAccount, TokenInterface};
 
 use super::pay_out_bucket;
-use crate::constants::seeds;
+use crate::constants::CONFIG_ADDRESS;
 use crate::error::BondingCurveError;
 use crate::event::FeesClaimed;
 use crate::state::{Config, FeeBucket, Pool};
@@ -12,7 +12,7 @@ use crate::state::{Config, FeeBucket, Pool};
 #[event_cpi]
 #[derive(Accounts)]
 pub struct ClaimProtocolFees<'info> {
-    #[account(seeds = [seeds::CONFIG], bump = config.bump)]
+    #[account(address = CONFIG_ADDRESS)]
     pub config: Account<'info, Config>,
     #[account(
         mut,

@@ -1,4 +1,4 @@
-use agentpad_common::ids::{AGENT_FACTORY, LAUNCHER_SEED};
+use agentpad_common::ids::LAUNCHER;
 use agentpad_common::mint_screen::screen_mint;
 use anchor_lang::prelude::*;
 use anchor_spl::token_2022::Token2022;
@@ -17,7 +17,7 @@ use crate::state::{Pool, Preset, phase};
 pub struct CreatePool<'info> {
     #[account(mut)]
     pub payer: Signer<'info>,
-    #[account(seeds = [LAUNCHER_SEED], bump, seeds::program = AGENT_FACTORY)]
+    #[account(address = LAUNCHER @ BondingCurveError::NotLauncher)]
     pub launcher: Signer<'info>,
     pub preset: AccountLoader<'info, Preset>,
     #[account(

@@ -1,6 +1,6 @@
 use anchor_lang::prelude::*;
 
-use crate::constants::seeds;
+use crate::constants::STORE_ADDRESS;
 use crate::error::FeeAggregatorError;
 use crate::event::{AdminProposed, AdminTransferred};
 use crate::state::Store;
@@ -12,7 +12,7 @@ use crate::state::Store;
 #[derive(Accounts)]
 pub struct ProposeAdmin<'info> {
     pub admin: Signer<'info>,
-    #[account(mut, seeds = [seeds::STORE], bump = store.bump, has_one = admin @ FeeAggregatorError::NotAdmin)]
+    #[account(mut, address = STORE_ADDRESS, has_one = admin @ FeeAggregatorError::NotAdmin)]
     pub store: Account<'info, Store>,
 }
 
@@ -29,8 +29,7 @@ pub struct AcceptAdmin<'info> {
     pub new_admin: Signer<'info>,
     #[account(
         mut,
-        seeds = [seeds::STORE],
-        bump = store.bump,
+        address = STORE_ADDRESS,
         constraint = store.pending_admin == new_admin.key() && new_admin.key() != Pubkey::default() @ FeeAggregatorError::NotPendingAdmin,
     )]
     pub store: Account<'info, Store>,

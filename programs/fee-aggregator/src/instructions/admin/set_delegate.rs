@@ -1,6 +1,6 @@
 use anchor_lang::prelude::*;
 
-use crate::constants::seeds;
+use crate::constants::{STORE_ADDRESS, seeds};
 use crate::error::FeeAggregatorError;
 use crate::event::DelegateSet;
 use crate::lz;
@@ -17,7 +17,7 @@ use crate::state::Store;
 #[derive(Accounts)]
 pub struct SetDelegate<'info> {
     pub admin: Signer<'info>,
-    #[account(seeds = [seeds::STORE], bump = store.bump, has_one = admin @ FeeAggregatorError::NotAdmin)]
+    #[account(address = STORE_ADDRESS, has_one = admin @ FeeAggregatorError::NotAdmin)]
     pub store: Account<'info, Store>,
 }
 

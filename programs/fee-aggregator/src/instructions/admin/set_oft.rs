@@ -4,7 +4,7 @@ use anchor_lang::system_program::{self, Transfer};
 use anchor_spl::associated_token::AssociatedToken;
 use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
 
-use crate::constants::{seeds, MAX_OFTS};
+use crate::constants::{STORE_ADDRESS, seeds, MAX_OFTS};
 use crate::error::FeeAggregatorError;
 use crate::event::OftSet;
 use crate::state::{LzComposeTypesAccounts, OftConfig, Store};
@@ -17,7 +17,7 @@ use crate::state::{LzComposeTypesAccounts, OftConfig, Store};
 pub struct SetOft<'info> {
     #[account(mut)]
     pub admin: Signer<'info>,
-    #[account(seeds = [seeds::STORE], bump = store.bump, has_one = admin @ FeeAggregatorError::NotAdmin)]
+    #[account(address = STORE_ADDRESS, has_one = admin @ FeeAggregatorError::NotAdmin)]
     pub store: Box<Account<'info, Store>>,
     #[account(mint::token_program = token_program)]
     pub reward_mint: Box<InterfaceAccount<'info, Mint>>,

@@ -1,6 +1,6 @@
 use anchor_lang::prelude::*;
 
-use crate::constants::seeds;
+use crate::constants::{STORE_ADDRESS, seeds};
 use crate::error::FeeAggregatorError;
 use crate::event::PeerConfigSet;
 use crate::state::{Peer, PeerConfigParam, Store};
@@ -14,7 +14,7 @@ use crate::state::{Peer, PeerConfigParam, Store};
 pub struct SetPeerConfig<'info> {
     #[account(mut)]
     pub admin: Signer<'info>,
-    #[account(seeds = [seeds::STORE], bump = store.bump, has_one = admin @ FeeAggregatorError::NotAdmin)]
+    #[account(address = STORE_ADDRESS, has_one = admin @ FeeAggregatorError::NotAdmin)]
     pub store: Account<'info, Store>,
     #[account(
         init_if_needed,

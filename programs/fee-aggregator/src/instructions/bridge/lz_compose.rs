@@ -2,7 +2,7 @@ use agentpad_common::token::transfer;
 use anchor_lang::prelude::*;
 use anchor_spl::token_interface::TokenInterface;
 
-use crate::constants::seeds;
+use crate::constants::{STORE_ADDRESS, seeds};
 use crate::error::FeeAggregatorError;
 use crate::lz::{self, ClearComposeParams, LzComposeParams};
 use crate::message::{OftCompose, ValueTransfer};
@@ -22,7 +22,7 @@ use crate::state::{AgentVault, OftConfig, Peer, RevenueSource, Store};
 #[derive(Accounts)]
 #[instruction(params: LzComposeParams)]
 pub struct LzCompose<'info> {
-    #[account(seeds = [seeds::STORE], bump = store.bump, constraint = params.to == store.key() @ FeeAggregatorError::InvalidComposeTarget)]
+    #[account(address = STORE_ADDRESS, constraint = params.to == store.key() @ FeeAggregatorError::InvalidComposeTarget)]
     pub store: Box<Account<'info, Store>>,
     #[account(
         seeds = [seeds::OFT, reward_mint.key().as_ref()],

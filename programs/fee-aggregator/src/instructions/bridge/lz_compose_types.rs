@@ -1,7 +1,7 @@
 use anchor_lang::prelude::*;
 
 use super::{event_authority_address, peer_address, vault_address, vault_tokens_address};
-use crate::constants::seeds;
+use crate::constants::STORE_ADDRESS;
 use crate::error::FeeAggregatorError;
 use crate::lz::{self, ClearComposeParams, LzAccount, LzComposeParams};
 use crate::message::{OftCompose, ValueTransfer};
@@ -12,7 +12,7 @@ use crate::state::{OftConfig, Store};
 /// compose: `lz_compose`'s own accounts, then the endpoint's `clear_compose` accounts.
 #[derive(Accounts)]
 pub struct LzComposeTypes<'info> {
-    #[account(seeds = [seeds::STORE], bump = store.bump)]
+    #[account(address = STORE_ADDRESS)]
     pub store: Account<'info, Store>,
 }
 

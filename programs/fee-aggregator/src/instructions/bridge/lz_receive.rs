@@ -3,7 +3,7 @@ use agentpad_math::revenue::shared_to_local;
 use anchor_lang::prelude::*;
 
 use super::receipt_address;
-use crate::constants::seeds;
+use crate::constants::{STORE_ADDRESS, seeds};
 use crate::error::FeeAggregatorError;
 use crate::event::FeeReported;
 use crate::lz::{self, ClearParams, LzReceiveParams};
@@ -23,7 +23,7 @@ use crate::state::{AgentVault, Peer, Store};
 pub struct LzReceive<'info> {
     #[account(mut)]
     pub payer: Signer<'info>,
-    #[account(seeds = [seeds::STORE], bump = store.bump)]
+    #[account(address = STORE_ADDRESS)]
     pub store: Box<Account<'info, Store>>,
     /// CHECK: the peer PDA of `src_eid`, checked in `Peer::load`.
     pub peer: UncheckedAccount<'info>,

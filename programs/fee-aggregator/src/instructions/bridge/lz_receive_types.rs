@@ -1,7 +1,7 @@
 use anchor_lang::prelude::*;
 
 use super::{event_authority_address, peer_address, receipt_address, vault_address};
-use crate::constants::seeds;
+use crate::constants::STORE_ADDRESS;
 use crate::error::FeeAggregatorError;
 use crate::lz::{self, ClearParams, LzAccount, LzReceiveParams};
 use crate::message::FeeReport;
@@ -12,7 +12,7 @@ use crate::state::Store;
 /// `lz_receive`'s own accounts, then the endpoint's `clear` accounts.
 #[derive(Accounts)]
 pub struct LzReceiveTypes<'info> {
-    #[account(seeds = [seeds::STORE], bump = store.bump)]
+    #[account(address = STORE_ADDRESS)]
     pub store: Account<'info, Store>,
 }
 

@@ -3,7 +3,7 @@ use agentpad_common::token::transfer;
 use anchor_lang::prelude::*;
 use anchor_spl::token_interface::{TokenAccount, TokenInterface};
 
-use crate::constants::seeds;
+use crate::constants::{STORE_ADDRESS, seeds};
 use crate::error::FeeAggregatorError;
 use crate::event::RevenueDistributed;
 use crate::instructions::vault::vault_signer_seeds;
@@ -17,7 +17,7 @@ use revenue_share::program::RevenueShare;
 #[event_cpi]
 #[derive(Accounts)]
 pub struct Distribute<'info> {
-    #[account(seeds = [seeds::STORE], bump = store.bump)]
+    #[account(address = STORE_ADDRESS)]
     pub store: Box<Account<'info, Store>>,
     #[account(
         mut,

@@ -1,7 +1,7 @@
 use agentpad_common::agent_record::read_agent;
 use anchor_lang::prelude::*;
 
-use crate::constants::seeds;
+use crate::constants::{STORE_ADDRESS, seeds};
 use crate::error::FeeAggregatorError;
 use crate::event::SplitScheduled;
 use crate::state::{Policy, Split, Store};
@@ -13,7 +13,7 @@ use crate::state::{Policy, Split, Store};
 #[derive(Accounts)]
 pub struct SetSplit<'info> {
     pub creator: Signer<'info>,
-    #[account(seeds = [seeds::STORE], bump = store.bump)]
+    #[account(address = STORE_ADDRESS)]
     pub store: Box<Account<'info, Store>>,
     /// CHECK: agent-factory's record of `agent_mint`: PDA, owner and discriminator checked.
     pub agent: UncheckedAccount<'info>,

@@ -3,7 +3,7 @@ use agentpad_common::mint_screen::screen_mint;
 use anchor_lang::prelude::*;
 use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
 
-use crate::constants::seeds;
+use crate::constants::{STORE_ADDRESS, seeds};
 use crate::error::FeeAggregatorError;
 use crate::event::VaultCreated;
 use crate::state::{AgentVault, ChainTotals, Policy, Store};
@@ -16,7 +16,7 @@ use crate::state::{AgentVault, ChainTotals, Policy, Store};
 pub struct CreateVault<'info> {
     #[account(mut)]
     pub payer: Signer<'info>,
-    #[account(seeds = [seeds::STORE], bump = store.bump)]
+    #[account(address = STORE_ADDRESS)]
     pub store: Box<Account<'info, Store>>,
     /// CHECK: agent-factory's record for `agent_mint` (checked: PDA and owner).
     pub agent: UncheckedAccount<'info>,

@@ -1,4 +1,4 @@
-use agentpad_common::ids::{AGENT_FACTORY, LAUNCHER_SEED};
+use agentpad_common::ids::LAUNCHER;
 use anchor_lang::prelude::*;
 use anchor_spl::token_2022::Token2022;
 use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
@@ -20,7 +20,7 @@ use crate::state::StakePool;
 pub struct CreateStakePool<'info> {
     #[account(mut)]
     pub payer: Signer<'info>,
-    #[account(seeds = [LAUNCHER_SEED], bump, seeds::program = AGENT_FACTORY)]
+    #[account(address = LAUNCHER @ RevenueShareError::NotLauncher)]
     pub launcher: Signer<'info>,
     #[account(mint::token_program = agent_token_program)]
     pub agent_mint: Box<InterfaceAccount<'info, Mint>>,
