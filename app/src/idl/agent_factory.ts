@@ -325,24 +325,8 @@ export type AgentFactory = {
           "writable": true
         },
         {
-          "name": "launcher",
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  108,
-                  97,
-                  117,
-                  110,
-                  99,
-                  104,
-                  101,
-                  114
-                ]
-              }
-            ]
-          }
+          "address": "ENra41L4bGKPMiUa1HL4YkB1Vp8wyRnry93KD1iKVush",
+          "name": "launcher"
         },
         {
           "name": "preset",

@@ -359,6 +359,11 @@ export type BondingCurve = {
       "code": 6038,
       "msg": "Signer is not the agent's fee-aggregator vault for this quote mint",
       "name": "notAggregator"
+    },
+    {
+      "code": 6039,
+      "msg": "Signer is not agent-factory's launcher PDA",
+      "name": "notLauncher"
     }
   ],
   "events": [
@@ -488,22 +493,8 @@ export type BondingCurve = {
           "signer": true
         },
         {
+          "address": "3PPkGZ6xydNRgmwtYPsjsx2hxuhJcJfdDtgC8SGFh7dZ",
           "name": "config",
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  99,
-                  111,
-                  110,
-                  102,
-                  105,
-                  103
-                ]
-              }
-            ]
-          },
           "writable": true
         },
         {
@@ -816,22 +807,8 @@ export type BondingCurve = {
     {
       "accounts": [
         {
-          "name": "config",
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  99,
-                  111,
-                  110,
-                  102,
-                  105,
-                  103
-                ]
-              }
-            ]
-          }
+          "address": "3PPkGZ6xydNRgmwtYPsjsx2hxuhJcJfdDtgC8SGFh7dZ",
+          "name": "config"
         },
         {
           "name": "pool",
@@ -888,61 +865,8 @@ export type BondingCurve = {
           "writable": true
         },
         {
+          "address": "ENra41L4bGKPMiUa1HL4YkB1Vp8wyRnry93KD1iKVush",
           "name": "launcher",
-          "pda": {
-            "program": {
-              "kind": "const",
-              "value": [
-                152,
-                0,
-                135,
-                207,
-                15,
-                199,
-                27,
-                107,
-                224,
-                1,
-                91,
-                149,
-                202,
-                204,
-                96,
-                247,
-                239,
-                153,
-                129,
-                225,
-                35,
-                62,
-                155,
-                138,
-                123,
-                69,
-                93,
-                121,
-                131,
-                226,
-                194,
-                219
-              ]
-            },
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  108,
-                  97,
-                  117,
-                  110,
-                  99,
-                  104,
-                  101,
-                  114
-                ]
-              }
-            ]
-          },
           "signer": true
         },
         {
@@ -1077,22 +1001,8 @@ export type BondingCurve = {
           "writable": true
         },
         {
-          "name": "config",
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  99,
-                  111,
-                  110,
-                  102,
-                  105,
-                  103
-                ]
-              }
-            ]
-          }
+          "address": "3PPkGZ6xydNRgmwtYPsjsx2hxuhJcJfdDtgC8SGFh7dZ",
+          "name": "config"
         },
         {
           "name": "preset",
@@ -1337,22 +1247,8 @@ export type BondingCurve = {
           "signer": true
         },
         {
+          "address": "3PPkGZ6xydNRgmwtYPsjsx2hxuhJcJfdDtgC8SGFh7dZ",
           "name": "config",
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  99,
-                  111,
-                  110,
-                  102,
-                  105,
-                  103
-                ]
-              }
-            ]
-          },
           "writable": true
         },
         {
@@ -1476,22 +1372,8 @@ export type BondingCurve = {
           "signer": true
         },
         {
+          "address": "3PPkGZ6xydNRgmwtYPsjsx2hxuhJcJfdDtgC8SGFh7dZ",
           "name": "config",
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  99,
-                  111,
-                  110,
-                  102,
-                  105,
-                  103
-                ]
-              }
-            ]
-          },
           "writable": true
         },
         {

@@ -599,21 +599,8 @@ export type FeeAggregator = {
           "signer": true
         },
         {
+          "address": "F21rExGAUPKPdUqjTw3EcoazwfiUBj4uzu6jH4DYPzbf",
           "name": "store",
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  83,
-                  116,
-                  111,
-                  114,
-                  101
-                ]
-              }
-            ]
-          },
           "writable": true
         },
         {
@@ -644,21 +631,8 @@ export type FeeAggregator = {
           "writable": true
         },
         {
-          "name": "store",
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  83,
-                  116,
-                  111,
-                  114,
-                  101
-                ]
-              }
-            ]
-          }
+          "address": "F21rExGAUPKPdUqjTw3EcoazwfiUBj4uzu6jH4DYPzbf",
+          "name": "store"
         },
         {
           "name": "agent"
@@ -851,21 +825,8 @@ export type FeeAggregator = {
     {
       "accounts": [
         {
-          "name": "store",
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  83,
-                  116,
-                  111,
-                  114,
-                  101
-                ]
-              }
-            ]
-          }
+          "address": "F21rExGAUPKPdUqjTw3EcoazwfiUBj4uzu6jH4DYPzbf",
+          "name": "store"
         },
         {
           "name": "vault",
@@ -1183,21 +1144,8 @@ export type FeeAggregator = {
     {
       "accounts": [
         {
-          "name": "store",
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  83,
-                  116,
-                  111,
-                  114,
-                  101
-                ]
-              }
-            ]
-          }
+          "address": "F21rExGAUPKPdUqjTw3EcoazwfiUBj4uzu6jH4DYPzbf",
+          "name": "store"
         },
         {
           "name": "oft",
@@ -1271,21 +1219,8 @@ export type FeeAggregator = {
     {
       "accounts": [
         {
-          "name": "store",
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  83,
-                  116,
-                  111,
-                  114,
-                  101
-                ]
-              }
-            ]
-          }
+          "address": "F21rExGAUPKPdUqjTw3EcoazwfiUBj4uzu6jH4DYPzbf",
+          "name": "store"
         }
       ],
       "args": [
@@ -1325,21 +1260,8 @@ export type FeeAggregator = {
           "writable": true
         },
         {
-          "name": "store",
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  83,
-                  116,
-                  111,
-                  114,
-                  101
-                ]
-              }
-            ]
-          }
+          "address": "F21rExGAUPKPdUqjTw3EcoazwfiUBj4uzu6jH4DYPzbf",
+          "name": "store"
         },
         {
           "name": "peer"
@@ -1388,21 +1310,8 @@ export type FeeAggregator = {
     {
       "accounts": [
         {
-          "name": "store",
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  83,
-                  116,
-                  111,
-                  114,
-                  101
-                ]
-              }
-            ]
-          }
+          "address": "F21rExGAUPKPdUqjTw3EcoazwfiUBj4uzu6jH4DYPzbf",
+          "name": "store"
         }
       ],
       "args": [
@@ -1444,21 +1353,8 @@ export type FeeAggregator = {
           "signer": true
         },
         {
+          "address": "F21rExGAUPKPdUqjTw3EcoazwfiUBj4uzu6jH4DYPzbf",
           "name": "store",
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  83,
-                  116,
-                  111,
-                  114,
-                  101
-                ]
-              }
-            ]
-          },
           "writable": true
         },
         {
@@ -1496,21 +1392,8 @@ export type FeeAggregator = {
           "signer": true
         },
         {
-          "name": "store",
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  83,
-                  116,
-                  111,
-                  114,
-                  101
-                ]
-              }
-            ]
-          }
+          "address": "F21rExGAUPKPdUqjTw3EcoazwfiUBj4uzu6jH4DYPzbf",
+          "name": "store"
         },
         {
           "name": "eventAuthority"
@@ -1548,21 +1431,8 @@ export type FeeAggregator = {
           "writable": true
         },
         {
-          "name": "store",
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  83,
-                  116,
-                  111,
-                  114,
-                  101
-                ]
-              }
-            ]
-          }
+          "address": "F21rExGAUPKPdUqjTw3EcoazwfiUBj4uzu6jH4DYPzbf",
+          "name": "store"
         },
         {
           "name": "rewardMint"
@@ -1722,21 +1592,8 @@ export type FeeAggregator = {
           "writable": true
         },
         {
-          "name": "store",
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  83,
-                  116,
-                  111,
-                  114,
-                  101
-                ]
-              }
-            ]
-          }
+          "address": "F21rExGAUPKPdUqjTw3EcoazwfiUBj4uzu6jH4DYPzbf",
+          "name": "store"
         },
         {
           "name": "peer",
@@ -1807,21 +1664,8 @@ export type FeeAggregator = {
           "signer": true
         },
         {
-          "name": "store",
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  83,
-                  116,
-                  111,
-                  114,
-                  101
-                ]
-              }
-            ]
-          }
+          "address": "F21rExGAUPKPdUqjTw3EcoazwfiUBj4uzu6jH4DYPzbf",
+          "name": "store"
         },
         {
           "name": "agent"

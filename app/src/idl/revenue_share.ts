@@ -180,6 +180,11 @@ export type RevenueShare = {
       "code": 6020,
       "msg": "A stake-pool vault cannot be the user's token account",
       "name": "programVaultAsUserAccount"
+    },
+    {
+      "code": 6021,
+      "msg": "Signer is not agent-factory's launcher PDA",
+      "name": "notLauncher"
     }
   ],
   "events": [
@@ -562,61 +567,8 @@ export type RevenueShare = {
           "writable": true
         },
         {
+          "address": "ENra41L4bGKPMiUa1HL4YkB1Vp8wyRnry93KD1iKVush",
           "name": "launcher",
-          "pda": {
-            "program": {
-              "kind": "const",
-              "value": [
-                152,
-                0,
-                135,
-                207,
-                15,
-                199,
-                27,
-                107,
-                224,
-                1,
-                91,
-                149,
-                202,
-                204,
-                96,
-                247,
-                239,
-                153,
-                129,
-                225,
-                35,
-                62,
-                155,
-                138,
-                123,
-                69,
-                93,
-                121,
-                131,
-                226,
-                194,
-                219
-              ]
-            },
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  108,
-                  97,
-                  117,
-                  110,
-                  99,
-                  104,
-                  101,
-                  114
-                ]
-              }
-            ]
-          },
           "signer": true
         },
         {
