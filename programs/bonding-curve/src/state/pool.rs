@@ -75,11 +75,12 @@ impl Pool {
         })
     }
 
-    /// Stores a market's reserves and phase (the result of a transition in [`Market`]).
-    pub fn store_market(&mut self, market: &Market) {
-        self.quote_reserve = market.reserves.quote;
-        self.base_reserve = market.reserves.base;
-        self.phase = market.phase.stored();
+    /// Stores the reserves and phase a transition in [`Market`] produced (a trade or the
+    /// graduation).
+    pub fn store_state(&mut self, reserves: Reserves, phase: Phase) {
+        self.quote_reserve = reserves.quote;
+        self.base_reserve = reserves.base;
+        self.phase = phase.stored();
     }
 
     pub fn fee_bps_at(&self, now: i64) -> u16 {
@@ -88,9 +89,7 @@ impl Pool {
 
     /// Applies a trade computed by [`Market`]: reserves, phase and fee buckets.
     pub fn apply_trade(&mut self, trade: &Trade) -> Result<()> {
-        self.quote_reserve = trade.reserves_after.quote;
-        self.base_reserve = trade.reserves_after.base;
-        self.phase = trade.phase_after.stored();
+        self.store_state(trade.reserves_after, trade.phase_after);
         let parts = trade.fee_parts;
         let add = |a: u64, b: u64| a.checked_add(b).ok_or(BondingCurveError::MathOverflow);
         self.protocol_fees = add(self.protocol_fees, parts.protocol)?;

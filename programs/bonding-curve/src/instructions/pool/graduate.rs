@@ -21,14 +21,14 @@ pub fn handle_graduate(ctx: Context<Graduate>) -> Result<()> {
     let mut pool = ctx.accounts.pool.load_mut()?;
     let mut market = pool.market()?;
     let reserves = market.graduate().map_err(BondingCurveError::from)?;
-    pool.store_market(&market);
+    pool.store_state(market.reserves, market.phase);
     pool.graduation_timestamp = now;
     let event = PoolGraduated {
         pool: ctx.accounts.pool.key(),
         base_mint: pool.base_mint,
         quote_reserve: reserves.quote,
         base_reserve: reserves.base,
-        price_q64: pool.market()?.price_q64().map_err(BondingCurveError::from)?,
+        price_q64: market.price_q64().map_err(BondingCurveError::from)?,
         timestamp: now,
     };
     drop(pool);
