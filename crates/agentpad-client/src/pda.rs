@@ -26,8 +26,9 @@ pub mod bonding_curve {
         Pubkey::find_program_address(seeds, &bonding_curve::ID).0
     }
 
+    /// A compile-time constant of the program (its seeds are fixed).
     pub fn config() -> Pubkey {
-        pda(&[seeds::CONFIG])
+        bonding_curve::constants::CONFIG_ADDRESS
     }
 
     pub fn preset(id: u16) -> Pubkey {
@@ -48,16 +49,17 @@ pub mod bonding_curve {
 }
 
 pub mod agent_factory {
-    use agent_factory::constants::seeds;
     use anchor_lang::prelude::Pubkey;
 
+    /// The agent record of `mint` (derived by `agentpad-common`, as the programs do).
     pub fn agent(mint: &Pubkey) -> Pubkey {
-        Pubkey::find_program_address(&[seeds::AGENT, mint.as_ref()], &agent_factory::ID).0
+        agentpad_common::agent_record::agent_address(mint)
     }
 
-    /// The signer-only PDA that is the only key `create_pool` accepts.
+    /// The signer-only PDA that is the only key `create_pool` accepts (a compile-time
+    /// constant).
     pub fn launcher() -> Pubkey {
-        Pubkey::find_program_address(&[seeds::LAUNCHER], &agent_factory::ID).0
+        agentpad_common::ids::LAUNCHER
     }
 }
 
@@ -69,17 +71,19 @@ pub mod fee_aggregator {
         Pubkey::find_program_address(seeds, &fee_aggregator::ID).0
     }
 
-    /// The OApp store: the LayerZero receiver.
+    /// The OApp store: the LayerZero receiver (a compile-time constant of the program).
     pub fn store() -> Pubkey {
-        pda(&[seeds::STORE])
+        fee_aggregator::constants::STORE_ADDRESS
     }
 
     pub fn peer(src_eid: u32) -> Pubkey {
         pda(&[seeds::PEER, store().as_ref(), &src_eid.to_be_bytes()])
     }
 
+    /// The agent's vault for `reward_mint` (derived by `agentpad-common`, as the programs
+    /// that check its signature do).
     pub fn vault(agent_mint: &Pubkey, reward_mint: &Pubkey) -> Pubkey {
-        pda(&[seeds::VAULT, agent_mint.as_ref(), reward_mint.as_ref()])
+        agentpad_common::ids::aggregator_vault_address(agent_mint, reward_mint)
     }
 
     pub fn vault_tokens(vault: &Pubkey) -> Pubkey {
