@@ -17,6 +17,9 @@ OUT=$ROOT/target/validator
 fail() { echo "error: validator session: $*" >&2; exit 1; }
 agentpad() { node --import tsx "$ROOT/app/src/cli/main.ts" --url "$URL" --keypair "$WALLET" "$@"; }
 say() { printf '$ %s\n' "$*"; }
+# The four programs, and each one's id as Anchor.toml's [programs.localnet] gives it.
+PROGRAMS=(agent_factory bonding_curve fee_aggregator revenue_share)
+program_id() { sed -n "/^\[programs.localnet\]/,/^\[/s/^$1 = \"\(.*\)\"/\1/p" "$ROOT/Anchor.toml"; }
 # A step that must succeed.
 ok() { say "agentpad $*"; agentpad "$@" 2>&1 || fail "\`agentpad $*\` failed"; echo; }
 # A step that must be refused with exactly one line on stderr and a non-zero exit.
@@ -30,8 +33,8 @@ refused() {
 }
 
 echo "== anchor deploy (four programs, upgradeable, upgrade authority: the wallet)"
-for name in agent_factory bonding_curve fee_aggregator revenue_share; do
-  id=$(sed -n "/^\[programs.localnet\]/,/^\[/s/^$name = \"\(.*\)\"/\1/p" "$ROOT/Anchor.toml")
+for name in "${PROGRAMS[@]}"; do
+  id=$(program_id "$name")
   log=$(anchor deploy --program-name "$name" --no-idl --provider.cluster "$URL" 2>&1) || { echo "$log"; fail "anchor deploy of $name"; }
   echo "$log"
   grep -q "$id" <<<"$log" || fail "anchor deploy of $name did not print its id $id"
@@ -97,7 +100,7 @@ IDL_HOME="$OUT/idl-home"
 RUSTUP_HOME=${RUSTUP_HOME:-$HOME/.rustup}
 CARGO_HOME=${CARGO_HOME:-$HOME/.cargo}
 mkdir -p "$IDL_HOME/.config/solana/cli"
-WS=$(node -e 'const u = new URL(process.argv[1]); u.protocol = "ws:"; u.port = String(Number(u.port) + 1); console.log(u.origin.replace(/^http/, "ws"))' "$URL")
+WS=$(node -e 'const u = new URL(process.argv[1]); u.port = String(Number(u.port) + 1); console.log(u.origin.replace(/^http/, "ws"))' "$URL")
 printf 'json_rpc_url: "%s"\nwebsocket_url: "%s"\nkeypair_path: "%s"\ncommitment: confirmed\n' "$URL" "$WS" "$WALLET" > "$IDL_HOME/.config/solana/cli/config.yml"
 {
   echo "== IDLs on-chain: anchor idl init, then upgrade (Program Metadata program)"
@@ -108,8 +111,8 @@ printf 'json_rpc_url: "%s"\nwebsocket_url: "%s"\nkeypair_path: "%s"\ncommitment:
   }
   fetched_version() { node -e 'console.log(JSON.parse(require("node:fs").readFileSync(process.argv[1], "utf8")).metadata.version)' "$1"; }
   mkdir -p "$OUT/idl"
-  for name in agent_factory bonding_curve fee_aggregator revenue_share; do
-    id=$(sed -n "/^\[programs.localnet\]/,/^\[/s/^$name = \"\(.*\)\"/\1/p" "$ROOT/Anchor.toml")
+  for name in "${PROGRAMS[@]}"; do
+    id=$(program_id "$name")
     committed="$ROOT/app/src/idl/$name.json"
     first="$OUT/idl/$name.v0.json"
     node -e 'const fs = require("node:fs"); const idl = JSON.parse(fs.readFileSync(process.argv[1], "utf8")); idl.metadata.version = "0.0.0"; fs.writeFileSync(process.argv[2], JSON.stringify(idl, null, 2));' "$committed" "$first"
