@@ -7,12 +7,33 @@
 //! accounts the programs create by hand.
 
 use anchor_lang::prelude::*;
-use anchor_lang::system_program::{self, Allocate, Assign, CreateAccount, Transfer};
+use anchor_lang::solana_program::instruction::{AccountMeta, Instruction};
+
+use crate::cpi::invoke;
+
+/// The System Program's instructions used here, as it decodes them (bincode: a u32 tag,
+/// then the fields little-endian), built by hand rather than through bincode.
+mod system {
+    pub const CREATE_ACCOUNT: u32 = 0;
+    pub const ASSIGN: u32 = 1;
+    pub const TRANSFER: u32 = 2;
+    pub const ALLOCATE: u32 = 8;
+}
+
+fn system_instruction(program: &AccountInfo, tag: u32, fields: &[&[u8]], accounts: Vec<AccountMeta>) -> Instruction {
+    let mut data = Vec::with_capacity(4 + fields.iter().map(|f| f.len()).sum::<usize>());
+    data.extend_from_slice(&tag.to_le_bytes());
+    for field in fields {
+        data.extend_from_slice(field);
+    }
+    Instruction { program_id: *program.key, accounts, data }
+}
 
 /// Creates `target` with `space` bytes owned by `owner` and a balance of at least
 /// `lamports` (pass the rent of the account's final size), paid by `payer`. `target` signs
 /// through `signer_seeds` (a PDA) or is a signer of the transaction (empty seeds). A
-/// pre-funded address is topped up, allocated and assigned.
+/// pre-funded address is topped up, allocated and assigned. `system_program` must be the
+/// System Program (the callers' `Program<System>`).
 pub fn create_account<'info>(
     system_program: &AccountInfo<'info>,
     payer: &AccountInfo<'info>,
@@ -22,19 +43,23 @@ pub fn create_account<'info>(
     owner: &Pubkey,
     signer_seeds: &[&[&[u8]]],
 ) -> Result<()> {
-    let required = lamports;
-    let program = system_program.key();
+    let (payer_key, target_key) = (*payer.key, *target.key);
+    let space = space as u64;
     let current = target.lamports();
+    let both = [payer.clone(), target.clone()];
     if current == 0 {
-        let accounts = CreateAccount { from: payer.clone(), to: target.clone() };
-        return system_program::create_account(CpiContext::new_with_signer(program, accounts, signer_seeds), required, space as u64, owner);
+        let accounts = vec![AccountMeta::new(payer_key, true), AccountMeta::new(target_key, true)];
+        let ix = system_instruction(system_program, system::CREATE_ACCOUNT, &[&lamports.to_le_bytes(), &space.to_le_bytes(), owner.as_ref()], accounts);
+        return invoke(&ix, &both, signer_seeds);
     }
-    if current < required {
-        let accounts = Transfer { from: payer.clone(), to: target.clone() };
-        system_program::transfer(CpiContext::new(program, accounts), required - current)?;
+    if current < lamports {
+        let accounts = vec![AccountMeta::new(payer_key, true), AccountMeta::new(target_key, false)];
+        invoke(&system_instruction(system_program, system::TRANSFER, &[&(lamports - current).to_le_bytes()], accounts), &both, &[])?;
     }
+    let target_only = [target.clone()];
     if space > 0 {
-        system_program::allocate(CpiContext::new_with_signer(program, Allocate { account_to_allocate: target.clone() }, signer_seeds), space as u64)?;
+        let ix = system_instruction(system_program, system::ALLOCATE, &[&space.to_le_bytes()], vec![AccountMeta::new(target_key, true)]);
+        invoke(&ix, &target_only, signer_seeds)?;
     }
-    system_program::assign(CpiContext::new_with_signer(program, Assign { account_to_assign: target.clone() }, signer_seeds), owner)
+    invoke(&system_instruction(system_program, system::ASSIGN, &[owner.as_ref()], vec![AccountMeta::new(target_key, true)]), &target_only, signer_seeds)
 }

@@ -4,6 +4,7 @@
 
 pub mod account;
 pub mod agent_record;
+pub mod cpi;
 pub mod ids;
 pub mod mint_screen;
 pub mod token;

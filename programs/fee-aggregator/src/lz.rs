@@ -7,7 +7,6 @@
 
 use anchor_lang::prelude::*;
 use anchor_lang::solana_program::instruction::Instruction;
-use anchor_lang::solana_program::program::invoke_signed;
 
 use crate::constants::endpoint_seeds;
 use crate::error::FeeAggregatorError;
@@ -231,7 +230,7 @@ fn invoke_endpoint(
     let infos = &accounts[1..];
     require_keys_eq!(infos[signer_at].key(), *store, FeeAggregatorError::InvalidEndpointAccounts);
     let keys: Vec<Pubkey> = infos.iter().map(|a| a.key()).collect();
-    invoke_signed(&instruction(endpoint, &keys, flags, data), infos, &[store_seeds])?;
+    agentpad_common::cpi::invoke(&instruction(endpoint, &keys, flags, data), infos, &[store_seeds])?;
     Ok(used)
 }
 

@@ -42,14 +42,19 @@ pub struct Swap<'info> {
     #[account(mut)]
     pub quote_vault: UncheckedAccount<'info>,
     /// Not the pool's vault: a transfer to itself would move the books but no tokens.
+    /// `dup`: token accounts are never written back by this program, so Anchor's
+    /// duplicate-mutable check (a hash set per instruction) has nothing to protect; the two
+    /// user accounts hold different mints anyway.
     #[account(
         mut,
+        dup,
         constraint = user_base_account.mint == base_mint.key() @ BondingCurveError::TokenAccountMintMismatch,
         constraint = user_base_account.key() != base_vault.key() @ BondingCurveError::ProgramVaultAsUserAccount,
     )]
     pub user_base_account: Box<InterfaceAccount<'info, TokenAccount>>,
     #[account(
         mut,
+        dup,
         constraint = user_quote_account.mint == quote_mint.key() @ BondingCurveError::TokenAccountMintMismatch,
         constraint = user_quote_account.key() != quote_vault.key() @ BondingCurveError::ProgramVaultAsUserAccount,
     )]
