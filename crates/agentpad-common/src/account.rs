@@ -63,3 +63,55 @@ pub fn create_account<'info>(
     }
     invoke(&system_instruction(system_program, system::ASSIGN, &[owner.as_ref()], vec![AccountMeta::new(target_key, true)]), &target_only, signer_seeds)
 }
+
+/// The bytes the runtime charges rent for on top of an account's data
+/// (`solana_rent::ACCOUNT_STORAGE_OVERHEAD`).
+const ACCOUNT_STORAGE_OVERHEAD: u64 = 128;
+
+/// The rent-exempt minimum for `len` bytes under the current `Rent` sysvar.
+pub fn rent_exempt_minimum(len: usize) -> Result<u64> {
+    Ok(exempt_minimum(&Rent::get()?, len))
+}
+
+/// `rent.minimum_balance(len)`, exactly. That multiplies by an `f64` threshold, which
+/// sBPF has no instructions for (about 1,800 CU of software floating point); with the
+/// thresholds the clusters use (2.0, and 1.0 after SIMD-0194) the same number is an
+/// integer product. Any other threshold takes the float path.
+#[allow(deprecated)] // the threshold and per-byte fields, read exactly as minimum_balance reads them
+pub fn exempt_minimum(rent: &Rent, len: usize) -> u64 {
+    let factor = match rent.exemption_threshold.to_bits() {
+        bits if bits == 2.0f64.to_bits() => 2,
+        bits if bits == 1.0f64.to_bits() => 1,
+        _ => return rent.minimum_balance(len),
+    };
+    let lamports = (len as u64)
+        .checked_add(ACCOUNT_STORAGE_OVERHEAD)
+        .and_then(|bytes| bytes.checked_mul(rent.lamports_per_byte_year))
+        .and_then(|per_year| per_year.checked_mul(factor));
+    match lamports {
+        // Below 2^53 the float product is exact, so both paths agree.
+        Some(lamports) if lamports < 1 << 53 => lamports,
+        _ => rent.minimum_balance(len),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    #[allow(deprecated)]
+    fn exempt_minimum_is_minimum_balance() {
+        let rents = [
+            Rent::default(),
+            Rent { lamports_per_byte_year: 6_960, exemption_threshold: 1.0, ..Rent::default() },
+            Rent { lamports_per_byte_year: 1_000, exemption_threshold: 1.5, ..Rent::default() },
+            Rent { lamports_per_byte_year: 1 << 44, exemption_threshold: 2.0, ..Rent::default() }, // past 2^53: the float path
+        ];
+        for rent in &rents {
+            for len in (0..20_000).step_by(7).chain([10 * 1024 * 1024]).filter(|len| rent.lamports_per_byte_year < 1 << 40 || *len < 20_000) {
+                assert_eq!(exempt_minimum(rent, len), rent.minimum_balance(len), "len {len}");
+            }
+        }
+    }
+}

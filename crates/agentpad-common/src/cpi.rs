@@ -8,6 +8,7 @@
 //! caller drops its `load_mut`/data borrows first), so they invoke directly.
 
 use anchor_lang::prelude::*;
+use anchor_lang::InstructionData;
 use anchor_lang::solana_program::instruction::Instruction;
 use anchor_lang::solana_program::program::invoke_signed_unchecked;
 
@@ -16,4 +17,18 @@ use anchor_lang::solana_program::program::invoke_signed_unchecked;
 /// borrowed by the caller.
 pub fn invoke(instruction: &Instruction, infos: &[AccountInfo], signer_seeds: &[&[&[u8]]]) -> Result<()> {
     invoke_signed_unchecked(instruction, infos, signer_seeds).map_err(Into::into)
+}
+
+/// Invokes an instruction of another Anchor program: `accounts` is its `cpi::accounts`
+/// struct (metas and infos in the declared order), `args` its `instruction::<Name>` struct
+/// (discriminator and Borsh arguments). What the generated `cpi::<name>` does, without
+/// the pre-borrow walk over every pair of its accounts.
+pub fn invoke_program<'info>(
+    program: Pubkey,
+    accounts: impl ToAccountMetas + ToAccountInfos<'info>,
+    args: impl InstructionData,
+    signer_seeds: &[&[&[u8]]],
+) -> Result<()> {
+    let instruction = Instruction { program_id: program, accounts: accounts.to_account_metas(None), data: args.data() };
+    invoke(&instruction, &accounts.to_account_infos(), signer_seeds)
 }

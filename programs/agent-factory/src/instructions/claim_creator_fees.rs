@@ -1,3 +1,4 @@
+use agentpad_common::cpi::invoke_program;
 use anchor_lang::prelude::*;
 use bonding_curve::program::BondingCurve;
 
@@ -48,9 +49,5 @@ pub fn handle_claim_creator_fees(ctx: Context<ClaimCreatorFees>) -> Result<()> {
         event_authority: a.bonding_curve_event_authority.to_account_info(),
         program: a.bonding_curve_program.to_account_info(),
     };
-    bonding_curve::cpi::claim_creator_fees(CpiContext::new_with_signer(
-        bonding_curve::ID,
-        accounts,
-        &[&agent_seeds],
-    ))
+    invoke_program(bonding_curve::ID, accounts, bonding_curve::instruction::ClaimCreatorFees {}, &[&agent_seeds])
 }

@@ -1,14 +1,20 @@
 use anchor_lang::prelude::*;
 use agentpad_common::account::create_account;
-use anchor_spl::associated_token::{self, AssociatedToken, Create as CreateAta};
+use agentpad_common::cpi::{invoke, invoke_program};
+use anchor_spl::associated_token::AssociatedToken;
+use anchor_spl::associated_token::spl_associated_token_account::instruction::create_associated_token_account_idempotent;
+use anchor_spl::token_2022::Token2022;
 use anchor_spl::token_2022::spl_token_2022::{
-    extension::ExtensionType, instruction::AuthorityType, state::Mint as MintState,
+    extension::{ExtensionType, metadata_pointer},
+    instruction::{self as token_ix, AuthorityType},
+    state::Mint as MintState,
 };
-use anchor_spl::token_2022::{self, InitializeMint2, MintTo, SetAuthority, Token2022};
 use anchor_spl::token_interface::{
-    self, MetadataPointerInitialize, TokenInterface, TokenMetadataInitialize, TokenMetadataUpdateAuthority,
-    TokenMetadataUpdateField, spl_pod::optional_keys::OptionalNonZeroPubkey,
-    spl_token_metadata_interface::state::{Field, TokenMetadata},
+    TokenInterface, spl_pod::optional_keys::OptionalNonZeroPubkey,
+    spl_token_metadata_interface::{
+        instruction as metadata_ix,
+        state::{Field, TokenMetadata},
+    },
 };
 use bonding_curve::constants::seeds as curve_seeds;
 use bonding_curve::program::BondingCurve;
@@ -170,113 +176,57 @@ pub fn handle_launch_agent(
     let full_len = mint_len + metadata_extension_len(&token_metadata);
     // Funded for the full length, allocated for the mint alone (Token-2022 grows it).
     // The address may have been pre-funded by anyone who saw the transaction.
-    let lamports = Rent::get()?.minimum_balance(full_len);
+    let lamports = agentpad_common::account::rent_exempt_minimum(full_len)?;
     create_account(&a.system_program.to_account_info(), &a.creator.to_account_info(), &mint, mint_len, lamports, &token_program, &[])?;
 
     // 2. Metadata lives on the mint itself; the pointer has no authority, so it is final.
-    token_interface::metadata_pointer_initialize(
-        CpiContext::new(token_program, MetadataPointerInitialize { token_program_id: a.token_2022_program.to_account_info(), mint: mint.clone() }),
-        None,
-        Some(mint_key),
-    )?;
-    token_2022::initialize_mint2(
-        CpiContext::new(token_program, InitializeMint2 { mint: mint.clone() }),
-        agentpad_common::ids::AGENT_TOKEN_DECIMALS,
-        &agent.key(),
-        None,
-    )?;
-    token_interface::token_metadata_initialize(
-        CpiContext::new_with_signer(
-            token_program,
-            TokenMetadataInitialize {
-                program_id: a.token_2022_program.to_account_info(),
-                metadata: mint.clone(),
-                update_authority: agent.clone(),
-                mint_authority: agent.clone(),
-                mint: mint.clone(),
-            },
-            agent_signer,
-        ),
-        name.clone(),
-        symbol.clone(),
-        uri.clone(),
-    )?;
+    let mint_only = [mint.clone()];
+    let mint_and_agent = [mint.clone(), agent.clone()];
+    invoke(&metadata_pointer::instruction::initialize(&token_program, &mint_key, None, Some(mint_key))?, &mint_only, &[])?;
+    let decimals = agentpad_common::ids::AGENT_TOKEN_DECIMALS;
+    invoke(&token_ix::initialize_mint2(&token_program, &mint_key, &agent.key(), None, decimals)?, &mint_only, &[])?;
+    let agent_key = agent.key();
+    let init_metadata = metadata_ix::initialize(&token_program, &mint_key, &agent_key, &mint_key, &agent_key, name.clone(), symbol.clone(), uri.clone());
+    invoke(&init_metadata, &mint_and_agent, agent_signer)?;
     let (creator_key, creator_value) = token_metadata.additional_metadata[0].clone();
-    token_interface::token_metadata_update_field(
-        CpiContext::new_with_signer(
-            token_program,
-            TokenMetadataUpdateField {
-                program_id: a.token_2022_program.to_account_info(),
-                metadata: mint.clone(),
-                update_authority: agent.clone(),
-            },
-            agent_signer,
-        ),
-        Field::Key(creator_key),
-        creator_value,
-    )?;
-    token_interface::token_metadata_update_authority(
-        CpiContext::new_with_signer(
-            token_program,
-            TokenMetadataUpdateAuthority {
-                program_id: a.token_2022_program.to_account_info(),
-                metadata: mint.clone(),
-                current_authority: agent.clone(),
-                new_authority: agent.clone(),
-            },
-            agent_signer,
-        ),
-        OptionalNonZeroPubkey::default(),
-    )?;
+    invoke(&metadata_ix::update_field(&token_program, &mint_key, &agent_key, Field::Key(creator_key), creator_value), &mint_and_agent, agent_signer)?;
+    let no_authority = OptionalNonZeroPubkey::default();
+    invoke(&metadata_ix::update_authority(&token_program, &mint_key, &agent_key, no_authority), &mint_and_agent, agent_signer)?;
 
     // 3. The pool and its vaults, signed by the launcher PDA.
     let launcher_bump = [agentpad_common::ids::LAUNCHER_BUMP];
     let launcher_seeds: &[&[u8]] = &[seeds::LAUNCHER, &launcher_bump];
-    bonding_curve::cpi::create_pool(
-        CpiContext::new_with_signer(
-            bonding_curve::ID,
-            bonding_curve::cpi::accounts::CreatePool {
-                payer: a.creator.to_account_info(),
-                launcher: a.launcher.to_account_info(),
-                preset: a.preset.to_account_info(),
-                base_mint: mint.clone(),
-                quote_mint: a.quote_mint.to_account_info(),
-                pool: a.pool.to_account_info(),
-                base_vault: a.base_vault.to_account_info(),
-                quote_vault: a.quote_vault.to_account_info(),
-                base_token_program: a.token_2022_program.to_account_info(),
-                quote_token_program: a.quote_token_program.to_account_info(),
-                system_program: a.system_program.to_account_info(),
-                event_authority: a.bonding_curve_event_authority.to_account_info(),
-                program: a.bonding_curve_program.to_account_info(),
-            },
-            &[launcher_seeds],
-        ),
-        agent.key(),
+    invoke_program(
+        bonding_curve::ID,
+        bonding_curve::cpi::accounts::CreatePool {
+            payer: a.creator.to_account_info(),
+            launcher: a.launcher.to_account_info(),
+            preset: a.preset.to_account_info(),
+            base_mint: mint.clone(),
+            quote_mint: a.quote_mint.to_account_info(),
+            pool: a.pool.to_account_info(),
+            base_vault: a.base_vault.to_account_info(),
+            quote_vault: a.quote_vault.to_account_info(),
+            base_token_program: a.token_2022_program.to_account_info(),
+            quote_token_program: a.quote_token_program.to_account_info(),
+            system_program: a.system_program.to_account_info(),
+            event_authority: a.bonding_curve_event_authority.to_account_info(),
+            program: a.bonding_curve_program.to_account_info(),
+        },
+        bonding_curve::instruction::CreatePool { creator_fee_authority: agent.key() },
+        &[launcher_seeds],
     )?;
 
     // 4. The whole fixed supply into the pool, then no one can ever mint again.
     let total_supply = preset.params.total_supply()?;
-    token_2022::mint_to(
-        CpiContext::new_with_signer(
-            token_program,
-            MintTo { mint: mint.clone(), to: a.base_vault.to_account_info(), authority: agent.clone() },
-            agent_signer,
-        ),
-        total_supply,
-    )?;
-    token_2022::set_authority(
-        CpiContext::new_with_signer(
-            token_program,
-            SetAuthority { current_authority: agent.clone(), account_or_mint: mint.clone() },
-            agent_signer,
-        ),
-        AuthorityType::MintTokens,
-        None,
-    )?;
+    let base_vault = a.base_vault.to_account_info();
+    let mint_to = token_ix::mint_to(&token_program, &mint_key, base_vault.key, &agent_key, &[], total_supply)?;
+    invoke(&mint_to, &[mint.clone(), base_vault, agent.clone()], agent_signer)?;
+    let revoke = token_ix::set_authority(&token_program, &mint_key, None, AuthorityType::MintTokens, &agent_key, &[])?;
+    invoke(&revoke, &mint_and_agent, agent_signer)?;
 
     // 5. The agent's fee vault (for the quote mint) and revenue policy in fee-aggregator.
-    fee_aggregator::cpi::create_vault(CpiContext::new(
+    invoke_program(
         fee_aggregator::ID,
         fee_aggregator::cpi::accounts::CreateVault {
             payer: a.creator.to_account_info(),
@@ -292,30 +242,29 @@ pub fn handle_launch_agent(
             event_authority: a.fee_aggregator_event_authority.to_account_info(),
             program: a.fee_aggregator_program.to_account_info(),
         },
-    ))?;
+        fee_aggregator::instruction::CreateVault {},
+        &[],
+    )?;
 
     // 6. The agent's stake pool in revenue-share, paying out in the quote token first.
-    revenue_share::cpi::create_stake_pool(
-        CpiContext::new_with_signer(
-            revenue_share::ID,
-            revenue_share::cpi::accounts::CreateStakePool {
-                payer: a.creator.to_account_info(),
-                launcher: a.launcher.to_account_info(),
-                agent_mint: mint.clone(),
-                stake_pool: a.stake_pool.to_account_info(),
-                stake_vault: a.stake_vault.to_account_info(),
-                reward_mint: a.quote_mint.to_account_info(),
-                reward_vault: a.stake_reward_vault.to_account_info(),
-                agent_token_program: a.token_2022_program.to_account_info(),
-                reward_token_program: a.quote_token_program.to_account_info(),
-                system_program: a.system_program.to_account_info(),
-                event_authority: a.revenue_share_event_authority.to_account_info(),
-                program: a.revenue_share_program.to_account_info(),
-            },
-            &[launcher_seeds],
-        ),
-        unstake_cooldown,
-        staking.reward_window,
+    invoke_program(
+        revenue_share::ID,
+        revenue_share::cpi::accounts::CreateStakePool {
+            payer: a.creator.to_account_info(),
+            launcher: a.launcher.to_account_info(),
+            agent_mint: mint.clone(),
+            stake_pool: a.stake_pool.to_account_info(),
+            stake_vault: a.stake_vault.to_account_info(),
+            reward_mint: a.quote_mint.to_account_info(),
+            reward_vault: a.stake_reward_vault.to_account_info(),
+            agent_token_program: a.token_2022_program.to_account_info(),
+            reward_token_program: a.quote_token_program.to_account_info(),
+            system_program: a.system_program.to_account_info(),
+            event_authority: a.revenue_share_event_authority.to_account_info(),
+            program: a.revenue_share_program.to_account_info(),
+        },
+        revenue_share::instruction::CreateStakePool { unstake_cooldown, reward_window: staking.reward_window },
+        &[launcher_seeds],
     )?;
 
     // 7. The creator's first buy, on the same terms as any buyer at this second.
@@ -324,37 +273,34 @@ pub fn handle_launch_agent(
             (Some(q), Some(b)) => (q.to_account_info(), b.to_account_info()),
             _ => return err!(AgentFactoryError::MissingFirstBuyAccounts),
         };
-        associated_token::create_idempotent(CpiContext::new(
-            a.associated_token_program.key(),
-            CreateAta {
-                payer: a.creator.to_account_info(),
-                associated_token: base_account.clone(),
-                authority: a.creator.to_account_info(),
-                mint: mint.clone(),
-                system_program: a.system_program.to_account_info(),
-                token_program: a.token_2022_program.to_account_info(),
+        let create_ata = create_associated_token_account_idempotent(&creator, &creator, &mint_key, &token_program);
+        let ata_infos = [
+            a.creator.to_account_info(),
+            base_account.clone(),
+            a.creator.to_account_info(),
+            mint.clone(),
+            a.system_program.to_account_info(),
+            a.token_2022_program.to_account_info(),
+        ];
+        invoke(&create_ata, &ata_infos, &[])?;
+        invoke_program(
+            bonding_curve::ID,
+            bonding_curve::cpi::accounts::Swap {
+                user: a.creator.to_account_info(),
+                pool: a.pool.to_account_info(),
+                base_vault: a.base_vault.to_account_info(),
+                quote_vault: a.quote_vault.to_account_info(),
+                user_base_account: base_account,
+                user_quote_account: quote_account,
+                base_mint: mint.clone(),
+                quote_mint: a.quote_mint.to_account_info(),
+                base_token_program: a.token_2022_program.to_account_info(),
+                quote_token_program: a.quote_token_program.to_account_info(),
+                event_authority: a.bonding_curve_event_authority.to_account_info(),
+                program: a.bonding_curve_program.to_account_info(),
             },
-        ))?;
-        bonding_curve::cpi::buy_exact_in(
-            CpiContext::new(
-                bonding_curve::ID,
-                bonding_curve::cpi::accounts::Swap {
-                    user: a.creator.to_account_info(),
-                    pool: a.pool.to_account_info(),
-                    base_vault: a.base_vault.to_account_info(),
-                    quote_vault: a.quote_vault.to_account_info(),
-                    user_base_account: base_account,
-                    user_quote_account: quote_account,
-                    base_mint: mint.clone(),
-                    quote_mint: a.quote_mint.to_account_info(),
-                    base_token_program: a.token_2022_program.to_account_info(),
-                    quote_token_program: a.quote_token_program.to_account_info(),
-                    event_authority: a.bonding_curve_event_authority.to_account_info(),
-                    program: a.bonding_curve_program.to_account_info(),
-                },
-            ),
-            quote_in,
-            1,
+            bonding_curve::instruction::BuyExactIn { quote_in, min_base_out: 1 },
+            &[],
         )?;
     }
 

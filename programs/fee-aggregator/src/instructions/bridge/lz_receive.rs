@@ -74,7 +74,7 @@ pub fn handle_lz_receive<'info>(ctx: Context<'info, LzReceive<'info>>, params: L
     let eid_bytes = params.src_eid.to_be_bytes();
     let id_bytes = report.report_id.to_be_bytes();
     let receipt_seeds: &[&[u8]] = &[seeds::RECEIPT, &eid_bytes, &id_bytes, &[receipt_bump]];
-    create_account(&a.system_program.to_account_info(), &a.payer.to_account_info(), &a.receipt.to_account_info(), 0, Rent::get()?.minimum_balance(0), &crate::ID, &[receipt_seeds])?;
+    create_account(&a.system_program.to_account_info(), &a.payer.to_account_info(), &a.receipt.to_account_info(), 0, agentpad_common::account::rent_exempt_minimum(0)?, &crate::ID, &[receipt_seeds])?;
 
     let mut vault = AgentVault::load_checked(&vault_info, &report.agent, &report.reward_mint)?;
     let reported_total = vault.record_report(params.src_eid, amount)?;

@@ -1,5 +1,6 @@
 use agentpad_common::agent_record::read_agent;
 use agentpad_common::token::transfer;
+use agentpad_common::cpi::invoke_program;
 use anchor_lang::prelude::*;
 use anchor_spl::token_interface::{TokenAccount, TokenInterface};
 
@@ -88,22 +89,20 @@ pub fn handle_distribute(ctx: Context<Distribute>) -> Result<()> {
     let (agent_mint, reward_mint) = (a.agent_mint.key(), a.reward_mint.key());
     let vault_seeds = vault_signer_seeds(&agent_mint, &reward_mint, &bump);
     if parts.holders > 0 {
-        revenue_share::cpi::notify_reward(
-            CpiContext::new_with_signer(
-                revenue_share::ID,
-                revenue_share::cpi::accounts::NotifyReward {
-                    aggregator_vault: a.vault.to_account_info(),
-                    source: a.vault_token_account.to_account_info(),
-                    stake_pool: a.stake_pool.to_account_info(),
-                    reward_vault: a.stake_reward_vault.to_account_info(),
-                    reward_mint: a.reward_mint.to_account_info(),
-                    token_program: a.token_program.to_account_info(),
-                    event_authority: a.revenue_share_event_authority.to_account_info(),
-                    program: a.revenue_share_program.to_account_info(),
-                },
-                &[&vault_seeds],
-            ),
-            parts.holders,
+        invoke_program(
+            revenue_share::ID,
+            revenue_share::cpi::accounts::NotifyReward {
+                aggregator_vault: a.vault.to_account_info(),
+                source: a.vault_token_account.to_account_info(),
+                stake_pool: a.stake_pool.to_account_info(),
+                reward_vault: a.stake_reward_vault.to_account_info(),
+                reward_mint: a.reward_mint.to_account_info(),
+                token_program: a.token_program.to_account_info(),
+                event_authority: a.revenue_share_event_authority.to_account_info(),
+                program: a.revenue_share_program.to_account_info(),
+            },
+            revenue_share::instruction::NotifyReward { amount: parts.holders },
+            &[&vault_seeds],
         )?;
     }
     let payouts = [

@@ -1,3 +1,4 @@
+use agentpad_common::cpi::invoke_program;
 use anchor_lang::prelude::*;
 use anchor_lang::AccountDeserialize;
 use anchor_spl::token_interface::{TokenAccount, TokenInterface};
@@ -51,7 +52,7 @@ pub fn handle_sweep(ctx: Context<Sweep>) -> Result<()> {
     let vault_seeds = vault_signer_seeds(&agent_mint, &reward_mint, &bump);
     // Credit what arrived in the vault's token account (measured, not reported).
     let before = token_amount(&a.vault_token_account)?;
-    bonding_curve::cpi::claim_agent_fees(CpiContext::new_with_signer(
+    invoke_program(
         bonding_curve::ID,
         bonding_curve::cpi::accounts::ClaimAgentFees {
             agent_vault: a.vault.to_account_info(),
@@ -64,8 +65,9 @@ pub fn handle_sweep(ctx: Context<Sweep>) -> Result<()> {
             event_authority: a.bonding_curve_event_authority.to_account_info(),
             program: a.bonding_curve_program.to_account_info(),
         },
+        bonding_curve::instruction::ClaimAgentFees {},
         &[&vault_seeds],
-    ))?;
+    )?;
     let amount = token_amount(&a.vault_token_account)?.checked_sub(before).ok_or(FeeAggregatorError::MathOverflow)?;
 
     let event = a.vault.load_mut()?.credit(RevenueSource::Local, amount)?;
