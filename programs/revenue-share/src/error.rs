@@ -50,6 +50,8 @@ pub enum RevenueShareError {
     ProgramVaultAsUserAccount,
     #[msg("Signer is not agent-factory's launcher PDA")]
     NotLauncher,
+    #[msg("The position belongs to another stake pool")]
+    PositionPoolMismatch,
 }
 
 impl From<AgentRecordError> for RevenueShareError {

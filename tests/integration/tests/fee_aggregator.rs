@@ -243,6 +243,13 @@ async fn sweep_moves_exactly_the_agent_revenue_bucket() {
     )
     .await;
 
+    // This vault with another agent's mint.
+    let other_creator = env.new_user(10 * QUOTE).await;
+    let other = env.launch(&protocol, &other_creator).await.base_mint;
+    let mut foreign_mint = fees::sweep(&keys);
+    foreign_mint.accounts[2].pubkey = other;
+    env.expect_failure(&[foreign_mint], &[], fa_err(E::InvalidMint), &[v, keys.pool, keys.quote_vault]).await;
+
     let events = env.send_with_events(&[fees::sweep(&keys)], &[]).await.unwrap();
     assert_eq!(env.token_balance(fa::vault_tokens(&v)).await, owed);
     assert_eq!(env.pool(&keys).await.agent_fees, 0);
@@ -369,6 +376,14 @@ async fn distribution_pays_holders_current_creator_and_protocol_per_policy() {
     let protocol_agent_tokens = env.create_base_ata(&keys, &protocol.fee_recipient.pubkey()).await;
     env.expect_failure(&[dist(creator_agent_tokens, protocol_ata)], &[], fa_err(E::TokenAccountMintMismatch), &watched).await;
     env.expect_failure(&[dist(creator_ata, protocol_agent_tokens)], &[], fa_err(E::TokenAccountMintMismatch), &watched).await;
+    // Another agent's mint with this vault, or its policy with this mint.
+    let other = env.launch(&protocol, &creator).await.base_mint;
+    let mut foreign_mint = dist(creator_ata, protocol_ata);
+    foreign_mint.accounts[4].pubkey = other;
+    env.expect_failure(&[foreign_mint], &[], fa_err(E::InvalidMint), &watched).await;
+    let mut foreign_policy = dist(creator_ata, protocol_ata);
+    foreign_policy.accounts[2].pubkey = fa::policy(&other);
+    env.expect_failure(&[foreign_policy], &[], fa_err(E::InvalidMint), &watched).await;
 
     let events = env.send_with_events(&[dist(creator_ata, protocol_ata)], &[]).await.unwrap();
     // 70 / 20 / 10 of 1,000,000,001: creator and protocol round down, holders get the unit.

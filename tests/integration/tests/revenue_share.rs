@@ -288,6 +288,15 @@ async fn rejections_have_named_errors_and_touch_nothing() {
     env.expect_failure(&[malformed], &[&a], rs_err(E::MalformedClaimAccounts), &watched).await;
     env.expect_failure(&[stake::claim(&a.pubkey(), &a.pubkey(), &m, &[])], &[&a], rs_err(E::MalformedClaimAccounts), &watched).await;
 
+    // A position of this pool presented with another agent's pool.
+    let other = env.launch(&s.protocol, &s.creator).await.base_mint;
+    let mut foreign_claim = stake::claim(&a.pubkey(), &a.pubkey(), &other, &[stake::reward(&a.pubkey(), &other, &q, &tp)]);
+    foreign_claim.accounts[2].pubkey = pos_a;
+    env.expect_failure(&[foreign_claim], &[&a], rs_err(E::PositionPoolMismatch), &watched).await;
+    let mut foreign_unstake = stake::request_unstake(&a.pubkey(), &a.pubkey(), &other, TOKEN);
+    foreign_unstake.accounts[2].pubkey = pos_a;
+    env.expect_failure(&[foreign_unstake], &[&a], rs_err(E::PositionPoolMismatch), &watched).await;
+
     // Reward mints: creator only, no duplicates, at most four.
     let payer = env.payer().pubkey();
     let c = s.creator.insecure_clone();

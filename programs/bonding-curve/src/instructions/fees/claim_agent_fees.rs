@@ -30,8 +30,10 @@ pub struct ClaimAgentFees<'info> {
     pub quote_vault: UncheckedAccount<'info>,
     /// CHECK: the pool's quote mint (`has_one`).
     pub quote_mint: UncheckedAccount<'info>,
+    /// `dup`: a token account, never written back here (see `Swap`).
     #[account(
         mut,
+        dup,
         constraint = destination.owner == agent_vault.key() @ BondingCurveError::WrongRecipient,
         constraint = destination.mint == quote_mint.key() @ BondingCurveError::TokenAccountMintMismatch,
     )]

@@ -25,8 +25,10 @@ pub struct ClaimCreatorFees<'info> {
     pub quote_vault: UncheckedAccount<'info>,
     /// CHECK: the pool's quote mint (`has_one`).
     pub quote_mint: UncheckedAccount<'info>,
+    /// `dup`: a token account, never written back here (see `Swap`).
     #[account(
         mut,
+        dup,
         constraint = destination.mint == quote_mint.key() @ BondingCurveError::TokenAccountMintMismatch,
         constraint = destination.key() != quote_vault.key() @ BondingCurveError::ProgramVaultAsUserAccount,
     )]

@@ -26,8 +26,10 @@ pub struct ClaimProtocolFees<'info> {
     pub quote_vault: UncheckedAccount<'info>,
     /// CHECK: the pool's quote mint (`has_one`).
     pub quote_mint: UncheckedAccount<'info>,
+    /// `dup`: a token account, never written back here (see `Swap`).
     #[account(
         mut,
+        dup,
         constraint = recipient_token_account.key() != quote_vault.key() @ BondingCurveError::ProgramVaultAsUserAccount,
         constraint = recipient_token_account.owner == config.protocol_fee_recipient @ BondingCurveError::WrongRecipient,
         constraint = recipient_token_account.mint == quote_mint.key() @ BondingCurveError::TokenAccountMintMismatch,

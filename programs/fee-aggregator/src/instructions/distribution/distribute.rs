@@ -4,7 +4,7 @@ use agentpad_common::cpi::invoke_program;
 use anchor_lang::prelude::*;
 use anchor_spl::token_interface::{TokenAccount, TokenInterface};
 
-use crate::constants::{STORE_ADDRESS, seeds};
+use crate::constants::STORE_ADDRESS;
 use crate::error::FeeAggregatorError;
 use crate::event::RevenueDistributed;
 use crate::instructions::vault::vault_signer_seeds;
@@ -22,19 +22,23 @@ pub struct Distribute<'info> {
     pub store: Box<Account<'info, Store>>,
     #[account(
         mut,
-        seeds = [seeds::VAULT, agent_mint.key().as_ref(), reward_mint.key().as_ref()],
-        bump = vault.load()?.bump,
+        // The vault's own record of its mints (it exists only at their PDA): the same
+        // proof as re-deriving the address, without the 1,500 CU of doing so.
+        has_one = agent_mint @ FeeAggregatorError::InvalidMint,
+        has_one = reward_mint @ FeeAggregatorError::InvalidMint,
         constraint = vault.load()?.token_account == vault_token_account.key() @ FeeAggregatorError::TokenAccountMismatch,
         constraint = vault.load()?.reward_token_program == token_program.key() @ FeeAggregatorError::InvalidTokenProgram,
     )]
     pub vault: AccountLoader<'info, AgentVault>,
-    #[account(mut, seeds = [seeds::POLICY, agent_mint.key().as_ref()], bump = policy.bump)]
+    /// `dup`: the one account this instruction writes back (the token accounts below are
+    /// only moved by the token program), so Anchor's duplicate check has nothing to compare.
+    #[account(mut, dup, has_one = agent_mint @ FeeAggregatorError::InvalidMint)]
     pub policy: Box<Account<'info, Policy>>,
     /// CHECK: agent-factory's record of `agent_mint` (read for the current creator).
     pub agent: UncheckedAccount<'info>,
-    /// CHECK: the agent mint (vault and policy seeds).
+    /// CHECK: the agent mint (the vault's and the policy's, `has_one`).
     pub agent_mint: UncheckedAccount<'info>,
-    /// CHECK: the reward mint (vault seeds).
+    /// CHECK: the vault's reward mint (`has_one`).
     pub reward_mint: UncheckedAccount<'info>,
     /// CHECK: the vault's token account (constraint above).
     #[account(mut)]
@@ -50,6 +54,7 @@ pub struct Distribute<'info> {
     pub revenue_share_program: Program<'info, RevenueShare>,
     #[account(
         mut,
+        dup,
         constraint = creator_token_account.mint == reward_mint.key() @ FeeAggregatorError::TokenAccountMintMismatch,
         constraint = ![vault_token_account.key(), stake_reward_vault.key()].contains(&creator_token_account.key()) @ FeeAggregatorError::ProgramVaultAsUserAccount,
     )]

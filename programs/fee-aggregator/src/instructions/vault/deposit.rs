@@ -2,7 +2,6 @@ use agentpad_common::token::transfer;
 use anchor_lang::prelude::*;
 use anchor_spl::token_interface::TokenInterface;
 
-use crate::constants::seeds;
 use crate::error::FeeAggregatorError;
 use crate::state::{AgentVault, RevenueSource};
 
@@ -16,8 +15,6 @@ pub struct Deposit<'info> {
     pub depositor_token_account: UncheckedAccount<'info>,
     #[account(
         mut,
-        seeds = [seeds::VAULT, vault.load()?.agent_mint.as_ref(), reward_mint.key().as_ref()],
-        bump = vault.load()?.bump,
         has_one = reward_mint @ FeeAggregatorError::InvalidMint,
         constraint = vault.load()?.token_account == vault_token_account.key() @ FeeAggregatorError::TokenAccountMismatch,
         constraint = vault.load()?.reward_token_program == token_program.key() @ FeeAggregatorError::InvalidTokenProgram,

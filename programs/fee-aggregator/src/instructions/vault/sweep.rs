@@ -5,7 +5,6 @@ use anchor_spl::token_interface::{TokenAccount, TokenInterface};
 use bonding_curve::program::BondingCurve;
 
 use super::vault_signer_seeds;
-use crate::constants::seeds;
 use crate::error::FeeAggregatorError;
 use crate::state::{AgentVault, RevenueSource};
 
@@ -17,17 +16,19 @@ use crate::state::{AgentVault, RevenueSource};
 pub struct Sweep<'info> {
     #[account(
         mut,
-        seeds = [seeds::VAULT, agent_mint.key().as_ref(), reward_mint.key().as_ref()],
-        bump = vault.load()?.bump,
+        // The vault's own record of its mints (it exists only at their PDA): the same
+        // proof as re-deriving the address, without the 1,500 CU of doing so.
+        has_one = agent_mint @ FeeAggregatorError::InvalidMint,
+        has_one = reward_mint @ FeeAggregatorError::InvalidMint,
         constraint = vault.load()?.token_account == vault_token_account.key() @ FeeAggregatorError::TokenAccountMismatch,
     )]
     pub vault: AccountLoader<'info, AgentVault>,
     /// CHECK: the vault's token account (constraint above).
     #[account(mut)]
     pub vault_token_account: UncheckedAccount<'info>,
-    /// CHECK: the agent mint, part of the vault's seeds; bonding-curve checks it against the pool.
+    /// CHECK: the vault's agent mint (`has_one`); bonding-curve checks it against the pool.
     pub agent_mint: UncheckedAccount<'info>,
-    /// CHECK: the reward (quote) mint, part of the vault's seeds; checked by bonding-curve.
+    /// CHECK: the vault's reward (quote) mint (`has_one`); checked by bonding-curve.
     pub reward_mint: UncheckedAccount<'info>,
     /// CHECK: the agent's pool; bonding-curve checks it.
     #[account(mut)]

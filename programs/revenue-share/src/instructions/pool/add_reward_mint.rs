@@ -17,7 +17,9 @@ pub struct AddRewardMint<'info> {
     pub creator: Signer<'info>,
     /// CHECK: agent-factory's record of the pool's agent (PDA, owner, discriminator checked).
     pub agent: UncheckedAccount<'info>,
-    #[account(mut, seeds = [seeds::STAKE_POOL, stake_pool.load()?.agent_mint.as_ref()], bump = stake_pool.load()?.bump)]
+    /// Any stake pool: `AccountLoader` checks owner and type, and a pool exists only at its
+    /// PDA (re-deriving it would cost 1,500 CU and prove nothing more).
+    #[account(mut)]
     pub stake_pool: AccountLoader<'info, StakePool>,
     #[account(mint::token_program = reward_token_program)]
     pub reward_mint: Box<InterfaceAccount<'info, Mint>>,

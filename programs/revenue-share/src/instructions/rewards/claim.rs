@@ -1,7 +1,6 @@
 use agentpad_common::token::transfer;
 use anchor_lang::prelude::*;
 
-use crate::constants::seeds;
 use crate::error::RevenueShareError;
 use crate::event::RewardClaimed;
 use crate::state::{Position, StakePool, pool_signer_seeds};
@@ -13,12 +12,13 @@ use crate::state::{Position, StakePool, pool_signer_seeds};
 #[derive(Accounts)]
 pub struct Claim<'info> {
     pub owner: Signer<'info>,
-    #[account(mut, seeds = [seeds::STAKE_POOL, stake_pool.load()?.agent_mint.as_ref()], bump = stake_pool.load()?.bump)]
+    /// Any stake pool: `AccountLoader` checks owner and type, and a pool exists only at its
+    /// PDA (re-deriving it would cost 1,500 CU and prove nothing more).
+    #[account(mut)]
     pub stake_pool: AccountLoader<'info, StakePool>,
     #[account(
         mut,
-        seeds = [seeds::POSITION, stake_pool.key().as_ref(), position.load()?.owner.as_ref()],
-        bump = position.load()?.bump,
+        constraint = position.load()?.stake_pool == stake_pool.key() @ RevenueShareError::PositionPoolMismatch,
         constraint = position.load()?.owner == owner.key() @ RevenueShareError::NotPositionOwner,
     )]
     pub position: AccountLoader<'info, Position>,

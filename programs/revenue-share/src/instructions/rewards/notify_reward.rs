@@ -3,7 +3,6 @@ use agentpad_common::token::transfer;
 use anchor_lang::prelude::*;
 use anchor_spl::token_interface::TokenInterface;
 
-use crate::constants::seeds;
 use crate::error::RevenueShareError;
 use crate::event::RewardNotified;
 use crate::state::StakePool;
@@ -20,7 +19,9 @@ pub struct NotifyReward<'info> {
     /// CHECK: a token account owned by `aggregator_vault`; the token program checks.
     #[account(mut)]
     pub source: UncheckedAccount<'info>,
-    #[account(mut, seeds = [seeds::STAKE_POOL, stake_pool.load()?.agent_mint.as_ref()], bump = stake_pool.load()?.bump)]
+    /// Any stake pool: `AccountLoader` checks owner and type, and a pool exists only at its
+    /// PDA (re-deriving it would cost 1,500 CU and prove nothing more).
+    #[account(mut)]
     pub stake_pool: AccountLoader<'info, StakePool>,
     /// CHECK: the pool's vault for `reward_mint` (checked in `validate`).
     #[account(mut)]

@@ -21,8 +21,7 @@ pub struct Withdraw<'info> {
     pub stake_pool: AccountLoader<'info, StakePool>,
     #[account(
         mut,
-        seeds = [seeds::POSITION, stake_pool.key().as_ref(), position.load()?.owner.as_ref()],
-        bump = position.load()?.bump,
+        constraint = position.load()?.stake_pool == stake_pool.key() @ RevenueShareError::PositionPoolMismatch,
         constraint = position.load()?.owner == owner.key() @ RevenueShareError::NotPositionOwner,
     )]
     pub position: AccountLoader<'info, Position>,
