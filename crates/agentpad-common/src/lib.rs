@@ -5,6 +5,7 @@
 pub mod account;
 pub mod agent_record;
 pub mod cpi;
+pub mod event;
 pub mod ids;
 pub mod mint_screen;
 pub mod token;

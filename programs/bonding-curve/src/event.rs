@@ -1,4 +1,5 @@
-//! Events, emitted through `emit_cpi!` so they survive log truncation.
+//! Events, emitted as self-CPIs (`agentpad_common::emit_event!`: the instruction Anchor's
+//! `emit_cpi!` sends) so they survive log truncation.
 
 use anchor_lang::prelude::*;
 

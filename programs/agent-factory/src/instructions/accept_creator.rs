@@ -1,3 +1,4 @@
+use agentpad_common::emit_event;
 use anchor_lang::prelude::*;
 
 use crate::constants::seeds;
@@ -24,6 +25,6 @@ pub fn handle_accept_creator(ctx: Context<AcceptCreator>) -> Result<()> {
     let new_creator = ctx.accounts.new_creator.key();
     let previous_creator = core::mem::replace(&mut agent.creator, new_creator);
     agent.pending_creator = Pubkey::default();
-    emit_cpi!(CreatorTransferred { agent: agent.key(), previous_creator, new_creator });
+    emit_event!(ctx, CreatorTransferred { agent: agent.key(), previous_creator, new_creator });
     Ok(())
 }

@@ -1,3 +1,4 @@
+use agentpad_common::emit_event;
 use anchor_lang::prelude::*;
 use agentpad_common::account::create_account;
 use agentpad_common::cpi::{invoke, invoke_program};
@@ -319,7 +320,7 @@ pub fn handle_launch_agent(
         preset_id,
         bump: ctx.bumps.agent,
     });
-    emit_cpi!(AgentLaunched {
+    emit_event!(ctx, AgentLaunched {
         agent: ctx.accounts.agent.key(),
         mint: mint_key,
         pool,

@@ -1,3 +1,4 @@
+use agentpad_common::emit_event;
 use anchor_lang::prelude::*;
 
 use crate::constants::seeds;
@@ -30,7 +31,7 @@ impl ProposeCreator<'_> {
 #[access_control(ctx.accounts.validate(&new_creator))]
 pub fn handle_propose_creator(ctx: Context<ProposeCreator>, new_creator: Pubkey) -> Result<()> {
     ctx.accounts.agent.pending_creator = new_creator;
-    emit_cpi!(CreatorTransferProposed {
+    emit_event!(ctx, CreatorTransferProposed {
         agent: ctx.accounts.agent.key(),
         creator: ctx.accounts.creator.key(),
         proposed_creator: new_creator,

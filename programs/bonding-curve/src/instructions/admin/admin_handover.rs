@@ -1,3 +1,4 @@
+use agentpad_common::emit_event;
 use anchor_lang::prelude::*;
 
 use crate::constants::CONFIG_ADDRESS;
@@ -19,7 +20,7 @@ pub struct ProposeAdmin<'info> {
 
 pub fn handle_propose_admin(ctx: Context<ProposeAdmin>, proposed: Pubkey) -> Result<()> {
     ctx.accounts.config.pending_admin = proposed;
-    emit_cpi!(AdminProposed { admin: ctx.accounts.admin.key(), proposed });
+    emit_event!(ctx, AdminProposed { admin: ctx.accounts.admin.key(), proposed });
     Ok(())
 }
 
@@ -40,6 +41,6 @@ pub fn handle_accept_admin(ctx: Context<AcceptAdmin>) -> Result<()> {
     let config = &mut ctx.accounts.config;
     let previous_admin = core::mem::replace(&mut config.admin, ctx.accounts.new_admin.key());
     config.pending_admin = Pubkey::default();
-    emit_cpi!(AdminTransferred { previous_admin, new_admin: config.admin });
+    emit_event!(ctx, AdminTransferred { previous_admin, new_admin: config.admin });
     Ok(())
 }

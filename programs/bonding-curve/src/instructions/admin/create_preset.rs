@@ -1,4 +1,5 @@
 use agentpad_common::mint_screen::screen_mint;
+use agentpad_common::emit_event;
 use anchor_lang::prelude::*;
 use anchor_spl::token_interface::Mint;
 
@@ -44,6 +45,6 @@ pub fn handle_create_preset(ctx: Context<CreatePreset>, preset_id: u16, params: 
     let mut preset = ctx.accounts.preset.load_init()?;
     *preset = Preset { quote_mint, params, staking, id: preset_id, bump: ctx.bumps.preset, _padding: [0; 1], _reserved: [0; 8] };
     drop(preset);
-    emit_cpi!(PresetCreated { preset: ctx.accounts.preset.key(), preset_id, quote_mint, params, staking });
+    emit_event!(ctx, PresetCreated { preset: ctx.accounts.preset.key(), preset_id, quote_mint, params, staking });
     Ok(())
 }

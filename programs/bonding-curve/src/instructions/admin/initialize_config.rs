@@ -1,3 +1,4 @@
+use agentpad_common::emit_event;
 use anchor_lang::prelude::*;
 use anchor_lang::solana_program::bpf_loader_upgradeable;
 
@@ -29,6 +30,6 @@ pub struct InitializeConfig<'info> {
 pub fn handle_initialize_config(ctx: Context<InitializeConfig>, protocol_fee_recipient: Pubkey) -> Result<()> {
     let admin = ctx.accounts.admin.key();
     ctx.accounts.config.set_inner(Config { admin, protocol_fee_recipient, pending_admin: Pubkey::default(), bump: ctx.bumps.config });
-    emit_cpi!(ConfigInitialized { admin, protocol_fee_recipient });
+    emit_event!(ctx, ConfigInitialized { admin, protocol_fee_recipient });
     Ok(())
 }

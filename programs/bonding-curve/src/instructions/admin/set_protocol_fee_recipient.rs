@@ -1,3 +1,4 @@
+use agentpad_common::emit_event;
 use anchor_lang::prelude::*;
 
 use crate::constants::CONFIG_ADDRESS;
@@ -18,6 +19,6 @@ pub struct SetProtocolFeeRecipient<'info> {
 pub fn handle_set_protocol_fee_recipient(ctx: Context<SetProtocolFeeRecipient>, new_recipient: Pubkey) -> Result<()> {
     let config = &mut ctx.accounts.config;
     let previous_recipient = core::mem::replace(&mut config.protocol_fee_recipient, new_recipient);
-    emit_cpi!(ProtocolFeeRecipientSet { previous_recipient, new_recipient });
+    emit_event!(ctx, ProtocolFeeRecipientSet { previous_recipient, new_recipient });
     Ok(())
 }

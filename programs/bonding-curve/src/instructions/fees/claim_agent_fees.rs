@@ -1,4 +1,5 @@
 use agentpad_common::ids::aggregator_vault_address;
+use agentpad_common::emit_event;
 use anchor_lang::prelude::*;
 use anchor_spl::token_interface::{TokenAccount, TokenInterface};
 
@@ -51,6 +52,6 @@ pub fn handle_claim_agent_fees(ctx: Context<ClaimAgentFees>) -> Result<()> {
         &a.destination.to_account_info(),
         &a.quote_token_program.to_account_info(),
     )?;
-    emit_cpi!(FeesClaimed { pool: a.pool.key(), bucket: FeeBucket::AgentRevenue, amount, destination: a.destination.key() });
+    emit_event!(ctx, FeesClaimed { pool: a.pool.key(), bucket: FeeBucket::AgentRevenue, amount, destination: a.destination.key() });
     Ok(())
 }

@@ -1,3 +1,4 @@
+use agentpad_common::emit_event;
 use anchor_lang::prelude::*;
 use anchor_spl::token_interface::{TokenAccount, TokenInterface};
 
@@ -46,6 +47,6 @@ pub fn handle_claim_creator_fees(ctx: Context<ClaimCreatorFees>) -> Result<()> {
         &a.destination.to_account_info(),
         &a.quote_token_program.to_account_info(),
     )?;
-    emit_cpi!(FeesClaimed { pool: a.pool.key(), bucket: FeeBucket::Creator, amount, destination: a.destination.key() });
+    emit_event!(ctx, FeesClaimed { pool: a.pool.key(), bucket: FeeBucket::Creator, amount, destination: a.destination.key() });
     Ok(())
 }

@@ -1,3 +1,4 @@
+use agentpad_common::emit_event;
 use anchor_lang::prelude::*;
 use anchor_spl::token_interface::{TokenAccount, TokenInterface};
 
@@ -48,7 +49,7 @@ pub fn handle_claim_protocol_fees(ctx: Context<ClaimProtocolFees>) -> Result<()>
         &a.recipient_token_account.to_account_info(),
         &a.quote_token_program.to_account_info(),
     )?;
-    emit_cpi!(FeesClaimed {
+    emit_event!(ctx, FeesClaimed {
         pool: a.pool.key(),
         bucket: FeeBucket::Protocol,
         amount,

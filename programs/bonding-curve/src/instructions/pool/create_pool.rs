@@ -1,5 +1,6 @@
 use agentpad_common::ids::LAUNCHER;
 use agentpad_common::mint_screen::screen_mint;
+use agentpad_common::emit_event;
 use anchor_lang::prelude::*;
 use anchor_spl::token_2022::Token2022;
 use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
@@ -113,6 +114,6 @@ pub fn handle_create_pool(ctx: Context<CreatePool>, creator_fee_authority: Pubke
         launch_timestamp: clock.unix_timestamp,
     };
     drop(pool);
-    emit_cpi!(event);
+    emit_event!(ctx, event);
     Ok(())
 }

@@ -1,3 +1,4 @@
+use agentpad_common::emit_event;
 use anchor_lang::prelude::*;
 
 use crate::error::BondingCurveError;
@@ -32,6 +33,6 @@ pub fn handle_graduate(ctx: Context<Graduate>) -> Result<()> {
         timestamp: now,
     };
     drop(pool);
-    emit_cpi!(event);
+    emit_event!(ctx, event);
     Ok(())
 }

@@ -12,6 +12,7 @@ pub use sell_exact_in::*;
 use agentpad_common::token::transfer;
 use agentpad_math::MathResult;
 use agentpad_math::pool::{Limit, Market, Phase, Side, Trade};
+use agentpad_common::emit_event;
 use anchor_lang::prelude::*;
 use anchor_spl::token_2022::Token2022;
 use anchor_spl::token_interface::{TokenAccount, TokenInterface};
@@ -105,7 +106,7 @@ pub(crate) fn execute_swap(ctx: Context<Swap>, quote: impl FnOnce(&Market, u16) 
         (trade, pool.market()?, pool.base_mint, [pool.bump], (pool.base_decimals, pool.quote_decimals))
     };
     ctx.accounts.settle(&trade, &base_mint, &bump, decimals)?;
-    emit_cpi!(TradeExecuted {
+    emit_event!(ctx, TradeExecuted {
         pool: ctx.accounts.pool.key(),
         base_mint,
         user: ctx.accounts.user.key(),

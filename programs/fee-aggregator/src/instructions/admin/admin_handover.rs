@@ -1,3 +1,4 @@
+use agentpad_common::emit_event;
 use anchor_lang::prelude::*;
 
 use crate::constants::STORE_ADDRESS;
@@ -18,7 +19,7 @@ pub struct ProposeAdmin<'info> {
 
 pub fn handle_propose_admin(ctx: Context<ProposeAdmin>, proposed: Pubkey) -> Result<()> {
     ctx.accounts.store.pending_admin = proposed;
-    emit_cpi!(AdminProposed { admin: ctx.accounts.admin.key(), proposed });
+    emit_event!(ctx, AdminProposed { admin: ctx.accounts.admin.key(), proposed });
     Ok(())
 }
 
@@ -39,6 +40,6 @@ pub fn handle_accept_admin(ctx: Context<AcceptAdmin>) -> Result<()> {
     let store = &mut ctx.accounts.store;
     let previous_admin = core::mem::replace(&mut store.admin, ctx.accounts.new_admin.key());
     store.pending_admin = Pubkey::default();
-    emit_cpi!(AdminTransferred { previous_admin, new_admin: store.admin });
+    emit_event!(ctx, AdminTransferred { previous_admin, new_admin: store.admin });
     Ok(())
 }

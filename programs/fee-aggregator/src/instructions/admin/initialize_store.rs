@@ -1,3 +1,4 @@
+use agentpad_common::emit_event;
 use anchor_lang::prelude::*;
 use anchor_lang::solana_program::bpf_loader_upgradeable;
 
@@ -81,7 +82,7 @@ pub fn handle_initialize_store<'info>(ctx: Context<'info, InitializeStore<'info>
     let store_seeds: &[&[u8]] = &[seeds::STORE, &bump];
     lz::register_oapp(&args.endpoint_program, ctx.remaining_accounts, &store, store_seeds, args.delegate)?;
 
-    emit_cpi!(StoreInitialized {
+    emit_event!(ctx, StoreInitialized {
         admin,
         delegate: args.delegate,
         endpoint_program: args.endpoint_program,

@@ -1,3 +1,4 @@
+use agentpad_common::emit_event;
 use anchor_lang::prelude::*;
 
 use crate::constants::{STORE_ADDRESS, seeds};
@@ -26,6 +27,6 @@ pub fn handle_set_delegate<'info>(ctx: Context<'info, SetDelegate<'info>>, deleg
     let bump = [store.bump];
     let store_seeds: &[&[u8]] = &[seeds::STORE, &bump];
     lz::set_delegate(&store.endpoint_program, ctx.remaining_accounts, &store.key(), store_seeds, delegate)?;
-    emit_cpi!(DelegateSet { delegate });
+    emit_event!(ctx, DelegateSet { delegate });
     Ok(())
 }

@@ -1,4 +1,5 @@
 use agentpad_common::mint_screen::screen_mint;
+use agentpad_common::emit_event;
 use anchor_lang::prelude::*;
 use anchor_lang::system_program::{self, Transfer};
 use anchor_spl::associated_token::AssociatedToken;
@@ -75,6 +76,6 @@ pub fn handle_set_oft(ctx: Context<SetOft>, oft_store: Pubkey) -> Result<()> {
     let (reward_mint, composer_token_account) = (ctx.accounts.reward_mint.key(), ctx.accounts.composer_token_account.key());
     let token_program = ctx.accounts.token_program.key();
     ctx.accounts.oft.set_inner(OftConfig { reward_mint, oft_store, token_program, composer_token_account, bump: ctx.bumps.oft });
-    emit_cpi!(OftSet { reward_mint, oft_store, composer_token_account });
+    emit_event!(ctx, OftSet { reward_mint, oft_store, composer_token_account });
     Ok(())
 }

@@ -1,3 +1,4 @@
+use agentpad_common::emit_event;
 use anchor_lang::prelude::*;
 
 use crate::constants::{STORE_ADDRESS, seeds};
@@ -49,7 +50,7 @@ pub fn handle_set_peer_config(ctx: Context<SetPeerConfig>, src_eid: u32, config:
             peer.max_reported_total_sd = max_reported_total_sd;
         }
     }
-    emit_cpi!(PeerConfigSet {
+    emit_event!(ctx, PeerConfigSet {
         src_eid,
         address: peer.address,
         max_report_sd: peer.max_report_sd,

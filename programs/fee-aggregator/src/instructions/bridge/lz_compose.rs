@@ -1,4 +1,5 @@
 use agentpad_common::token::transfer;
+use agentpad_common::emit_event;
 use anchor_lang::prelude::*;
 use anchor_spl::token_interface::TokenInterface;
 
@@ -82,6 +83,6 @@ pub fn handle_lz_compose<'info>(ctx: Context<'info, LzCompose<'info>>, params: L
         &[store_seeds],
     )?;
     let event = AgentVault::load_checked(&vault_info, &value.agent, &reward_mint)?.credit(RevenueSource::Bridged { src_eid, transfer_id }, amount)?;
-    emit_cpi!(event);
+    emit_event!(ctx, event);
     Ok(())
 }

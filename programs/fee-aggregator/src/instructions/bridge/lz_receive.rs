@@ -1,5 +1,6 @@
 use agentpad_common::account::create_account;
 use agentpad_math::revenue::shared_to_local;
+use agentpad_common::emit_event;
 use anchor_lang::prelude::*;
 
 use super::receipt_address;
@@ -80,7 +81,7 @@ pub fn handle_lz_receive<'info>(ctx: Context<'info, LzReceive<'info>>, params: L
     let reported_total = vault.record_report(params.src_eid, amount)?;
     peer.check_report(report.amount_sd, reported_total, decimals)?;
     drop(vault);
-    emit_cpi!(FeeReported {
+    emit_event!(ctx, FeeReported {
         agent_mint: report.agent,
         reward_mint: report.reward_mint,
         src_eid: params.src_eid,

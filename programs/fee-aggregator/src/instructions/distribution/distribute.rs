@@ -1,6 +1,7 @@
 use agentpad_common::agent_record::read_agent;
 use agentpad_common::token::transfer;
 use agentpad_common::cpi::invoke_program;
+use agentpad_common::emit_event;
 use anchor_lang::prelude::*;
 use anchor_spl::token_interface::{TokenAccount, TokenInterface};
 
@@ -145,6 +146,6 @@ pub fn handle_distribute(ctx: Context<Distribute>) -> Result<()> {
         distributed_protocol_total: v.distributed_protocol,
     };
     drop(v);
-    emit_cpi!(event);
+    emit_event!(ctx, event);
     Ok(())
 }

@@ -1,4 +1,5 @@
 use agentpad_common::agent_record::read_agent;
+use agentpad_common::emit_event;
 use anchor_lang::prelude::*;
 
 use crate::constants::{STORE_ADDRESS, seeds};
@@ -40,6 +41,6 @@ pub fn handle_set_split(ctx: Context<SetSplit>, split: Split) -> Result<()> {
     let mut schedule = policy.schedule();
     let effective_at = schedule.announce(split.revenue(), now, ctx.accounts.store.split_delay).map_err(FeeAggregatorError::from)?;
     policy.set_schedule(&schedule);
-    emit_cpi!(SplitScheduled { agent_mint: ctx.accounts.agent_mint.key(), split, effective_at });
+    emit_event!(ctx, SplitScheduled { agent_mint: ctx.accounts.agent_mint.key(), split, effective_at });
     Ok(())
 }

@@ -1,5 +1,6 @@
 use agentpad_common::agent_record::is_agent_of;
 use agentpad_common::mint_screen::screen_mint;
+use agentpad_common::emit_event;
 use anchor_lang::prelude::*;
 use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
 
@@ -94,6 +95,6 @@ pub fn handle_create_vault(ctx: Context<CreateVault>) -> Result<()> {
             bump: ctx.bumps.policy,
         });
     }
-    emit_cpi!(VaultCreated { vault: ctx.accounts.vault.key(), agent_mint, reward_mint });
+    emit_event!(ctx, VaultCreated { vault: ctx.accounts.vault.key(), agent_mint, reward_mint });
     Ok(())
 }

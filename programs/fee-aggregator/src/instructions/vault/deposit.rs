@@ -1,4 +1,5 @@
 use agentpad_common::token::transfer;
+use agentpad_common::emit_event;
 use anchor_lang::prelude::*;
 use anchor_spl::token_interface::TokenInterface;
 
@@ -50,6 +51,6 @@ pub fn handle_deposit(ctx: Context<Deposit>, amount: u64) -> Result<()> {
         &[],
     )?;
     let event = a.vault.load_mut()?.credit(RevenueSource::Direct, amount)?;
-    emit_cpi!(event);
+    emit_event!(ctx, event);
     Ok(())
 }

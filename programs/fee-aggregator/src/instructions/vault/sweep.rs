@@ -1,4 +1,5 @@
 use agentpad_common::cpi::invoke_program;
+use agentpad_common::emit_event;
 use anchor_lang::prelude::*;
 use anchor_lang::AccountDeserialize;
 use anchor_spl::token_interface::{TokenAccount, TokenInterface};
@@ -72,6 +73,6 @@ pub fn handle_sweep(ctx: Context<Sweep>) -> Result<()> {
     let amount = token_amount(&a.vault_token_account)?.checked_sub(before).ok_or(FeeAggregatorError::MathOverflow)?;
 
     let event = a.vault.load_mut()?.credit(RevenueSource::Local, amount)?;
-    emit_cpi!(event);
+    emit_event!(ctx, event);
     Ok(())
 }

@@ -1,4 +1,5 @@
 use agentpad_common::agent_record::read_agent;
+use agentpad_common::emit_event;
 use anchor_lang::prelude::*;
 use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
 
@@ -50,6 +51,6 @@ impl AddRewardMint<'_> {
 pub fn handle_add_reward_mint(ctx: Context<AddRewardMint>) -> Result<()> {
     let a = &ctx.accounts;
     let index = add_reward_slot(&mut *a.stake_pool.load_mut()?, &a.reward_mint, a.reward_vault.key(), a.reward_token_program.key())?;
-    emit_cpi!(RewardMintAdded { stake_pool: a.stake_pool.key(), reward_mint: a.reward_mint.key(), index });
+    emit_event!(ctx, RewardMintAdded { stake_pool: a.stake_pool.key(), reward_mint: a.reward_mint.key(), index });
     Ok(())
 }

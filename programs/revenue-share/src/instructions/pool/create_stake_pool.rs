@@ -1,4 +1,5 @@
 use agentpad_common::ids::LAUNCHER;
+use agentpad_common::emit_event;
 use anchor_lang::prelude::*;
 use anchor_spl::token_2022::Token2022;
 use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
@@ -79,7 +80,7 @@ pub fn handle_create_stake_pool(ctx: Context<CreateStakePool>, unstake_cooldown:
     let index = add_reward_slot(&mut pool, &a.reward_mint, a.reward_vault.key(), a.reward_token_program.key())?;
     drop(pool);
     let stake_pool = a.stake_pool.key();
-    emit_cpi!(StakePoolCreated { stake_pool, agent_mint: a.agent_mint.key(), unstake_cooldown, reward_window });
-    emit_cpi!(RewardMintAdded { stake_pool, reward_mint: a.reward_mint.key(), index });
+    emit_event!(ctx, StakePoolCreated { stake_pool, agent_mint: a.agent_mint.key(), unstake_cooldown, reward_window });
+    emit_event!(ctx, RewardMintAdded { stake_pool, reward_mint: a.reward_mint.key(), index });
     Ok(())
 }

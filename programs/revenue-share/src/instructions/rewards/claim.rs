@@ -1,4 +1,5 @@
 use agentpad_common::token::transfer;
+use agentpad_common::emit_event;
 use anchor_lang::prelude::*;
 
 use crate::error::RevenueShareError;
@@ -73,7 +74,7 @@ pub fn handle_claim<'info>(ctx: Context<'info, Claim<'info>>) -> Result<()> {
     for (group, amount, decimals, total_claimed) in payouts {
         let [mint, vault, destination, token_program] = group else { unreachable!() };
         transfer(token_program, vault, mint, destination, &pool_info, amount, decimals, &[&pool_seeds])?;
-        emit_cpi!(RewardClaimed { stake_pool, owner, reward_mint: mint.key(), amount, total_claimed });
+        emit_event!(ctx, RewardClaimed { stake_pool, owner, reward_mint: mint.key(), amount, total_claimed });
     }
     Ok(())
 }

@@ -1,5 +1,6 @@
 use agentpad_common::ids::aggregator_vault_address;
 use agentpad_common::token::transfer;
+use agentpad_common::emit_event;
 use anchor_lang::prelude::*;
 use anchor_spl::token_interface::TokenInterface;
 
@@ -76,6 +77,6 @@ pub fn handle_notify_reward(ctx: Context<NotifyReward>, amount: u64) -> Result<(
         total_staked: total,
     };
     drop(pool);
-    emit_cpi!(event);
+    emit_event!(ctx, event);
     Ok(())
 }

@@ -1,3 +1,4 @@
+use agentpad_common::emit_event;
 use anchor_lang::prelude::*;
 
 use crate::error::RevenueShareError;
@@ -50,6 +51,6 @@ pub fn handle_close_position(ctx: Context<ClosePosition>) -> Result<()> {
     }
     let owner = position.owner;
     drop((pool, position));
-    emit_cpi!(PositionClosed { stake_pool: ctx.accounts.stake_pool.key(), owner });
+    emit_event!(ctx, PositionClosed { stake_pool: ctx.accounts.stake_pool.key(), owner });
     Ok(())
 }

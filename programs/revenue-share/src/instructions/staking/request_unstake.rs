@@ -1,3 +1,4 @@
+use agentpad_common::emit_event;
 use anchor_lang::prelude::*;
 
 use crate::error::RevenueShareError;
@@ -51,6 +52,6 @@ pub fn handle_request_unstake(ctx: Context<RequestUnstake>, amount: u64) -> Resu
         unlock_at: position.unlock_at,
     };
     drop((pool, position));
-    emit_cpi!(event);
+    emit_event!(ctx, event);
     Ok(())
 }

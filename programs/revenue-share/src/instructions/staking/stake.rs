@@ -1,6 +1,7 @@
 use agentpad_common::ids::AGENT_TOKEN_DECIMALS;
 use agentpad_common::token::transfer;
 use agentpad_math::reward::Accrual;
+use agentpad_common::emit_event;
 use anchor_lang::prelude::*;
 use anchor_spl::token_2022::Token2022;
 
@@ -88,6 +89,6 @@ pub fn handle_stake(ctx: Context<Stake>, amount: u64) -> Result<()> {
         total_staked: pool.total_staked,
     };
     drop((pool, position));
-    emit_cpi!(event);
+    emit_event!(ctx, event);
     Ok(())
 }

@@ -1,5 +1,6 @@
 use agentpad_common::ids::AGENT_TOKEN_DECIMALS;
 use agentpad_common::token::transfer;
+use agentpad_common::emit_event;
 use anchor_lang::prelude::*;
 use anchor_spl::token_2022::Token2022;
 
@@ -62,6 +63,6 @@ pub fn handle_withdraw(ctx: Context<Withdraw>) -> Result<()> {
         AGENT_TOKEN_DECIMALS,
         &[&pool_seeds],
     )?;
-    emit_cpi!(Withdrawn { stake_pool: a.stake_pool.key(), owner: a.owner.key(), amount });
+    emit_event!(ctx, Withdrawn { stake_pool: a.stake_pool.key(), owner: a.owner.key(), amount });
     Ok(())
 }
