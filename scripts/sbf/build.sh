@@ -3,6 +3,8 @@
 # upstream LLVM 23 + sbpf-linker, without Solana's platform-tools. Output: target/sbf/*.so.
 # The programs' source is what `anchor build` compiles; the differences live here:
 # the std port (std-solana.patch), the target spec, and the `sbf-int128` feature.
+# AGENTPAD_SBF_PROFILE=1: the same code with DWARF line tables and the linked objects kept,
+# into target/sbf-profile, for scripts/sbf/profile.sh.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 TOOLS=${AGENTPAD_SBF_TOOLS:-$ROOT/target/sbf-tools}
@@ -11,18 +13,25 @@ cd "$ROOT"
 export RUSTC=/usr/bin/rustc RUSTC_BOOTSTRAP=1
 # cargo-internal: the std sources build-std compiles (our patched copy). Pinned versions only.
 export __CARGO_TESTS_ONLY_SRC_ROOT="$TOOLS/rustsrc/library"
+LINKER=$TOOLS/bin/sbpf-linker EXTRA="" OUT=target/sbf
 export CARGO_TARGET_DIR="$ROOT/target/sbf-build"
-export RUSTFLAGS="-C linker=$TOOLS/bin/sbpf-linker -C panic=immediate-abort -Z unstable-options -C passes=lower-atomic -C link-arg=--llvm-args=-bpf-stack-size=4096 -C relocation-model=static"
+if [ "${AGENTPAD_SBF_PROFILE:-}" = 1 ]; then
+  export AGENTPAD_SBPF_LINKER=$LINKER CARGO_TARGET_DIR="$ROOT/target/sbf-build-profile"
+  LINKER=$ROOT/scripts/sbf/link.sh EXTRA="-C debuginfo=line-tables-only -C link-arg=--btf" OUT=target/sbf-profile
+fi
+export RUSTFLAGS="-C linker=$LINKER -C panic=immediate-abort -Z unstable-options -C passes=lower-atomic -C link-arg=--llvm-args=-bpf-stack-size=4096 -C relocation-model=static $EXTRA"
 # One cargo invocation per program: built together, cargo would unify features and give
 # the programs agent-factory depends on (with `cpi`, hence `no-entrypoint`) no entrypoint.
-mkdir -p target/sbf
+mkdir -p "$OUT"
 for package in bonding-curve agent-factory fee-aggregator revenue-share lz-endpoint-mock oft-mock; do
   lib=${package//-/_}
   echo "== sBPF: $package"
   cargo +stable build --release --locked -Zjson-target-spec -Zbuild-std=std,panic_abort \
     --target scripts/sbf/bpfel-solana-none.json --features sbf-int128 -p "$package"
-  cp "$CARGO_TARGET_DIR/bpfel-solana-none/release/lib$lib.so" "target/sbf/$lib.so"
+  cp "$CARGO_TARGET_DIR/bpfel-solana-none/release/lib$lib.so" "$OUT/$lib.so"
+  [ "$OUT" = target/sbf ] || cp "$CARGO_TARGET_DIR/bpfel-solana-none/release/deps/lib$lib.o" "$OUT/lib$lib.o"
 done
+[ "$OUT" = target/sbf ] || exit 0
 # The SPL Program Metadata program, for the validator stage's on-chain IDLs: vendored, in
 # its own workspace (vendor/program-metadata); no_std, so only core and alloc are built.
 echo "== sBPF: spl-program-metadata (vendor/program-metadata)"

@@ -1,18 +1,17 @@
 // Formats a replay report (replay.mjs) and its trace as the benchmark tables (Markdown).
 // usage: node bench.mjs <report.json> <trace.json>
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 
 const [reportFile, traceFile] = process.argv.slice(2);
 const report = JSON.parse(readFileSync(reportFile, "utf8"));
 const trace = JSON.parse(readFileSync(traceFile, "utf8"));
-
-// The issue's targets (aims, not guarantees).
-const TARGETS = {
-  "bonding_curve.buy_exact_in": 25000, "bonding_curve.buy_exact_out": 25000, "bonding_curve.sell_exact_in": 25000,
-  "revenue_share.claim": 15000, "revenue_share.stake": 15000, "fee_aggregator.lz_receive": 40000,
-  "agent_factory.launch_agent": 150000,
-};
+// Before the compute-unit work, the goals, the peers' figures and what changed.
+const baseline = JSON.parse(readFileSync(join(dirname(fileURLToPath(import.meta.url)), "baseline.json"), "utf8"));
+const TARGETS = baseline.goals;
+const fmt = (n) => n.toLocaleString("en-US");
 const ours = ["agent_factory", "bonding_curve", "fee_aggregator", "revenue_share", "lz_endpoint_mock"];
 const rows = new Map();
 for (const m of report.measurements) {
@@ -40,6 +39,30 @@ for (const [name, ms] of rows) {
   const flag = target ? `${target.toLocaleString("en-US")}${median(cus) > target ? " (over)" : ""}` : "";
   out.push(`| \`${name}\` | ${ms.length} | ${median(cus).toLocaleString("en-US")} | ${Math.min(...cus).toLocaleString("en-US")}–${Math.max(...cus).toLocaleString("en-US")} | ${mid.cpiCu.toLocaleString("en-US")} | ${breakdown} | ${flag} | ${mid.txBytes} | ${mid.accounts} |`);
 }
+
+// Before and after, per instruction the goals name.
+out.push("", `## Before and after (baseline: commit ${baseline.commit})`, "");
+out.push("| instruction | before | now | change | goal | mainnet peer |", "|---|---:|---:|---:|---:|---|");
+for (const [name, before] of Object.entries(baseline.cu)) {
+  const ms = rows.get(name);
+  if (!ms) continue;
+  const now = median(ms.map((m) => m.cu));
+  const goal = TARGETS[name] ? `${fmt(TARGETS[name])}${now > TARGETS[name] ? " (missed)" : " (met)"}` : "";
+  out.push(`| \`${name}\` | ${fmt(before)} | ${fmt(now)} | ${(((now - before) / before) * 100).toFixed(0)}% | ${goal} | ${baseline.peers[name] ?? ""} |`);
+}
+out.push("", "What changed (all instructions):", "", ...baseline.changes.map((c) => `- ${c}`));
+
+// Program sizes and what deploying them costs: the program-data account holds a 45-byte
+// header and the ELF, rent-exempt at 6,960 lamports a byte (128 bytes of overhead).
+const soDir = dirname(reportFile);
+out.push("", "## Program size and deploy rent", "", "| program | bytes | before | deploy rent (SOL) |", "|---|---:|---:|---:|");
+let total = 0, totalBefore = 0;
+for (const [program, before] of Object.entries(baseline.programs)) {
+  const bytes = statSync(join(soDir, `${program}.so`)).size;
+  total += bytes; totalBefore += before;
+  out.push(`| ${program} | ${fmt(bytes)} | ${fmt(before)} | ${((bytes + 45 + 128) * 6960 / 1e9).toFixed(2)} |`);
+}
+out.push(`| all four | ${fmt(total)} | ${fmt(totalBefore)} | ${((total + 4 * 173) * 6960 / 1e9).toFixed(2)} |`);
 
 // Account types: measured from the accounts the run created, typed by Anchor discriminator.
 const TYPES = {
