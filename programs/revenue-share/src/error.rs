@@ -52,6 +52,8 @@ pub enum RevenueShareError {
     NotLauncher,
     #[msg("The position belongs to another stake pool")]
     PositionPoolMismatch,
+    #[msg("The agent mint is not the stake pool's")]
+    AgentMintMismatch,
 }
 
 impl From<AgentRecordError> for RevenueShareError {

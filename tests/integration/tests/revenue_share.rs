@@ -296,6 +296,13 @@ async fn rejections_have_named_errors_and_touch_nothing() {
     let mut foreign_unstake = stake::request_unstake(&a.pubkey(), &a.pubkey(), &other, TOKEN);
     foreign_unstake.accounts[2].pubkey = pos_a;
     env.expect_failure(&[foreign_unstake], &[&a], rs_err(E::PositionPoolMismatch), &watched).await;
+    // This pool with another agent's mint.
+    let mut foreign_stake = stake::stake(&a.pubkey(), &m, TOKEN);
+    foreign_stake.accounts[5].pubkey = other;
+    env.expect_failure(&[foreign_stake], &[&a], rs_err(E::AgentMintMismatch), &watched).await;
+    let mut foreign_withdraw = stake::withdraw(&a.pubkey(), &m);
+    foreign_withdraw.accounts[5].pubkey = other;
+    env.expect_failure(&[foreign_withdraw], &[&a], rs_err(E::AgentMintMismatch), &watched).await;
 
     // Reward mints: creator only, no duplicates, at most four.
     let payer = env.payer().pubkey();

@@ -19,8 +19,7 @@ pub struct Stake<'info> {
     pub owner: Signer<'info>,
     #[account(
         mut,
-        seeds = [seeds::STAKE_POOL, agent_mint.key().as_ref()],
-        bump = stake_pool.load()?.bump,
+        has_one = agent_mint @ RevenueShareError::AgentMintMismatch,
         constraint = stake_pool.load()?.stake_vault == stake_vault.key() @ RevenueShareError::StakeVaultMismatch,
     )]
     pub stake_pool: AccountLoader<'info, StakePool>,
@@ -38,7 +37,7 @@ pub struct Stake<'info> {
     /// CHECK: the pool's stake vault (constraint above).
     #[account(mut)]
     pub stake_vault: UncheckedAccount<'info>,
-    /// CHECK: the agent mint (pool seeds).
+    /// CHECK: the pool's agent mint (`has_one`).
     pub agent_mint: UncheckedAccount<'info>,
     pub token_program: Program<'info, Token2022>,
     pub system_program: Program<'info, System>,

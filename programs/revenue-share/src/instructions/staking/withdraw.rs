@@ -4,7 +4,6 @@ use agentpad_common::emit_event;
 use anchor_lang::prelude::*;
 use anchor_spl::token_2022::Token2022;
 
-use crate::constants::seeds;
 use crate::error::RevenueShareError;
 use crate::event::Withdrawn;
 use crate::state::{Position, StakePool, pool_signer_seeds};
@@ -15,8 +14,7 @@ use crate::state::{Position, StakePool, pool_signer_seeds};
 pub struct Withdraw<'info> {
     pub owner: Signer<'info>,
     #[account(
-        seeds = [seeds::STAKE_POOL, agent_mint.key().as_ref()],
-        bump = stake_pool.load()?.bump,
+        has_one = agent_mint @ RevenueShareError::AgentMintMismatch,
         constraint = stake_pool.load()?.stake_vault == stake_vault.key() @ RevenueShareError::StakeVaultMismatch,
     )]
     pub stake_pool: AccountLoader<'info, StakePool>,
@@ -33,7 +31,7 @@ pub struct Withdraw<'info> {
     /// CHECK: the pool's stake vault (constraint above).
     #[account(mut)]
     pub stake_vault: UncheckedAccount<'info>,
-    /// CHECK: the agent mint (pool seeds).
+    /// CHECK: the pool's agent mint (`has_one`).
     pub agent_mint: UncheckedAccount<'info>,
     pub token_program: Program<'info, Token2022>,
 }
