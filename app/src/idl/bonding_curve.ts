@@ -543,7 +543,10 @@ export type BondingCurve = {
         },
         {
           "docs": [
-            "Not the pool's vault: a transfer to itself would move the books but no tokens."
+            "Not the pool's vault: a transfer to itself would move the books but no tokens.",
+            "`dup`: token accounts are never written back by this program, so Anchor's",
+            "duplicate-mutable check (a hash set per instruction) has nothing to protect; the two",
+            "user accounts hold different mints anyway."
           ],
           "name": "userBaseAccount",
           "writable": true
@@ -629,7 +632,10 @@ export type BondingCurve = {
         },
         {
           "docs": [
-            "Not the pool's vault: a transfer to itself would move the books but no tokens."
+            "Not the pool's vault: a transfer to itself would move the books but no tokens.",
+            "`dup`: token accounts are never written back by this program, so Anchor's",
+            "duplicate-mutable check (a hash set per instruction) has nothing to protect; the two",
+            "user accounts hold different mints anyway."
           ],
           "name": "userBaseAccount",
           "writable": true
@@ -719,6 +725,9 @@ export type BondingCurve = {
           ]
         },
         {
+          "docs": [
+            "`dup`: a token account, never written back here (see `Swap`)."
+          ],
           "name": "destination",
           "writable": true
         },
@@ -775,6 +784,9 @@ export type BondingCurve = {
           ]
         },
         {
+          "docs": [
+            "`dup`: a token account, never written back here (see `Swap`)."
+          ],
           "name": "destination",
           "writable": true
         },
@@ -828,6 +840,9 @@ export type BondingCurve = {
           ]
         },
         {
+          "docs": [
+            "`dup`: a token account, never written back here (see `Swap`)."
+          ],
           "name": "recipientTokenAccount",
           "writable": true
         },
@@ -1302,7 +1317,10 @@ export type BondingCurve = {
         },
         {
           "docs": [
-            "Not the pool's vault: a transfer to itself would move the books but no tokens."
+            "Not the pool's vault: a transfer to itself would move the books but no tokens.",
+            "`dup`: token accounts are never written back by this program, so Anchor's",
+            "duplicate-mutable check (a hash set per instruction) has nothing to protect; the two",
+            "user accounts hold different mints anyway."
           ],
           "name": "userBaseAccount",
           "writable": true

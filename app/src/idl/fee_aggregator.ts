@@ -760,28 +760,6 @@ export type FeeAggregator = {
         },
         {
           "name": "vault",
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  118,
-                  97,
-                  117,
-                  108,
-                  116
-                ]
-              },
-              {
-                "kind": "account",
-                "path": "vault"
-              },
-              {
-                "kind": "account",
-                "path": "rewardMint"
-              }
-            ]
-          },
           "writable": true
         },
         {
@@ -830,61 +808,31 @@ export type FeeAggregator = {
         },
         {
           "name": "vault",
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  118,
-                  97,
-                  117,
-                  108,
-                  116
-                ]
-              },
-              {
-                "kind": "account",
-                "path": "agentMint"
-              },
-              {
-                "kind": "account",
-                "path": "rewardMint"
-              }
-            ]
-          },
           "writable": true
         },
         {
+          "docs": [
+            "`dup`: the one account this instruction writes back (the token accounts below are",
+            "only moved by the token program), so Anchor's duplicate check has nothing to compare."
+          ],
           "name": "policy",
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  112,
-                  111,
-                  108,
-                  105,
-                  99,
-                  121
-                ]
-              },
-              {
-                "kind": "account",
-                "path": "agentMint"
-              }
-            ]
-          },
           "writable": true
         },
         {
           "name": "agent"
         },
         {
-          "name": "agentMint"
+          "name": "agentMint",
+          "relations": [
+            "vault",
+            "policy"
+          ]
         },
         {
-          "name": "rewardMint"
+          "name": "rewardMint",
+          "relations": [
+            "vault"
+          ]
         },
         {
           "name": "vaultTokenAccount",
@@ -1729,28 +1677,6 @@ export type FeeAggregator = {
       "accounts": [
         {
           "name": "vault",
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  118,
-                  97,
-                  117,
-                  108,
-                  116
-                ]
-              },
-              {
-                "kind": "account",
-                "path": "agentMint"
-              },
-              {
-                "kind": "account",
-                "path": "rewardMint"
-              }
-            ]
-          },
           "writable": true
         },
         {
@@ -1758,10 +1684,16 @@ export type FeeAggregator = {
           "writable": true
         },
         {
-          "name": "agentMint"
+          "name": "agentMint",
+          "relations": [
+            "vault"
+          ]
         },
         {
-          "name": "rewardMint"
+          "name": "rewardMint",
+          "relations": [
+            "vault"
+          ]
         },
         {
           "name": "pool",

@@ -185,6 +185,16 @@ export type RevenueShare = {
       "code": 6021,
       "msg": "Signer is not agent-factory's launcher PDA",
       "name": "notLauncher"
+    },
+    {
+      "code": 6022,
+      "msg": "The position belongs to another stake pool",
+      "name": "positionPoolMismatch"
+    },
+    {
+      "code": 6023,
+      "msg": "The agent mint is not the stake pool's",
+      "name": "agentMintMismatch"
     }
   ],
   "events": [
@@ -305,30 +315,11 @@ export type RevenueShare = {
           "name": "agent"
         },
         {
+          "docs": [
+            "Any stake pool: `AccountLoader` checks owner and type, and a pool exists only at its",
+            "PDA (re-deriving it would cost 1,500 CU and prove nothing more)."
+          ],
           "name": "stakePool",
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  115,
-                  116,
-                  97,
-                  107,
-                  101,
-                  95,
-                  112,
-                  111,
-                  111,
-                  108
-                ]
-              },
-              {
-                "kind": "account",
-                "path": "stakePool"
-              }
-            ]
-          },
           "writable": true
         },
         {
@@ -401,59 +392,15 @@ export type RevenueShare = {
           "signer": true
         },
         {
+          "docs": [
+            "Any stake pool: `AccountLoader` checks owner and type, and a pool exists only at its",
+            "PDA (re-deriving it would cost 1,500 CU and prove nothing more)."
+          ],
           "name": "stakePool",
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  115,
-                  116,
-                  97,
-                  107,
-                  101,
-                  95,
-                  112,
-                  111,
-                  111,
-                  108
-                ]
-              },
-              {
-                "kind": "account",
-                "path": "stakePool"
-              }
-            ]
-          },
           "writable": true
         },
         {
           "name": "position",
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  112,
-                  111,
-                  115,
-                  105,
-                  116,
-                  105,
-                  111,
-                  110
-                ]
-              },
-              {
-                "kind": "account",
-                "path": "stakePool"
-              },
-              {
-                "kind": "account",
-                "path": "position"
-              }
-            ]
-          },
           "writable": true
         },
         {
@@ -484,59 +431,15 @@ export type RevenueShare = {
           "writable": true
         },
         {
+          "docs": [
+            "Any stake pool: `AccountLoader` checks owner and type, and a pool exists only at its",
+            "PDA (re-deriving it would cost 1,500 CU and prove nothing more)."
+          ],
           "name": "stakePool",
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  115,
-                  116,
-                  97,
-                  107,
-                  101,
-                  95,
-                  112,
-                  111,
-                  111,
-                  108
-                ]
-              },
-              {
-                "kind": "account",
-                "path": "stakePool"
-              }
-            ]
-          },
           "writable": true
         },
         {
           "name": "position",
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  112,
-                  111,
-                  115,
-                  105,
-                  116,
-                  105,
-                  111,
-                  110
-                ]
-              },
-              {
-                "kind": "account",
-                "path": "stakePool"
-              },
-              {
-                "kind": "account",
-                "path": "position"
-              }
-            ]
-          },
           "writable": true
         },
         {
@@ -719,30 +622,11 @@ export type RevenueShare = {
           "writable": true
         },
         {
+          "docs": [
+            "Any stake pool: `AccountLoader` checks owner and type, and a pool exists only at its",
+            "PDA (re-deriving it would cost 1,500 CU and prove nothing more)."
+          ],
           "name": "stakePool",
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  115,
-                  116,
-                  97,
-                  107,
-                  101,
-                  95,
-                  112,
-                  111,
-                  111,
-                  108
-                ]
-              },
-              {
-                "kind": "account",
-                "path": "stakePool"
-              }
-            ]
-          },
           "writable": true
         },
         {
@@ -787,59 +671,15 @@ export type RevenueShare = {
           "signer": true
         },
         {
+          "docs": [
+            "Any stake pool: `AccountLoader` checks owner and type, and a pool exists only at its",
+            "PDA (re-deriving it would cost 1,500 CU and prove nothing more)."
+          ],
           "name": "stakePool",
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  115,
-                  116,
-                  97,
-                  107,
-                  101,
-                  95,
-                  112,
-                  111,
-                  111,
-                  108
-                ]
-              },
-              {
-                "kind": "account",
-                "path": "stakePool"
-              }
-            ]
-          },
           "writable": true
         },
         {
           "name": "position",
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  112,
-                  111,
-                  115,
-                  105,
-                  116,
-                  105,
-                  111,
-                  110
-                ]
-              },
-              {
-                "kind": "account",
-                "path": "stakePool"
-              },
-              {
-                "kind": "account",
-                "path": "position"
-              }
-            ]
-          },
           "writable": true
         },
         {
@@ -876,29 +716,6 @@ export type RevenueShare = {
         },
         {
           "name": "stakePool",
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  115,
-                  116,
-                  97,
-                  107,
-                  101,
-                  95,
-                  112,
-                  111,
-                  111,
-                  108
-                ]
-              },
-              {
-                "kind": "account",
-                "path": "agentMint"
-              }
-            ]
-          },
           "writable": true
         },
         {
@@ -939,7 +756,10 @@ export type RevenueShare = {
           "writable": true
         },
         {
-          "name": "agentMint"
+          "name": "agentMint",
+          "relations": [
+            "stakePool"
+          ]
         },
         {
           "address": "TokenzQdBNbLqP5VEhdkAS6EPFLC1PHnBqCXEpPxuEb",
@@ -981,58 +801,10 @@ export type RevenueShare = {
           "signer": true
         },
         {
-          "name": "stakePool",
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  115,
-                  116,
-                  97,
-                  107,
-                  101,
-                  95,
-                  112,
-                  111,
-                  111,
-                  108
-                ]
-              },
-              {
-                "kind": "account",
-                "path": "agentMint"
-              }
-            ]
-          }
+          "name": "stakePool"
         },
         {
           "name": "position",
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  112,
-                  111,
-                  115,
-                  105,
-                  116,
-                  105,
-                  111,
-                  110
-                ]
-              },
-              {
-                "kind": "account",
-                "path": "stakePool"
-              },
-              {
-                "kind": "account",
-                "path": "position"
-              }
-            ]
-          },
           "writable": true
         },
         {
@@ -1047,7 +819,10 @@ export type RevenueShare = {
           "writable": true
         },
         {
-          "name": "agentMint"
+          "name": "agentMint",
+          "relations": [
+            "stakePool"
+          ]
         },
         {
           "address": "TokenzQdBNbLqP5VEhdkAS6EPFLC1PHnBqCXEpPxuEb",
