@@ -111,9 +111,9 @@ fn random_split(rng: &mut Rng) -> FeeSplit {
 
 /// A market reached by real trades from launch (so reserves are consistent with the
 /// curve), or a graduated one; `near_threshold` parks it just below graduation.
-fn random_market(rng: &mut Rng, near_threshold: bool) -> Market {
+fn random_market(rng: &mut Rng, near_threshold: bool) -> Market<'static> {
     let params = if rng.below(3) == 0 { standard() } else { random_params(rng) };
-    let mut m = Market { params, split: random_split(rng), phase: Phase::Curve, reserves: Reserves { quote: 0, base: params.curve_supply } };
+    let mut m = Market { params, segments: &[], split: random_split(rng), phase: Phase::Curve, reserves: Reserves { quote: 0, base: params.curve_supply } };
     let target = if near_threshold {
         params.graduation_threshold.saturating_sub(rng.below(3).max(rng.amount(12) * (rng.below(2))))
     } else {

@@ -12,6 +12,7 @@ pub mod pool;
 pub mod revenue;
 pub mod reward;
 pub mod safe;
+pub mod segment;
 pub mod staking;
 
 pub use error::{MathError, MathResult};

@@ -1,14 +1,17 @@
-//! The pool's state machine: a bonding curve on virtual reserves until the real quote
-//! reserve reaches the graduation threshold, then a constant-product pool over the real
-//! reserves plus the supply reserved for it.
+//! The pool's state machine: a bonding curve (one or more constant-product segments over
+//! virtual reserves, see [`crate::segment`]) until the real quote reserve reaches the
+//! graduation threshold, then a constant-product pool over the real reserves plus the
+//! supply reserved for it.
 //!
-//! The program stores [`CurveParams`] (snapshotted from a preset), a [`Phase`] and the
-//! real [`Reserves`]; every trade is computed here and the program only moves tokens.
+//! The program stores [`CurveParams`] and the curve's further [`Segment`]s (snapshotted
+//! from a preset), a [`Phase`] and the real [`Reserves`]; every trade is computed here and
+//! the program only moves tokens.
 
 use crate::constant_product::{base_out_for_quote_in, price_q64, quote_in_for_base_out, quote_out_for_base_in};
 use crate::error::{MathError, MathResult};
 use crate::fee::{FeeParts, FeeSplit, fee_on, split_gross};
-use crate::safe::{SafeMath, to_u64};
+use crate::safe::SafeMath;
+use crate::segment::Segment;
 use crate::BPS_DENOMINATOR;
 
 /// Largest allowed gap between the curve's last price and the graduated pool's first
@@ -71,6 +74,19 @@ pub enum ParamsError {
     GraduationPriceGap,
     /// The curve-kind byte names no known [`CurveKind`].
     UnknownCurveKind,
+    /// More than [`crate::segment::MAX_SEGMENTS`] segments.
+    TooManySegments,
+    /// A segment does not start after the one before it, or starts past the curve supply.
+    SegmentBoundsNotIncreasing,
+    /// A stored segment's `quote_start` is not the quote the segments before it take.
+    SegmentQuoteMismatch,
+    /// A segment starts below the price the segment before it ends at.
+    PriceNotIncreasing,
+    /// The threshold is reached before the last segment: later segments would never trade.
+    ThresholdBeforeLastSegment,
+    /// Some stretch of the curve is thinner than the graduated pool: buying it and
+    /// selling into the pool would profit.
+    CurveThinnerThanGraduatedPool,
 }
 
 impl CurveParams {
@@ -78,75 +94,21 @@ impl CurveParams {
         self.curve_supply.safe_add(self.graduated_supply)
     }
 
-    /// The part of the virtual base reserve that is never sold:
-    /// during the curve, `y = virtual_base_offset + real base reserve`.
-    pub fn virtual_base_offset(&self) -> u64 {
-        self.virtual_base_reserve.saturating_sub(self.curve_supply)
-    }
-
-    /// The smallest possible virtual base reserve when the threshold is reached.
-    /// Rounding only ever leaves more base in the curve than this.
-    pub fn base_reserve_floor_at_threshold(&self) -> MathResult<u64> {
-        let x_end = self.virtual_quote_reserve.safe_add(self.graduation_threshold)?;
-        let k = (self.virtual_quote_reserve as u128).safe_mul(self.virtual_base_reserve as u128)?;
-        to_u64(k.safe_div_ceil(x_end as u128)?)
-    }
-
+    /// Validates a one-segment curve (see [`CurveParams::validate_segments`]).
     pub fn validate(&self) -> Result<(), ParamsError> {
-        if self.virtual_quote_reserve == 0
-            || self.virtual_base_reserve == 0
-            || self.curve_supply == 0
-            || self.graduated_supply == 0
-            || self.graduation_threshold == 0
-        {
-            return Err(ParamsError::ZeroParameter);
-        }
-        if self.virtual_base_reserve <= self.curve_supply {
-            return Err(ParamsError::VirtualBaseTooSmall);
-        }
-        self.total_supply().map_err(|_| ParamsError::Overflow)?;
-        let y_end = self.base_reserve_floor_at_threshold().map_err(|_| ParamsError::Overflow)?;
-        let offset = self.virtual_base_offset();
-        if y_end < offset {
-            return Err(ParamsError::CurveSupplyTooSmall);
-        }
-        // Curve end price (vq + T) / y_end against graduated price T / (y_end - offset + G),
-        // compared by cross-multiplication in u128.
-        let x_end = (self.virtual_quote_reserve as u128) + self.graduation_threshold as u128;
-        let base_after = (y_end - offset) as u128 + self.graduated_supply as u128;
-        let curve_side = x_end.checked_mul(base_after).ok_or(ParamsError::Overflow)?;
-        let pool_side = (self.graduation_threshold as u128)
-            .checked_mul(y_end as u128)
-            .ok_or(ParamsError::Overflow)?;
-        let gap = curve_side.abs_diff(pool_side);
-        let allowed = curve_side / BPS_DENOMINATOR as u128 * MAX_GRADUATION_PRICE_GAP_BPS as u128;
-        if gap > allowed {
-            return Err(ParamsError::GraduationPriceGap);
-        }
-        Ok(())
+        self.validate_segments(&[])
     }
 
     /// The reserved supply that makes the graduated pool open at the curve's final price;
-    /// a helper for whoever designs presets.
+    /// a helper for whoever designs one-segment presets.
     pub fn graduated_supply_for_continuous_price(
         virtual_quote_reserve: u64,
         virtual_base_reserve: u64,
         curve_supply: u64,
         graduation_threshold: u64,
     ) -> MathResult<u64> {
-        let probe = CurveParams {
-            virtual_quote_reserve,
-            virtual_base_reserve,
-            curve_supply,
-            graduated_supply: 0,
-            graduation_threshold,
-        };
-        let y_end = probe.base_reserve_floor_at_threshold()?;
-        let x_end = virtual_quote_reserve.safe_add(graduation_threshold)?;
-        let base_at_price = to_u64(
-            (graduation_threshold as u128).safe_mul(y_end as u128)?.safe_div(x_end as u128)?,
-        )?;
-        base_at_price.safe_sub(y_end.safe_sub(probe.virtual_base_offset())?)
+        let first = Segment { base_start: 0, quote_start: 0, virtual_quote_reserve, virtual_base_reserve };
+        first.graduated_supply_for_continuous_price(curve_supply, graduation_threshold)
     }
 }
 
@@ -243,21 +205,22 @@ impl Limit {
 /// A pool's economics and current state, ready to quote. The fee rate is an argument of
 /// each trade (it depends on the time since launch; see `FeeSchedule::fee_bps_at`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Market {
+pub struct Market<'a> {
     pub params: CurveParams,
+    /// The curve's segments after the first (whose reserves are `params`'); empty for a
+    /// one-segment curve.
+    pub segments: &'a [Segment],
     pub split: FeeSplit,
     pub phase: Phase,
     pub reserves: Reserves,
 }
 
-impl Market {
-    /// The reserves the constant-product formula runs on in the current phase.
+impl Market<'_> {
+    /// The reserves the constant-product formula runs on in the current phase: during the
+    /// curve, those of the segment the next unit bought comes from.
     pub fn pricing_reserves(&self) -> MathResult<(u64, u64)> {
         match self.phase {
-            Phase::Curve | Phase::Complete => Ok((
-                self.params.virtual_quote_reserve.safe_add(self.reserves.quote)?,
-                self.params.virtual_base_offset().safe_add(self.reserves.base)?,
-            )),
+            Phase::Curve | Phase::Complete => self.segment(self.buy_segment()).pricing_reserves(self.params.curve_supply, self.reserves),
             Phase::Graduated => Ok((self.reserves.quote, self.reserves.base)),
         }
     }
@@ -296,6 +259,118 @@ impl Market {
         }
     }
 
+    /// Segment `i` (0 is the first, from the pool parameters).
+    fn segment(&self, i: usize) -> Segment {
+        match i.checked_sub(1) {
+            None => Segment::first(&self.params),
+            Some(j) => self.segments[j],
+        }
+    }
+
+    /// Whether segment `i` is the last (the one the threshold falls in).
+    fn is_last(&self, i: usize) -> bool {
+        i == self.segments.len()
+    }
+
+    /// Real base reserve left once segment `i` (not the last) sells out.
+    fn base_left_after(&self, i: usize) -> u64 {
+        self.params.curve_supply - self.segments[i].base_start
+    }
+
+    fn sold(reserves: Reserves, curve_supply: u64) -> u64 {
+        curve_supply.saturating_sub(reserves.base)
+    }
+
+    /// The segment a buy starts in: the last one starting at or before the supply sold.
+    fn buy_segment(&self) -> usize {
+        let sold = Self::sold(self.reserves, self.params.curve_supply);
+        self.segments.iter().take_while(|s| s.base_start <= sold).count()
+    }
+
+    /// The segment a sell starts in: the last one starting before the supply sold.
+    fn sell_segment(&self) -> usize {
+        let sold = Self::sold(self.reserves, self.params.curve_supply);
+        self.segments.iter().take_while(|s| s.base_start < sold).count()
+    }
+
+    /// Base units `quote_in` (net of fee) buys: along the curve, segment by segment; each
+    /// segment crossed is bought out for exactly the quote its rest costs.
+    fn base_out_for(&self, quote_in: u64) -> MathResult<u64> {
+        if self.phase == Phase::Graduated {
+            return base_out_for_quote_in(self.reserves.quote, self.reserves.base, quote_in);
+        }
+        let (mut i, mut at, mut left, mut out) = (self.buy_segment(), self.reserves, quote_in, 0u64);
+        loop {
+            let (x, y) = self.segment(i).pricing_reserves(self.params.curve_supply, at)?;
+            if !self.is_last(i) {
+                let rest = at.base - self.base_left_after(i);
+                let cost = quote_in_for_base_out(x, y, rest)?;
+                if left >= cost {
+                    (out, left) = (out + rest, left - cost);
+                    at = Reserves { quote: at.quote.safe_add(cost)?, base: at.base - rest };
+                    i += 1;
+                    if left == 0 {
+                        return Ok(out);
+                    }
+                    continue;
+                }
+            }
+            return out.safe_add(base_out_for_quote_in(x, y, left)?);
+        }
+    }
+
+    /// Quote (net of fee) that buys exactly `base_out`: along the curve, segment by
+    /// segment. Stops early, with a total above the capacity, once the threshold is passed.
+    fn quote_in_for(&self, base_out: u64) -> MathResult<u64> {
+        if self.phase == Phase::Graduated {
+            return quote_in_for_base_out(self.reserves.quote, self.reserves.base, base_out);
+        }
+        let capacity = self.quote_capacity();
+        let (mut i, mut at, mut want, mut cost) = (self.buy_segment(), self.reserves, base_out, 0u64);
+        loop {
+            let (x, y) = self.segment(i).pricing_reserves(self.params.curve_supply, at)?;
+            if !self.is_last(i) {
+                let rest = at.base - self.base_left_after(i);
+                if want > rest {
+                    let step = quote_in_for_base_out(x, y, rest)?;
+                    cost = cost.safe_add(step)?;
+                    if cost > capacity {
+                        return Ok(cost);
+                    }
+                    want -= rest;
+                    at = Reserves { quote: at.quote.safe_add(step)?, base: at.base - rest };
+                    i += 1;
+                    continue;
+                }
+            }
+            return cost.safe_add(quote_in_for_base_out(x, y, want)?);
+        }
+    }
+
+    /// Quote (before fee) that selling `base_in` pays: along the curve, segment by segment
+    /// down; each segment crossed is sold back to its start.
+    fn quote_out_for(&self, base_in: u64) -> MathResult<u64> {
+        if self.phase == Phase::Graduated {
+            return quote_out_for_base_in(self.reserves.quote, self.reserves.base, base_in);
+        }
+        let (mut i, mut at, mut left, mut out) = (self.sell_segment(), self.reserves, base_in, 0u64);
+        loop {
+            let segment = self.segment(i);
+            let (x, y) = segment.pricing_reserves(self.params.curve_supply, at)?;
+            if i > 0 {
+                let rest = Self::sold(at, self.params.curve_supply) - segment.base_start;
+                if left > rest {
+                    let step = quote_out_for_base_in(x, y, rest)?;
+                    (out, left) = (out + step, left - rest);
+                    at = Reserves { quote: at.quote.safe_sub(step)?, base: at.base + rest };
+                    i -= 1;
+                    continue;
+                }
+            }
+            return out.safe_add(quote_out_for_base_in(x, y, left)?);
+        }
+    }
+
     /// Spend `quote_in` (fee included). The threshold-crossing buy is cut to exactly the
     /// threshold and takes only the quote that buy needs.
     pub fn buy_exact_in(&self, quote_in: u64, fee_bps: u16) -> MathResult<Trade> {
@@ -309,8 +384,7 @@ impl Market {
             net = capacity;
             fee = fee_on(net, fee_bps)?;
         }
-        let (x, y) = self.pricing_reserves()?;
-        let base_out = base_out_for_quote_in(x, y, net)?;
+        let base_out = self.base_out_for(net)?;
         self.finish_buy(net, fee, base_out, fee_bps)
     }
 
@@ -321,13 +395,12 @@ impl Market {
         if base_out == 0 {
             return Err(MathError::ZeroAmount);
         }
-        let (x, y) = self.pricing_reserves()?;
         let capacity = self.quote_capacity();
-        let (net, base_out) = match quote_in_for_base_out(x, y, base_out) {
+        let (net, base_out) = match self.quote_in_for(base_out) {
             Ok(net) if net <= capacity => (net, base_out),
             // More than the curve can sell before the threshold: fill up to it.
             Ok(_) | Err(MathError::InsufficientLiquidity) if self.phase == Phase::Curve => {
-                (capacity, base_out_for_quote_in(x, y, capacity)?)
+                (capacity, self.base_out_for(capacity)?)
             }
             other => (other?, base_out),
         };
@@ -370,8 +443,7 @@ impl Market {
         if base_in == 0 {
             return Err(MathError::ZeroAmount);
         }
-        let (x, y) = self.pricing_reserves()?;
-        let gross = quote_out_for_base_in(x, y, base_in)?;
+        let gross = self.quote_out_for(base_in)?;
         if gross > self.reserves.quote {
             return Err(MathError::InsufficientLiquidity);
         }
@@ -439,10 +511,11 @@ mod tests {
         }
     }
 
-    fn market() -> Market {
+    fn market() -> Market<'static> {
         let p = params();
         Market {
             params: p,
+            segments: &[],
             split: FeeSplit { protocol_bps: 2_000, creator_bps: 3_000, agent_bps: 5_000 },
             phase: Phase::Curve,
             reserves: Reserves { quote: 0, base: p.curve_supply },

@@ -48,13 +48,13 @@ fn arb_split() -> impl Strategy<Value = FeeSplit> {
 }
 
 /// A market somewhere along its life: on the curve (some quote already in) or graduated.
-fn arb_market() -> impl Strategy<Value = Market> {
+fn arb_market() -> impl Strategy<Value = Market<'static>> {
     arb_market_where(any::<bool>())
 }
 
-fn arb_market_where(graduated: impl Strategy<Value = bool>) -> impl Strategy<Value = Market> {
+fn arb_market_where(graduated: impl Strategy<Value = bool>) -> impl Strategy<Value = Market<'static>> {
     (arb_params(), arb_split(), 0u64..10_000, graduated).prop_map(|(params, split, progress, graduated)| {
-        let mut m = Market { params, split, phase: Phase::Curve, reserves: Reserves { quote: 0, base: params.curve_supply } };
+        let mut m = Market { params, segments: &[], split, phase: Phase::Curve, reserves: Reserves { quote: 0, base: params.curve_supply } };
         let target = (params.graduation_threshold as u128 * progress as u128 / 10_000) as u64;
         if target > 0 {
             if let Ok(t) = m.buy_exact_in(target.saturating_add(target / 50 + 1), 100) {
