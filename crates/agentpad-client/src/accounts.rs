@@ -1,5 +1,6 @@
 //! Account readers: an account's bytes to the program's type, its discriminator checked.
 
+use agentpad_math::segment::{SEGMENT_LEN, Segment};
 use anchor_lang::{AccountDeserialize, Discriminator};
 
 /// Why an account's bytes are not the type asked for.
@@ -36,6 +37,14 @@ pub fn zero_copy<T: bytemuck::Pod + Discriminator>(data: &[u8]) -> Result<T, Rea
         return Err(ReadError::WrongDiscriminator);
     }
     Ok(bytemuck::pod_read_unaligned(&data[disc.len()..need]))
+}
+
+/// The curve segments a preset or pool account (`T`) stores after its fixed part.
+pub fn curve_segments<T: bytemuck::Pod + Discriminator>(data: &[u8], count: u8) -> Result<Vec<Segment>, ReadError> {
+    let start = T::DISCRIMINATOR.len() + core::mem::size_of::<T>();
+    let need = start + count as usize * SEGMENT_LEN;
+    let bytes = data.get(start..need).ok_or(ReadError::TooShort { len: data.len(), need })?;
+    Ok(bytes.chunks_exact(SEGMENT_LEN).map(bytemuck::pod_read_unaligned).collect())
 }
 
 /// A Borsh account (`Config`, `Agent`, `Store`, `Peer`, `Policy`, `OftConfig`).

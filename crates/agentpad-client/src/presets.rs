@@ -1,7 +1,8 @@
 //! The preset economics the SDK ships (the TS SDK's `presets.ts` has the same numbers).
 
 use agentpad_math::pool::CurveParams;
-use bonding_curve::state::PoolParams;
+use agentpad_math::segment::Segment;
+use bonding_curve::state::{PoolParams, SegmentSpec};
 
 pub const TOKEN: u64 = 1_000_000; // 6 decimals
 pub const QUOTE: u64 = 1_000_000_000; // 9 decimals (SOL-like)
@@ -31,6 +32,50 @@ pub fn standard() -> PoolParams {
         creator_fee_share_bps: 3_000,
         agent_fee_share_bps: 5_000,
         curve_kind: 0,
-        _padding: [0; 1],
+        extra_segments: 0,
+    }
+}
+
+/// The standard economics on a curve of `segments` constant-product segments (1 to 16):
+/// the same first segment (30 virtual quote against 1.073B virtual tokens) and curve supply,
+/// split evenly; each further segment starts at the end price of the one before with
+/// `LIQUIDITY_STEP` times its liquidity, so the price rises fast at first and slower as
+/// the pool fills. The threshold is 99% of the way through the last segment and the
+/// held-back supply opens the graduated pool at the curve's last price.
+pub fn segmented(segments: usize) -> (PoolParams, Vec<SegmentSpec>) {
+    let base = standard();
+    let step = base.curve_supply / segments as u64;
+    let mut last = Segment::first(&base.curve());
+    let mut specs = Vec::new();
+    for _ in 1..segments {
+        let (num, den) = LIQUIDITY_STEP;
+        let spec = last.next_at_end_price(step, num, den).expect("a segment of the standard scale");
+        let quote_start = last.quote_start + last.quote_to_sell_out(step).expect("fits");
+        specs.push(SegmentSpec { base_start: spec.base_start, virtual_quote_reserve: spec.virtual_quote_reserve, virtual_base_reserve: spec.virtual_base_reserve });
+        last = Segment { base_start: spec.base_start, quote_start, virtual_quote_reserve: spec.virtual_quote_reserve, virtual_base_reserve: spec.virtual_base_reserve };
+    }
+    let last_supply = base.curve_supply - last.base_start;
+    let threshold = last.quote_start + last.quote_to_sell_out(last_supply).expect("fits") / 100 * 99;
+    let graduated = last.graduated_supply_for_continuous_price(last_supply, threshold).expect("a continuous graduation");
+    let params = PoolParams { graduation_threshold: threshold, graduated_supply: graduated, extra_segments: specs.len() as u8, ..base };
+    (params, specs)
+}
+
+/// Each further segment of [`segmented`] has this much more liquidity than the one before.
+pub const LIQUIDITY_STEP: (u64, u64) = (5, 4);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn segmented_presets_of_every_length_validate() {
+        for n in 1..=agentpad_math::segment::MAX_SEGMENTS {
+            let (params, specs) = segmented(n);
+            let specs: Vec<_> = specs.iter().map(|&s| s.into()).collect();
+            let segments = params.curve().build_segments(&specs).unwrap();
+            assert_eq!(params.curve().validate_segments(&segments), Ok(()), "{n} segments");
+            assert_eq!(segments.len() + 1, n);
+        }
     }
 }

@@ -141,7 +141,8 @@ impl Segment {
 
 impl CurveParams {
     /// Builds the stored segments of a curve whose first segment is `self`'s and whose
-    /// further segments are `specs`, then validates the whole curve.
+    /// further segments are `specs` (each segment's `quote_start` computed); validate the
+    /// result with [`CurveParams::validate_segments`].
     pub fn build_segments(&self, specs: &[SegmentSpec]) -> Result<Vec<Segment>, ParamsError> {
         if specs.len() >= MAX_SEGMENTS {
             return Err(ParamsError::TooManySegments);
@@ -168,7 +169,6 @@ impl CurveParams {
             segments.push(segment);
             previous = segment;
         }
-        self.validate_segments(&segments)?;
         Ok(segments)
     }
 
@@ -298,7 +298,12 @@ mod tests {
         p.graduation_threshold = 3_600;
         p.graduated_supply = last().graduated_supply_for_continuous_price(4_000, 3_600).unwrap();
         let segments = p.build_segments(&[spec]).unwrap();
+        assert_eq!(p.validate_segments(&segments), Ok(()));
         assert_eq!(segments, vec![last()]);
+    }
+
+    fn check(p: &CurveParams, specs: &[SegmentSpec]) -> Result<(), ParamsError> {
+        p.validate_segments(&p.build_segments(specs)?)
     }
 
     #[test]
@@ -307,22 +312,29 @@ mod tests {
         p.graduation_threshold = 3_600;
         p.graduated_supply = last().graduated_supply_for_continuous_price(4_000, 3_600).unwrap();
         let ok = SegmentSpec { base_start: 5_000, virtual_quote_reserve: 4_000, virtual_base_reserve: 10_000 };
-        assert!(p.build_segments(&[ok]).is_ok());
+        assert_eq!(check(&p, &[ok]), Ok(()));
         let cheaper = SegmentSpec { virtual_quote_reserve: 3_999, ..ok };
-        assert_eq!(p.build_segments(&[cheaper]), Err(ParamsError::PriceNotIncreasing));
+        assert_eq!(check(&p, &[cheaper]), Err(ParamsError::PriceNotIncreasing));
         let backwards = [ok, SegmentSpec { base_start: 5_000, ..ok }];
-        assert_eq!(p.build_segments(&backwards), Err(ParamsError::SegmentBoundsNotIncreasing));
+        assert_eq!(check(&p, &backwards), Err(ParamsError::SegmentBoundsNotIncreasing));
         let past_end = SegmentSpec { base_start: 9_000, ..ok };
-        assert_eq!(p.build_segments(&[past_end]), Err(ParamsError::SegmentBoundsNotIncreasing));
+        assert_eq!(check(&p, &[past_end]), Err(ParamsError::SegmentBoundsNotIncreasing));
         let thin = SegmentSpec { virtual_base_reserve: 4_000, virtual_quote_reserve: 1_600, ..ok };
-        assert_eq!(p.build_segments(&[thin]), Err(ParamsError::VirtualBaseTooSmall));
+        assert_eq!(check(&p, &[thin]), Err(ParamsError::VirtualBaseTooSmall));
         let empty = SegmentSpec { virtual_quote_reserve: 0, ..ok };
-        assert_eq!(p.build_segments(&[empty]), Err(ParamsError::ZeroParameter));
-        assert_eq!(p.build_segments(&[ok; MAX_SEGMENTS]), Err(ParamsError::TooManySegments));
+        assert_eq!(check(&p, &[empty]), Err(ParamsError::ZeroParameter));
+        assert_eq!(check(&p, &[ok; MAX_SEGMENTS]), Err(ParamsError::TooManySegments));
         let early = CurveParams { graduation_threshold: 1_000, ..p };
-        assert_eq!(early.build_segments(&[ok]), Err(ParamsError::ThresholdBeforeLastSegment));
+        assert_eq!(check(&early, &[ok]), Err(ParamsError::ThresholdBeforeLastSegment));
         let huge = SegmentSpec { virtual_quote_reserve: u64::MAX, ..ok };
-        assert_eq!(p.build_segments(&[huge]), Err(ParamsError::Overflow));
+        assert_eq!(check(&p, &[huge]), Err(ParamsError::Overflow));
+        // A thin last stretch: buying it up and dumping into the deeper graduated pool would
+        // profit, so the preset is refused even with a continuous graduation.
+        let thin = SegmentSpec { base_start: 5_000, virtual_quote_reserve: 500, virtual_base_reserve: 1_250 };
+        let thin_last = Segment { base_start: 5_000, quote_start: 1_000, virtual_quote_reserve: 500, virtual_base_reserve: 1_250 };
+        let mut q = CurveParams { curve_supply: 6_000, graduation_threshold: 2_900, ..p };
+        q.graduated_supply = thin_last.graduated_supply_for_continuous_price(1_000, 2_900).unwrap();
+        assert_eq!(check(&q, &[thin]), Err(ParamsError::CurveThinnerThanGraduatedPool));
         // A stored quote start that is not the sell-out quote is refused.
         let mut segments = p.build_segments(&[ok]).unwrap();
         segments[0].quote_start += 1;

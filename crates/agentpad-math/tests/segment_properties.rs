@@ -54,6 +54,7 @@ fn arb_preset_of(segments: std::ops::RangeInclusive<usize>) -> impl Strategy<Val
         let graduated = last.graduated_supply_for_continuous_price(supply, threshold).ok()?;
         let params = CurveParams { virtual_quote_reserve: vq, virtual_base_reserve: vb, curve_supply, graduated_supply: graduated, graduation_threshold: threshold };
         let segments = params.build_segments(&specs).ok()?;
+        params.validate_segments(&segments).ok()?;
         Some(Preset { params, segments })
     })
 }
@@ -328,6 +329,7 @@ fn a_buy_crosses_all_sixteen_segments() {
         ..first
     };
     let segments = params.build_segments(&specs).unwrap();
+    assert_eq!(params.validate_segments(&segments), Ok(()));
     assert_eq!(segments.len(), MAX_SEGMENTS - 1);
     let p = Preset { params, segments };
     let m = fresh(&p);

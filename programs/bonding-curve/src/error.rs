@@ -16,7 +16,7 @@ pub enum BondingCurveError {
     // --- preset parameters
     #[msg("A curve reserve, supply or threshold is zero")]
     ZeroCurveParameter,
-    #[msg("The virtual base reserve must exceed the curve supply")]
+    #[msg("A segment's virtual base reserve must exceed the supply it sells")]
     VirtualBaseTooSmall,
     #[msg("The curve would sell out before reaching its graduation threshold")]
     CurveSupplyTooSmall,
@@ -98,6 +98,22 @@ pub enum BondingCurveError {
     NotAggregator,
     #[msg("Signer is not agent-factory's launcher PDA")]
     NotLauncher,
+
+    // --- curve segments
+    #[msg("A curve has at most 16 segments")]
+    TooManySegments,
+    #[msg("Each segment must start after the one before it and before the curve supply ends")]
+    SegmentBoundsNotIncreasing,
+    #[msg("A stored segment's starting quote is not what the segments before it take")]
+    SegmentQuoteMismatch,
+    #[msg("A segment starts below the price the segment before it ends at")]
+    SegmentPriceNotIncreasing,
+    #[msg("The graduation threshold is reached before the curve's last segment")]
+    ThresholdBeforeLastSegment,
+    #[msg("A stretch of the curve is thinner than the pool it graduates into")]
+    CurveThinnerThanGraduatedPool,
+    #[msg("The parameters' segment count does not match the segments given or stored")]
+    SegmentCountMismatch,
 }
 
 impl From<MathError> for BondingCurveError {
@@ -124,6 +140,12 @@ impl From<ParamsError> for BondingCurveError {
             ParamsError::CurveSupplyTooSmall => Self::CurveSupplyTooSmall,
             ParamsError::GraduationPriceGap => Self::GraduationPriceGap,
             ParamsError::UnknownCurveKind => Self::UnknownCurveKind,
+            ParamsError::TooManySegments => Self::TooManySegments,
+            ParamsError::SegmentBoundsNotIncreasing => Self::SegmentBoundsNotIncreasing,
+            ParamsError::SegmentQuoteMismatch => Self::SegmentQuoteMismatch,
+            ParamsError::PriceNotIncreasing => Self::SegmentPriceNotIncreasing,
+            ParamsError::ThresholdBeforeLastSegment => Self::ThresholdBeforeLastSegment,
+            ParamsError::CurveThinnerThanGraduatedPool => Self::CurveThinnerThanGraduatedPool,
         }
     }
 }

@@ -37,6 +37,8 @@ pub struct PresetCreated {
     pub quote_mint: Pubkey,
     pub params: crate::state::PoolParams,
     pub staking: crate::state::StakingParams,
+    /// The curve's segments after the first (`params.extra_segments` of them).
+    pub segments: Vec<crate::state::SegmentSpec>,
 }
 
 #[event]

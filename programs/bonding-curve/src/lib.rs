@@ -14,7 +14,7 @@ pub mod instructions;
 pub mod state;
 
 use instructions::*;
-use state::{PoolParams, StakingParams};
+use state::{PoolParams, SegmentSpec, StakingParams};
 
 declare_id!("GU8LbSdDy8pWHhd3qFnCM6qk88uGLtNTbNkW3Ajbn1xm");
 
@@ -50,8 +50,8 @@ pub mod bonding_curve {
         handle_set_protocol_fee_recipient(ctx, new_recipient)
     }
 
-    pub fn create_preset(ctx: Context<CreatePreset>, preset_id: u16, params: PoolParams, staking: StakingParams) -> Result<()> {
-        handle_create_preset(ctx, preset_id, params, staking)
+    pub fn create_preset(ctx: Context<CreatePreset>, preset_id: u16, params: PoolParams, staking: StakingParams, segments: Vec<SegmentSpec>) -> Result<()> {
+        handle_create_preset(ctx, preset_id, params, staking, segments)
     }
 
     // --- pool lifecycle

@@ -131,10 +131,15 @@ impl Env {
     /// [`try_launch`](Self::try_launch) with a chosen mint keypair (its addresses are known
     /// before the launch).
     pub async fn try_launch_mint(&mut self, protocol: &Protocol, creator: &Keypair, mint: &Keypair, first_buy: Option<u64>) -> Result<PoolKeys, TxError> {
+        self.try_launch_on(protocol, PRESET, creator, mint, first_buy).await
+    }
+
+    /// [`try_launch_mint`](Self::try_launch_mint) on preset `preset_id`.
+    pub async fn try_launch_on(&mut self, protocol: &Protocol, preset_id: u16, creator: &Keypair, mint: &Keypair, first_buy: Option<u64>) -> Result<PoolKeys, TxError> {
         let launch = Launch {
             creator: creator.pubkey(),
             mint: mint.pubkey(),
-            preset_id: PRESET,
+            preset_id,
             quote_mint: protocol.quote_mint,
             quote_token_program: protocol.quote_token_program,
             name: "Agent Smith",
@@ -153,6 +158,13 @@ impl Env {
 
     pub async fn pool(&mut self, keys: &PoolKeys) -> Pool {
         self.zero_copy::<Pool>(keys.pool).await
+    }
+
+    /// The curve segments a pool stores after its fixed part.
+    pub async fn pool_segments(&mut self, keys: &PoolKeys) -> Vec<agentpad_math::segment::Segment> {
+        let count = self.pool(keys).await.params.extra_segments;
+        let data = self.account(keys.pool).await.expect("pool exists").data;
+        agentpad_client::accounts::curve_segments::<Pool>(&data, count).expect("the pool's segments")
     }
 }
 

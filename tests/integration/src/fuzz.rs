@@ -650,7 +650,8 @@ impl World {
         let keys = self.agents[a].keys;
         let pool = self.env.zero_copy::<Pool>(keys.pool).await;
         let now = self.env.clock().await.unix_timestamp;
-        let Ok(m): Result<Market, _> = pool.market() else { return 0 };
+        // The fuzzer's presets are one-segment curves.
+        let Ok(m): Result<Market, _> = pool.market(&[]) else { return 0 };
         let fee = pool.fee_bps_at(now);
         let quoted = if buy { m.buy_exact_in(amount, fee).map(|t| t.base_amount) } else { m.sell_exact_in(amount, fee).map(|t| t.quote_amount) };
         match (quoted, self.rng.gen_range(0..10)) {

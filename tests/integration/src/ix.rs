@@ -9,7 +9,7 @@ use solana_sdk::pubkey::Pubkey;
 pub use agentpad_client::instructions::agent_factory::{Launch, accept_creator, claim_creator_fees, launch_agent, propose_creator};
 pub use agentpad_client::instructions::bonding_curve::{
     accept_admin, buy_exact_in, buy_exact_out, claim_agent_fees as bc_claim_agent_fees, claim_creator_fees as bc_claim_creator_fees,
-    claim_protocol_fees, create_pool, create_preset, create_preset_with, graduate, initialize_config, propose_admin, sell_exact_in,
+    claim_protocol_fees, create_pool, create_preset, create_preset_with, create_segmented_preset, graduate, initialize_config, propose_admin, sell_exact_in,
     set_protocol_fee_recipient, swap_accounts, swap_accounts_with,
 };
 pub use agentpad_client::instructions::tokens::{create_ata, mint_to, wrap_sol};

@@ -92,7 +92,7 @@ async fn first_buy_executes_in_the_launch_at_the_launch_fee() {
     let keys = env.try_launch(&protocol, &creator, Some(5 * QUOTE)).await.unwrap();
     let pool = env.pool(&keys).await;
     // Replay the same buy on a fresh market with the launch-second fee (10%).
-    let mut fresh = pool.market().unwrap();
+    let mut fresh = pool.market(&[]).unwrap();
     fresh.reserves = agentpad_math::pool::Reserves { quote: 0, base: protocol.params.curve_supply };
     let expected = fresh.buy_exact_in(5 * QUOTE, 1_000).unwrap();
     assert_eq!(env.token_balance(keys.base_ata(&creator.pubkey())).await, expected.base_amount);

@@ -38,10 +38,12 @@ async fn setup() -> Setup {
     setup_with(anchor_spl::token::ID, &[], false).await
 }
 
-async fn market(env: &mut Env, keys: &PoolKeys) -> (Market, u16) {
+/// The market of a pool on this suite's (one-segment) preset.
+async fn market(env: &mut Env, keys: &PoolKeys) -> (Market<'static>, u16) {
     let pool = env.pool(keys).await;
+    assert_eq!(pool.params.extra_segments, 0, "a one-segment preset");
     let now = env.clock().await.unix_timestamp;
-    (pool.market().unwrap(), pool.fee_bps_at(now))
+    (pool.market(&[]).unwrap(), pool.fee_bps_at(now))
 }
 
 /// Sends one trade and checks every balance and the pool against the off-chain quote.
@@ -70,7 +72,7 @@ async fn trade_and_check(env: &mut Env, keys: &PoolKeys, user: &Keypair, ixn: so
     assert_eq!(pool.creator_fees - pool_before.creator_fees, expected.fee_parts.creator);
     assert_eq!(pool.agent_fees - pool_before.agent_fees, expected.fee_parts.agent);
     let event = events.iter().find_map(|e| decode_event::<TradeExecuted>(e)).expect("trade event");
-    let m = pool.market().unwrap();
+    let m = pool.market(&[]).unwrap();
     assert_eq!(event.is_buy, buy);
     assert_eq!((event.base_amount, event.quote_amount, event.fee, event.fee_bps), (expected.base_amount, expected.quote_amount, expected.fee, expected.fee_bps));
     assert_eq!((event.protocol_fee, event.creator_fee, event.agent_fee), (expected.fee_parts.protocol, expected.fee_parts.creator, expected.fee_parts.agent));
@@ -283,9 +285,9 @@ async fn graduation_locks_liquidity_and_trading_resumes_as_constant_product() {
     assert_eq!(env.token_balance(keys.base_vault).await, pool.base_reserve, "all base in the vault is now pool liquidity");
     let ev = events.iter().find_map(|e| decode_event::<PoolGraduated>(e)).expect("graduation event");
     assert_eq!((ev.quote_reserve, ev.base_reserve), (pool.quote_reserve, pool.base_reserve));
-    assert_eq!(ev.price_q64, pool.market().unwrap().price_q64().unwrap());
+    assert_eq!(ev.price_q64, pool.market(&[]).unwrap().price_q64().unwrap());
     // The graduated pool opens within 1% of the curve's final price.
-    let last_curve_price = before.market().unwrap().price_q64().unwrap();
+    let last_curve_price = before.market(&[]).unwrap().price_q64().unwrap();
     assert!(ev.price_q64.abs_diff(last_curve_price) * 100 <= last_curve_price);
 
     env.expect_failure(&[ix::graduate(&keys.pool)], &[], bc_err(E::AlreadyGraduated), &[keys.pool]).await;

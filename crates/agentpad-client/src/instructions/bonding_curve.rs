@@ -1,6 +1,6 @@
 //! bonding-curve: admin set-up, presets, pools, trades, fee claims.
 
-use bonding_curve::state::{PoolParams, StakingParams};
+use bonding_curve::state::{PoolParams, SegmentSpec, StakingParams};
 
 use anchor_lang::prelude::Pubkey;
 use anchor_lang::solana_program::instruction::Instruction;
@@ -73,6 +73,11 @@ pub fn create_preset(admin: &Pubkey, preset_id: u16, quote_mint: &Pubkey, params
 }
 
 pub fn create_preset_with(admin: &Pubkey, preset_id: u16, quote_mint: &Pubkey, params: PoolParams, staking: StakingParams) -> Instruction {
+    create_segmented_preset(admin, preset_id, quote_mint, params, staking, vec![])
+}
+
+/// A preset whose curve has further segments after the first (`params.extra_segments`).
+pub fn create_segmented_preset(admin: &Pubkey, preset_id: u16, quote_mint: &Pubkey, params: PoolParams, staking: StakingParams, segments: Vec<SegmentSpec>) -> Instruction {
     ix(
         bonding_curve::ID,
         bonding_curve::accounts::CreatePreset {
@@ -84,7 +89,7 @@ pub fn create_preset_with(admin: &Pubkey, preset_id: u16, quote_mint: &Pubkey, p
             event_authority: event_authority(),
             program: bonding_curve::ID,
         },
-        bonding_curve::instruction::CreatePreset { preset_id, params, staking },
+        bonding_curve::instruction::CreatePreset { preset_id, params, staking, segments },
     )
 }
 

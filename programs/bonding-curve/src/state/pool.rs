@@ -1,4 +1,7 @@
+use core::cell::RefMut;
+
 use agentpad_math::pool::{Market, Phase, Reserves, Trade};
+use agentpad_math::segment::{SEGMENT_LEN, Segment};
 use anchor_lang::prelude::*;
 
 use crate::constants::seeds;
@@ -21,7 +24,8 @@ pub enum FeeBucket {
     AgentRevenue,
 }
 
-/// One agent token's market. PDA: `["pool", base_mint]`; it owns both vaults.
+/// One agent token's market. PDA: `["pool", base_mint]`; it owns both vaults. The curve's
+/// further segments (`params.extra_segments` of them) follow the fixed part.
 ///
 /// Invariants kept by every instruction:
 /// `quote_vault == quote_reserve + protocol_fees + creator_fees + agent_fees` and
@@ -66,9 +70,11 @@ pub struct Pool {
 }
 
 impl Pool {
-    pub fn market(&self) -> Result<Market> {
+    /// The pool's market; `segments` are the ones stored after it ([`load_pool_mut`]).
+    pub fn market<'a>(&self, segments: &'a [Segment]) -> Result<Market<'a>> {
         Ok(Market {
             params: self.params.curve(),
+            segments,
             split: self.params.fee_split(),
             phase: Phase::from_stored(self.phase).map_err(BondingCurveError::from)?,
             reserves: Reserves { quote: self.quote_reserve, base: self.base_reserve },
@@ -113,6 +119,22 @@ impl Pool {
         Ok(amount)
     }
 
+}
+
+/// A pool account's fixed part, writable, and its curve segments, borrowed from the
+/// account data together. The account is an `AccountLoader<Pool>` (owner and
+/// discriminator checked when the accounts were loaded).
+pub fn load_pool_mut<'a>(pool: &'a AccountInfo<'_>) -> Result<(RefMut<'a, Pool>, RefMut<'a, [Segment]>)> {
+    let data = pool.try_borrow_mut_data()?;
+    let fixed = 8 + core::mem::size_of::<Pool>();
+    let count = data.get(8..fixed).map(|b| bytemuck::from_bytes::<Pool>(b).params.extra_segments as usize);
+    let end = fixed + count.ok_or(ErrorCode::AccountDidNotDeserialize)? * SEGMENT_LEN;
+    require!(data.len() >= end, BondingCurveError::SegmentCountMismatch);
+    let (head, tail) = RefMut::map_split(data, |d| d.split_at_mut(fixed));
+    Ok((
+        RefMut::map(head, |h| bytemuck::from_bytes_mut(&mut h[8..])),
+        RefMut::map(tail, |t| bytemuck::cast_slice_mut(&mut t[..end - fixed])),
+    ))
 }
 
 /// Signer seeds of a pool PDA. Built from copies so the pool's data borrow can be

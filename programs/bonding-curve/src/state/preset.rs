@@ -1,5 +1,6 @@
 use agentpad_math::fee::{FeeSchedule, FeeSplit};
 use agentpad_math::pool::{CurveKind, CurveParams};
+use agentpad_math::segment::{self, SEGMENT_LEN, Segment};
 use agentpad_math::staking::StakingTerms;
 use anchor_lang::prelude::*;
 
@@ -28,7 +29,9 @@ pub struct PoolParams {
     pub agent_fee_share_bps: u16,
     /// The curve's shape ([`CurveKind`]); 0 is the constant-product curve.
     pub curve_kind: u8,
-    pub _padding: [u8; 1],
+    /// Segments of the curve after the first (whose reserves are the virtual reserves
+    /// above), stored after the account's fixed part; 0 for a one-segment curve.
+    pub extra_segments: u8,
 }
 
 impl PoolParams {
@@ -58,9 +61,11 @@ impl PoolParams {
         }
     }
 
-    pub fn validate(&self) -> Result<()> {
+    /// Validates these parameters with the curve's further `segments`.
+    pub fn validate(&self, segments: &[Segment]) -> Result<()> {
         CurveKind::from_stored(self.curve_kind).map_err(BondingCurveError::from)?;
-        self.curve().validate().map_err(BondingCurveError::from)?;
+        require!(self.extra_segments as usize == segments.len(), BondingCurveError::SegmentCountMismatch);
+        self.curve().validate_segments(segments).map_err(BondingCurveError::from)?;
         require!(self.fee_schedule().is_valid(), BondingCurveError::InvalidFeeSchedule);
         require!(self.fee_split().is_valid(), BondingCurveError::InvalidFeeSplit);
         Ok(())
@@ -70,6 +75,35 @@ impl PoolParams {
     pub fn total_supply(&self) -> Result<u64> {
         Ok(self.curve().total_supply().map_err(BondingCurveError::from)?)
     }
+}
+
+/// A segment after the first, as `create_preset` takes it
+/// ([`agentpad_math::segment::SegmentSpec`]): where it starts along the supply sold and
+/// the virtual reserves it prices off from there.
+#[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SegmentSpec {
+    pub base_start: u64,
+    pub virtual_quote_reserve: u64,
+    pub virtual_base_reserve: u64,
+}
+
+impl From<SegmentSpec> for segment::SegmentSpec {
+    fn from(s: SegmentSpec) -> Self {
+        segment::SegmentSpec { base_start: s.base_start, virtual_quote_reserve: s.virtual_quote_reserve, virtual_base_reserve: s.virtual_base_reserve }
+    }
+}
+
+/// The curve segments an account (preset or pool) stores after its fixed part `T`: the
+/// first `count` of them, read in place.
+pub fn stored_segments<T>(data: &[u8], count: u8) -> Result<&[Segment]> {
+    let start = 8 + core::mem::size_of::<T>();
+    let bytes = data.get(start..start + count as usize * SEGMENT_LEN).ok_or(BondingCurveError::SegmentCountMismatch)?;
+    bytemuck::try_cast_slice(bytes).map_err(|_| error!(BondingCurveError::SegmentCountMismatch))
+}
+
+/// Account size of a `T` followed by `segments` curve segments.
+pub const fn space_with_segments<T>(segments: usize) -> usize {
+    8 + core::mem::size_of::<T>() + segments * SEGMENT_LEN
 }
 
 /// What an agent's stakers are held to ([`StakingTerms`]): read by agent-factory at launch
@@ -99,7 +133,8 @@ impl StakingParams {
     }
 }
 
-/// An immutable launch template created by the admin. PDA: `["preset", id]`.
+/// An immutable launch template created by the admin. PDA: `["preset", id]`. The curve's
+/// further segments (`params.extra_segments` of them) follow the fixed part.
 #[account(zero_copy)]
 #[derive(Debug)]
 pub struct Preset {

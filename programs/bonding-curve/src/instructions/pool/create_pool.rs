@@ -8,7 +8,7 @@ use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
 use crate::constants::{AGENT_TOKEN_DECIMALS, seeds};
 use crate::error::BondingCurveError;
 use crate::event::PoolCreated;
-use crate::state::{Pool, Preset, phase};
+use crate::state::{Pool, Preset, phase, space_with_segments, stored_segments};
 
 /// Creates a pool and its two vaults for a freshly launched agent token. Only the
 /// agent-factory's launcher PDA may call it (it then mints the whole supply into the base
@@ -31,7 +31,7 @@ pub struct CreatePool<'info> {
     #[account(
         init,
         payer = payer,
-        space = 8 + core::mem::size_of::<Pool>(),
+        space = space_with_segments::<Pool>(preset.load()?.params.extra_segments as usize),
         seeds = [seeds::POOL, base_mint.key().as_ref()],
         bump,
     )]
@@ -104,16 +104,22 @@ pub fn handle_create_pool(ctx: Context<CreatePool>, creator_fee_authority: Pubke
         _padding: [0; 4],
         _reserved: [0; 8],
     };
+    drop(pool);
+    // The curve's further segments, snapshotted after the fixed part like the parameters.
+    let preset_data = accounts.preset.to_account_info();
+    let preset_data = preset_data.try_borrow_data()?;
+    let segments = stored_segments::<Preset>(&preset_data, params.extra_segments)?;
+    let pool_info = accounts.pool.to_account_info();
+    pool_info.try_borrow_mut_data()?[space_with_segments::<Pool>(0)..].copy_from_slice(bytemuck::cast_slice(segments));
     let event = PoolCreated {
         pool: accounts.pool.key(),
-        base_mint: pool.base_mint,
-        quote_mint: pool.quote_mint,
-        preset: pool.preset,
+        base_mint: accounts.base_mint.key(),
+        quote_mint: accounts.quote_mint.key(),
+        preset: accounts.preset.key(),
         creator_fee_authority,
         params,
         launch_timestamp: clock.unix_timestamp,
     };
-    drop(pool);
     emit_event!(ctx, event);
     Ok(())
 }

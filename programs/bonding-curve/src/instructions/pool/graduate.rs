@@ -3,7 +3,7 @@ use anchor_lang::prelude::*;
 
 use crate::error::BondingCurveError;
 use crate::event::PoolGraduated;
-use crate::state::Pool;
+use crate::state::{Pool, load_pool_mut};
 
 /// Turns a completed curve into a constant-product pool over its real reserves plus the
 /// held-back supply (already in the base vault). Permissionless. Liquidity is locked:
@@ -19,8 +19,8 @@ pub struct Graduate<'info> {
 /// curve graduates (`ThresholdNotReached` before, `AlreadyGraduated` after).
 pub fn handle_graduate(ctx: Context<Graduate>) -> Result<()> {
     let now = Clock::get()?.unix_timestamp;
-    let mut pool = ctx.accounts.pool.load_mut()?;
-    let mut market = pool.market()?;
+    let (mut pool, segments) = load_pool_mut(ctx.accounts.pool.as_ref())?;
+    let mut market = pool.market(&segments)?;
     let reserves = market.graduate().map_err(BondingCurveError::from)?;
     pool.store_state(market.reserves, market.phase);
     pool.graduation_timestamp = now;
@@ -32,7 +32,7 @@ pub fn handle_graduate(ctx: Context<Graduate>) -> Result<()> {
         price_q64: market.price_q64().map_err(BondingCurveError::from)?,
         timestamp: now,
     };
-    drop(pool);
+    drop((pool, segments));
     emit_event!(ctx, event);
     Ok(())
 }

@@ -19,7 +19,7 @@ use anchor_spl::token_interface::{TokenAccount, TokenInterface};
 
 use crate::error::BondingCurveError;
 use crate::event::TradeExecuted;
-use crate::state::{Pool, pool_signer_seeds};
+use crate::state::{Pool, load_pool_mut, pool_signer_seeds};
 
 /// Accounts of every trade. No config or other shared account is written (or even
 /// read): two agents' trades never contend for a lock.
@@ -99,12 +99,15 @@ impl<'info> Swap<'info> {
 pub(crate) fn execute_swap(ctx: Context<Swap>, quote: impl FnOnce(&Market, u16) -> MathResult<Trade>, limit: Limit) -> Result<()> {
     let now = Clock::get()?.unix_timestamp;
     let (trade, after, base_mint, bump, decimals) = {
-        let mut pool = ctx.accounts.pool.load_mut()?;
-        let trade = quote(&pool.market()?, pool.fee_bps_at(now)).map_err(BondingCurveError::from)?;
+        let (mut pool, segments) = load_pool_mut(ctx.accounts.pool.as_ref())?;
+        let trade = quote(&pool.market(&segments)?, pool.fee_bps_at(now)).map_err(BondingCurveError::from)?;
         require!(limit.allows(&trade), BondingCurveError::SlippageExceeded);
         pool.apply_trade(&trade)?;
-        (trade, pool.market()?, pool.base_mint, [pool.bump], (pool.base_decimals, pool.quote_decimals))
+        let after = pool.market(&segments)?;
+        let after = (after.reserves, after.price_q64().map_err(BondingCurveError::from)?, after.progress_bps(), after.phase);
+        (trade, after, pool.base_mint, [pool.bump], (pool.base_decimals, pool.quote_decimals))
     };
+    let (reserves_after, price_q64, progress_bps, phase_after) = after;
     ctx.accounts.settle(&trade, &base_mint, &bump, decimals)?;
     emit_event!(ctx, TradeExecuted {
         pool: ctx.accounts.pool.key(),
@@ -118,13 +121,13 @@ pub(crate) fn execute_swap(ctx: Context<Swap>, quote: impl FnOnce(&Market, u16) 
         protocol_fee: trade.fee_parts.protocol,
         creator_fee: trade.fee_parts.creator,
         agent_fee: trade.fee_parts.agent,
-        quote_reserve: after.reserves.quote,
-        base_reserve: after.reserves.base,
-        price_q64: after.price_q64().map_err(BondingCurveError::from)?,
-        progress_bps: after.progress_bps(),
+        quote_reserve: reserves_after.quote,
+        base_reserve: reserves_after.base,
+        price_q64,
+        progress_bps,
         // No trade runs in the Complete phase, so ending in it means this trade got there.
         completed_curve: trade.phase_after == Phase::Complete,
-        graduated: after.phase == Phase::Graduated,
+        graduated: phase_after == Phase::Graduated,
         timestamp: now,
     });
     Ok(())
