@@ -24,6 +24,9 @@ function loadVectors(): Json {
 
 const B = (s: string) => BigInt(s);
 const market = (m: Json): Market => ({
+  segments: m.segments.map((g: Json) => ({
+    baseStart: B(g.baseStart), quoteStart: B(g.quoteStart), virtualQuoteReserve: B(g.virtualQuoteReserve), virtualBaseReserve: B(g.virtualBaseReserve),
+  })),
   params: {
     virtualQuoteReserve: B(m.virtualQuoteReserve), virtualBaseReserve: B(m.virtualBaseReserve), curveSupply: B(m.curveSupply),
     graduatedSupply: B(m.graduatedSupply), graduationThreshold: B(m.graduationThreshold),
@@ -63,6 +66,9 @@ describe("off-chain quotes equal the on-chain math (Rust test vectors)", () => {
     const u64Max = (1n << 64n) - 1n;
     assert.ok(trades.some((c) => B(c.amount) >= u64Max - 2n), "no amount near u64::MAX");
     assert.ok(trades.some((c) => c.result.ok?.phaseAfter === "complete"), "no trade reaching graduation");
+    const sixteen = trades.filter((c) => c.market.segments.length === 15);
+    assert.ok(sixteen.some((c) => c.op === "buyExactIn" && c.market.quoteReserve === "0" && c.result.ok?.phaseAfter === "complete"), "no buy crossing all 16 segments");
+    assert.ok(sixteen.some((c) => c.op === "sellExactIn" && c.result.ok?.baseReserveAfter === c.market.curveSupply), "no sell back across all 16");
     for (const kind of ["CurveComplete", "ZeroOutput", "InsufficientLiquidity", "Overflow", "ZeroAmount"]) {
       assert.ok(trades.some((c) => c.result.err === kind), `no trade failing with ${kind}`);
     }

@@ -4,7 +4,8 @@ import { PublicKey } from "@solana/web3.js";
 
 import type { Backend } from "./backend/types.js";
 import { PHASE } from "./constants.js";
-import type { Market, Phase } from "./math/curve.js";
+import type { Market, Phase, Segment } from "./math/curve.js";
+import { SEGMENT_LEN } from "./math/segment.js";
 import type { FeeSchedule } from "./math/fee.js";
 import type { RewardStream } from "./math/reward.js";
 import { agentFactoryPda, bondingCurvePda, endpointPda, feeAggregatorPda, revenueSharePda } from "./pda.js";
@@ -21,15 +22,37 @@ function native(v: any): any {
 const u128le = (bytes: number[]) => Buffer.from(bytes).reduceRight((acc, b) => (acc << 8n) | BigInt(b), 0n);
 
 async function fetchDecoded(backend: Backend, program: ProgramName, account: string, address: PublicKey): Promise<any | null> {
+  const raw = await fetchRaw(backend, program, account, address);
+  return raw && raw.decoded;
+}
+
+async function fetchRaw(backend: Backend, program: ProgramName, account: string, address: PublicKey): Promise<{ decoded: any; data: Buffer } | null> {
   const info = await backend.getAccountInfo(address);
   if (!info || !info.owner.equals(programs[program].programId)) return null;
-  return native(programs[program].coder.accounts.decode(account, info.data));
+  const data = Buffer.from(info.data);
+  return { decoded: native(programs[program].coder.accounts.decode(account, data)), data };
+}
+
+/** Sizes of the fixed parts (discriminator included) that curve segments follow (state/pool.rs, state/preset.rs). */
+export const POOL_FIXED_LEN = 8 + 440;
+export const PRESET_FIXED_LEN = 8 + 168;
+
+/** The curve segments an account stores after its fixed part. */
+export function storedSegments(data: Buffer, fixedLen: number, count: number): Segment[] {
+  if (data.length < fixedLen + count * SEGMENT_LEN) throw new Error(`the account holds ${data.length} bytes, ${count} segments need ${fixedLen + count * SEGMENT_LEN}`);
+  return Array.from({ length: count }, (_, i) => {
+    const at = fixedLen + i * SEGMENT_LEN;
+    const [baseStart, quoteStart, virtualQuoteReserve, virtualBaseReserve] = [0, 8, 16, 24].map((o) => data.readBigUInt64LE(at + o));
+    return { baseStart, quoteStart, virtualQuoteReserve, virtualBaseReserve };
+  });
 }
 
 export interface PoolParamsState {
   virtualQuoteReserve: bigint; virtualBaseReserve: bigint; curveSupply: bigint; graduatedSupply: bigint; graduationThreshold: bigint;
   feeDecaySeconds: number; baseFeeBps: number; startFeeBps: number; protocolFeeShareBps: number; creatorFeeShareBps: number;
   agentFeeShareBps: number; curveKind: number;
+  /** Segments of the curve after the first (stored after the account's fixed part). */
+  extraSegments: number;
 }
 
 export interface PoolState {
@@ -37,6 +60,8 @@ export interface PoolState {
   baseMint: PublicKey; quoteMint: PublicKey; baseVault: PublicKey; quoteVault: PublicKey; quoteTokenProgram: PublicKey;
   preset: PublicKey; creatorFeeAuthority: PublicKey;
   params: PoolParamsState;
+  /** The curve's segments after the first. */
+  segments: Segment[];
   quoteReserve: bigint; baseReserve: bigint;
   protocolFees: bigint; creatorFees: bigint; agentFees: bigint;
   totalProtocolFees: bigint; totalCreatorFees: bigint; totalAgentFees: bigint;
@@ -48,9 +73,10 @@ const PHASES: Record<number, Phase> = { [PHASE.curve]: "curve", [PHASE.complete]
 
 export async function fetchPool(backend: Backend, baseMint: PublicKey): Promise<PoolState | null> {
   const address = bondingCurvePda.pool(baseMint);
-  const p = await fetchDecoded(backend, "bondingCurve", "pool", address);
-  if (!p) return null;
-  return { ...p, address, phase: PHASES[p.phase] ?? "curve" };
+  const raw = await fetchRaw(backend, "bondingCurve", "pool", address);
+  if (!raw) return null;
+  const p = raw.decoded;
+  return { ...p, address, segments: storedSegments(raw.data, POOL_FIXED_LEN, p.params.extraSegments), phase: PHASES[p.phase] ?? "curve" };
 }
 
 /** The pool as the math's market (what quotes run on). */
@@ -61,6 +87,7 @@ export function marketOf(pool: PoolState): Market {
       virtualQuoteReserve: p.virtualQuoteReserve, virtualBaseReserve: p.virtualBaseReserve, curveSupply: p.curveSupply,
       graduatedSupply: p.graduatedSupply, graduationThreshold: p.graduationThreshold,
     },
+    segments: pool.segments,
     split: { protocolBps: p.protocolFeeShareBps, creatorBps: p.creatorFeeShareBps, agentBps: p.agentFeeShareBps },
     phase: pool.phase, quoteReserve: pool.quoteReserve, baseReserve: pool.baseReserve,
   };
@@ -76,9 +103,14 @@ export const fetchConfig = (b: Backend): Promise<ConfigState | null> => fetchDec
 export interface PresetState {
   quoteMint: PublicKey; params: PoolParamsState; id: number;
   staking: { minUnstakeCooldown: number; defaultUnstakeCooldown: number; rewardWindow: number };
+  /** The curve's segments after the first. */
+  segments: Segment[];
 }
-export const fetchPreset = (b: Backend, id: number): Promise<PresetState | null> =>
-  fetchDecoded(b, "bondingCurve", "preset", bondingCurvePda.preset(id));
+export async function fetchPreset(b: Backend, id: number): Promise<PresetState | null> {
+  const raw = await fetchRaw(b, "bondingCurve", "preset", bondingCurvePda.preset(id));
+  if (!raw) return null;
+  return { ...raw.decoded, segments: storedSegments(raw.data, PRESET_FIXED_LEN, raw.decoded.params.extraSegments) };
+}
 
 export interface AgentState {
   mint: PublicKey; pool: PublicKey; preset: PublicKey; creator: PublicKey; pendingCreator: PublicKey;

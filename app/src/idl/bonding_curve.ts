@@ -187,7 +187,7 @@ export type BondingCurve = {
     },
     {
       "code": 6004,
-      "msg": "The virtual base reserve must exceed the curve supply",
+      "msg": "A segment's virtual base reserve must exceed the supply it sells",
       "name": "virtualBaseTooSmall"
     },
     {
@@ -364,6 +364,41 @@ export type BondingCurve = {
       "code": 6039,
       "msg": "Signer is not agent-factory's launcher PDA",
       "name": "notLauncher"
+    },
+    {
+      "code": 6040,
+      "msg": "A curve has at most 16 segments",
+      "name": "tooManySegments"
+    },
+    {
+      "code": 6041,
+      "msg": "Each segment must start after the one before it and before the curve supply ends",
+      "name": "segmentBoundsNotIncreasing"
+    },
+    {
+      "code": 6042,
+      "msg": "A stored segment's starting quote is not what the segments before it take",
+      "name": "segmentQuoteMismatch"
+    },
+    {
+      "code": 6043,
+      "msg": "A segment starts below the price the segment before it ends at",
+      "name": "segmentPriceNotIncreasing"
+    },
+    {
+      "code": 6044,
+      "msg": "The graduation threshold is reached before the curve's last segment",
+      "name": "thresholdBeforeLastSegment"
+    },
+    {
+      "code": 6045,
+      "msg": "A stretch of the curve is thinner than the pool it graduates into",
+      "name": "curveThinnerThanGraduatedPool"
+    },
+    {
+      "code": 6046,
+      "msg": "The parameters' segment count does not match the segments given or stored",
+      "name": "segmentCountMismatch"
     }
   ],
   "events": [
@@ -1076,6 +1111,16 @@ export type BondingCurve = {
               "name": "stakingParams"
             }
           }
+        },
+        {
+          "name": "segments",
+          "type": {
+            "vec": {
+              "defined": {
+                "name": "segmentSpec"
+              }
+            }
+          }
         }
       ],
       "discriminator": [
@@ -1565,7 +1610,8 @@ export type BondingCurve = {
     },
     {
       "docs": [
-        "One agent token's market. PDA: `[\"pool\", base_mint]`; it owns both vaults.",
+        "One agent token's market. PDA: `[\"pool\", base_mint]`; it owns both vaults. The curve's",
+        "further segments (`params.extra_segments` of them) follow the fixed part.",
         "",
         "Invariants kept by every instruction:",
         "`quote_vault == quote_reserve + protocol_fees + creator_fees + agent_fees` and",
@@ -1851,13 +1897,12 @@ export type BondingCurve = {
             "type": "u8"
           },
           {
-            "name": "padding",
-            "type": {
-              "array": [
-                "u8",
-                1
-              ]
-            }
+            "docs": [
+              "Segments of the curve after the first (whose reserves are the virtual reserves",
+              "above), stored after the account's fixed part; 0 for a one-segment curve."
+            ],
+            "name": "extraSegments",
+            "type": "u8"
           }
         ],
         "kind": "struct"
@@ -1865,7 +1910,8 @@ export type BondingCurve = {
     },
     {
       "docs": [
-        "An immutable launch template created by the admin. PDA: `[\"preset\", id]`."
+        "An immutable launch template created by the admin. PDA: `[\"preset\", id]`. The curve's",
+        "further segments (`params.extra_segments` of them) follow the fixed part."
       ],
       "name": "preset",
       "repr": {
@@ -1961,6 +2007,19 @@ export type BondingCurve = {
                 "name": "stakingParams"
               }
             }
+          },
+          {
+            "docs": [
+              "The curve's segments after the first (`params.extra_segments` of them)."
+            ],
+            "name": "segments",
+            "type": {
+              "vec": {
+                "defined": {
+                  "name": "segmentSpec"
+                }
+              }
+            }
           }
         ],
         "kind": "struct"
@@ -1977,6 +2036,31 @@ export type BondingCurve = {
           {
             "name": "newRecipient",
             "type": "pubkey"
+          }
+        ],
+        "kind": "struct"
+      }
+    },
+    {
+      "docs": [
+        "A segment after the first, as `create_preset` takes it",
+        "([`agentpad_math::segment::SegmentSpec`]): where it starts along the supply sold and",
+        "the virtual reserves it prices off from there."
+      ],
+      "name": "segmentSpec",
+      "type": {
+        "fields": [
+          {
+            "name": "baseStart",
+            "type": "u64"
+          },
+          {
+            "name": "virtualQuoteReserve",
+            "type": "u64"
+          },
+          {
+            "name": "virtualBaseReserve",
+            "type": "u64"
           }
         ],
         "kind": "struct"

@@ -5,6 +5,7 @@ import { PublicKey, SystemProgram, type TransactionInstruction } from "@solana/w
 import { PROGRAM_IDS, TOKEN_2022_PROGRAM_ID } from "../constants.js";
 import { type AgentKeys, bondingCurvePda as pda, eventAuthority, programData } from "../pda.js";
 import { programs } from "../programs.js";
+import type { SegmentSpec } from "../math/segment.js";
 
 const program = () => programs.bondingCurve;
 const events = () => ({ eventAuthority: eventAuthority(PROGRAM_IDS.bondingCurve), program: PROGRAM_IDS.bondingCurve });
@@ -25,6 +26,8 @@ export interface PoolParams {
   /** The curve's shape (agentpad_math::pool::CurveKind): 0, the constant-product curve, if omitted. */
   curveKind?: number;
 }
+
+export type { SegmentSpec } from "../math/segment.js";
 
 /** What a preset's agents' stakers are held to: cooldown choices and the reward drip (seconds). */
 export interface StakingParams {
@@ -55,16 +58,18 @@ export function setProtocolFeeRecipient(admin: PublicKey, newRecipient: PublicKe
   return program().methods.setProtocolFeeRecipient(newRecipient).accountsStrict({ admin, config: pda.config(), ...events() }).instruction();
 }
 
+/** A preset; `segments` are the curve's segments after the first (none: a one-segment curve). */
 export function createPreset(
-  admin: PublicKey, presetId: number, quoteMint: PublicKey, p: PoolParams, staking: StakingParams,
+  admin: PublicKey, presetId: number, quoteMint: PublicKey, p: PoolParams, staking: StakingParams, segments: SegmentSpec[] = [],
 ): Promise<TransactionInstruction> {
   const params = {
     virtualQuoteReserve: bn(p.virtualQuoteReserve), virtualBaseReserve: bn(p.virtualBaseReserve), curveSupply: bn(p.curveSupply),
     graduatedSupply: bn(p.graduatedSupply), graduationThreshold: bn(p.graduationThreshold), feeDecaySeconds: p.feeDecaySeconds,
     baseFeeBps: p.baseFeeBps, startFeeBps: p.startFeeBps, protocolFeeShareBps: p.protocolFeeShareBps,
-    creatorFeeShareBps: p.creatorFeeShareBps, agentFeeShareBps: p.agentFeeShareBps, curveKind: p.curveKind ?? 0, padding: [0],
+    creatorFeeShareBps: p.creatorFeeShareBps, agentFeeShareBps: p.agentFeeShareBps, curveKind: p.curveKind ?? 0, extraSegments: segments.length,
   };
-  return program().methods.createPreset(presetId, params, staking).accountsStrict({
+  const specs = segments.map((s) => ({ baseStart: bn(s.baseStart), virtualQuoteReserve: bn(s.virtualQuoteReserve), virtualBaseReserve: bn(s.virtualBaseReserve) }));
+  return program().methods.createPreset(presetId, params, staking, specs).accountsStrict({
     admin, config: pda.config(), preset: pda.preset(presetId), quoteMint, systemProgram: SystemProgram.programId, ...events(),
   }).instruction();
 }

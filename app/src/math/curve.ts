@@ -17,8 +17,20 @@ export interface CurveParams {
   graduationThreshold: bigint;
 }
 
+/** A curve segment after the first, as pools store it (agentpad_math::segment::Segment). */
+export interface Segment {
+  /** Base units sold along the curve when this segment starts. */
+  baseStart: bigint;
+  /** Quote the earlier segments take to sell out (each rounded up). */
+  quoteStart: bigint;
+  virtualQuoteReserve: bigint;
+  virtualBaseReserve: bigint;
+}
+
 export interface Market {
   params: CurveParams;
+  /** The curve's segments after the first (whose reserves are `params`'); empty for one segment. */
+  segments: Segment[];
   split: FeeSplit;
   phase: Phase;
   quoteReserve: bigint;
@@ -59,12 +71,87 @@ export function priceQ64(x: bigint, y: bigint): bigint {
   return div(x << 64n, y);
 }
 
-const virtualBaseOffset = (p: CurveParams) => (p.virtualBaseReserve > p.curveSupply ? p.virtualBaseReserve - p.curveSupply : 0n);
+const firstSegment = (p: CurveParams): Segment => ({ baseStart: 0n, quoteStart: 0n, virtualQuoteReserve: p.virtualQuoteReserve, virtualBaseReserve: p.virtualBaseReserve });
+const segmentAt = (m: Market, i: number): Segment => (i === 0 ? firstSegment(m.params) : m.segments[i - 1]);
+const sold = (curveSupply: bigint, baseReserve: bigint) => (curveSupply > baseReserve ? curveSupply - baseReserve : 0n);
+const buySegment = (m: Market, base: bigint) => { const s = sold(m.params.curveSupply, base); let i = 0; while (i < m.segments.length && m.segments[i].baseStart <= s) i++; return i; };
+const sellSegment = (m: Market, base: bigint) => { const s = sold(m.params.curveSupply, base); let i = 0; while (i < m.segments.length && m.segments[i].baseStart < s) i++; return i; };
 
-/** The reserves the constant-product formula prices off: virtual during the curve. */
+/** A segment's pricing reserves when the pool holds `(quote, base)` (Segment::pricing_reserves). */
+function segmentReserves(seg: Segment, curveSupply: bigint, quote: bigint, base: bigint): { x: bigint; y: bigint } {
+  if (quote < seg.quoteStart) throw new MathError("Overflow");
+  const y = seg.virtualBaseReserve + seg.baseStart + base - curveSupply;
+  if (y < 0n) throw new MathError("Overflow");
+  return { x: u64(seg.virtualQuoteReserve + quote - seg.quoteStart), y: u64(y) };
+}
+
+/** The reserves the constant-product formula prices off: during the curve, the segment the next unit bought comes from. */
 export function pricingReserves(m: Market): { x: bigint; y: bigint } {
   if (m.phase === "graduated") return { x: m.quoteReserve, y: m.baseReserve };
-  return { x: u64(m.params.virtualQuoteReserve + m.quoteReserve), y: u64(virtualBaseOffset(m.params) + m.baseReserve) };
+  return segmentReserves(segmentAt(m, buySegment(m, m.baseReserve)), m.params.curveSupply, m.quoteReserve, m.baseReserve);
+}
+
+/** Base units `quoteIn` (net of fee) buys, segment by segment (Market::base_out_for). */
+function baseOutFor(m: Market, quoteIn: bigint): bigint {
+  if (m.phase === "graduated") return baseOutForQuoteIn(m.quoteReserve, m.baseReserve, quoteIn);
+  let i = buySegment(m, m.baseReserve);
+  let [quote, base, left, out] = [m.quoteReserve, m.baseReserve, quoteIn, 0n];
+  for (;;) {
+    const { x, y } = segmentReserves(segmentAt(m, i), m.params.curveSupply, quote, base);
+    if (i < m.segments.length) {
+      const rest = base - (m.params.curveSupply - m.segments[i].baseStart);
+      const cost = quoteInForBaseOut(x, y, rest);
+      if (left >= cost) {
+        [out, left, quote, base, i] = [out + rest, left - cost, u64(quote + cost), base - rest, i + 1];
+        if (left === 0n) return out;
+        continue;
+      }
+    }
+    return u64(out + baseOutForQuoteIn(x, y, left));
+  }
+}
+
+/** Quote (net of fee) that buys exactly `baseOut`; stops above the capacity once past it (Market::quote_in_for). */
+function quoteInFor(m: Market, baseOut: bigint): bigint {
+  if (m.phase === "graduated") return quoteInForBaseOut(m.quoteReserve, m.baseReserve, baseOut);
+  const capacity = quoteCapacity(m);
+  let i = buySegment(m, m.baseReserve);
+  let [quote, base, want, cost] = [m.quoteReserve, m.baseReserve, baseOut, 0n];
+  for (;;) {
+    const { x, y } = segmentReserves(segmentAt(m, i), m.params.curveSupply, quote, base);
+    if (i < m.segments.length) {
+      const rest = base - (m.params.curveSupply - m.segments[i].baseStart);
+      if (want > rest) {
+        const step = quoteInForBaseOut(x, y, rest);
+        cost = u64(cost + step);
+        if (cost > capacity) return cost;
+        [want, quote, base, i] = [want - rest, u64(quote + step), base - rest, i + 1];
+        continue;
+      }
+    }
+    return u64(cost + quoteInForBaseOut(x, y, want));
+  }
+}
+
+/** Quote (before fee) selling `baseIn` pays, segment by segment down (Market::quote_out_for). */
+function quoteOutFor(m: Market, baseIn: bigint): bigint {
+  if (m.phase === "graduated") return quoteOutForBaseIn(m.quoteReserve, m.baseReserve, baseIn);
+  let i = sellSegment(m, m.baseReserve);
+  let [quote, base, left, out] = [m.quoteReserve, m.baseReserve, baseIn, 0n];
+  for (;;) {
+    const seg = segmentAt(m, i);
+    const { x, y } = segmentReserves(seg, m.params.curveSupply, quote, base);
+    if (i > 0) {
+      const rest = sold(m.params.curveSupply, base) - seg.baseStart;
+      if (left > rest) {
+        const step = quoteOutForBaseIn(x, y, rest);
+        if (step > quote) throw new MathError("Overflow");
+        [out, left, quote, base, i] = [out + step, left - rest, quote - step, base + rest, i - 1];
+        continue;
+      }
+    }
+    return u64(out + quoteOutForBaseIn(x, y, left));
+  }
 }
 
 export function marketPriceQ64(m: Market): bigint {
@@ -113,29 +200,27 @@ export function buyExactIn(m: Market, quoteIn: bigint, feeBps: number): Trade {
     net = capacity;
     fee = feeOn(net, feeBps);
   }
-  const { x, y } = pricingReserves(m);
-  return finishBuy(m, net, fee, baseOutForQuoteIn(x, y, net), feeBps);
+  return finishBuy(m, net, fee, baseOutFor(m, net), feeBps);
 }
 
 /** Receive exactly `baseOut` (or, on the curve, what remains before the threshold). */
 export function buyExactOut(m: Market, baseOut: bigint, feeBps: number): Trade {
   ensureTradable(m);
   if (baseOut === 0n) throw new MathError("ZeroAmount");
-  const { x, y } = pricingReserves(m);
   const capacity = quoteCapacity(m);
   let net: bigint;
   let out = baseOut;
   try {
-    net = quoteInForBaseOut(x, y, baseOut);
+    net = quoteInFor(m, baseOut);
     if (net > capacity) {
       if (m.phase !== "curve") return finishBuy(m, net, feeOn(net, feeBps), out, feeBps);
       net = capacity;
-      out = baseOutForQuoteIn(x, y, capacity);
+      out = baseOutFor(m, capacity);
     }
   } catch (e) {
     if (!(e instanceof MathError) || e.kind !== "InsufficientLiquidity" || m.phase !== "curve") throw e;
     net = capacity;
-    out = baseOutForQuoteIn(x, y, capacity);
+    out = baseOutFor(m, capacity);
   }
   return finishBuy(m, net, feeOn(net, feeBps), out, feeBps);
 }
@@ -144,8 +229,7 @@ export function buyExactOut(m: Market, baseOut: bigint, feeBps: number): Trade {
 export function sellExactIn(m: Market, baseIn: bigint, feeBps: number): Trade {
   ensureTradable(m);
   if (baseIn === 0n) throw new MathError("ZeroAmount");
-  const { x, y } = pricingReserves(m);
-  const gross = quoteOutForBaseIn(x, y, baseIn);
+  const gross = quoteOutFor(m, baseIn);
   if (gross > m.quoteReserve) throw new MathError("InsufficientLiquidity");
   const fee = feeOn(gross, feeBps);
   const quoteOut = gross > fee ? gross - fee : 0n;

@@ -3,3 +3,4 @@ export * from "./fee.js";
 export * from "./curve.js";
 export * from "./revenue.js";
 export * from "./reward.js";
+export * from "./segment.js";

@@ -1,7 +1,7 @@
 //! The preset economics the SDK ships (the TS SDK's `presets.ts` has the same numbers).
 
 use agentpad_math::pool::CurveParams;
-use agentpad_math::segment::Segment;
+use agentpad_math::segment::joined_curve;
 use bonding_curve::state::{PoolParams, SegmentSpec};
 
 pub const TOKEN: u64 = 1_000_000; // 6 decimals
@@ -44,20 +44,20 @@ pub fn standard() -> PoolParams {
 /// held-back supply opens the graduated pool at the curve's last price.
 pub fn segmented(segments: usize) -> (PoolParams, Vec<SegmentSpec>) {
     let base = standard();
-    let step = base.curve_supply / segments as u64;
-    let mut last = Segment::first(&base.curve());
-    let mut specs = Vec::new();
-    for _ in 1..segments {
-        let (num, den) = LIQUIDITY_STEP;
-        let spec = last.next_at_end_price(step, num, den).expect("a segment of the standard scale");
-        let quote_start = last.quote_start + last.quote_to_sell_out(step).expect("fits");
-        specs.push(SegmentSpec { base_start: spec.base_start, virtual_quote_reserve: spec.virtual_quote_reserve, virtual_base_reserve: spec.virtual_base_reserve });
-        last = Segment { base_start: spec.base_start, quote_start, virtual_quote_reserve: spec.virtual_quote_reserve, virtual_base_reserve: spec.virtual_base_reserve };
-    }
-    let last_supply = base.curve_supply - last.base_start;
-    let threshold = last.quote_start + last.quote_to_sell_out(last_supply).expect("fits") / 100 * 99;
-    let graduated = last.graduated_supply_for_continuous_price(last_supply, threshold).expect("a continuous graduation");
-    let params = PoolParams { graduation_threshold: threshold, graduated_supply: graduated, extra_segments: specs.len() as u8, ..base };
+    let supplies = vec![base.curve_supply / segments as u64; segments];
+    let steps = vec![LIQUIDITY_STEP; segments - 1];
+    let (curve, specs) = joined_curve(base.virtual_quote_reserve, base.virtual_base_reserve, &supplies, &steps, 9_900).expect("a curve of the standard scale");
+    let specs: Vec<_> = specs
+        .iter()
+        .map(|s| SegmentSpec { base_start: s.base_start, virtual_quote_reserve: s.virtual_quote_reserve, virtual_base_reserve: s.virtual_base_reserve })
+        .collect();
+    let params = PoolParams {
+        curve_supply: curve.curve_supply,
+        graduation_threshold: curve.graduation_threshold,
+        graduated_supply: curve.graduated_supply,
+        extra_segments: specs.len() as u8,
+        ..base
+    };
     (params, specs)
 }
 

@@ -9,6 +9,7 @@ use agentpad_math::fee::{FeeSchedule, FeeSplit, fee_on, split_gross};
 use agentpad_math::pool::{CurveParams, Market, Phase, Reserves, Trade};
 use agentpad_math::revenue::{RevenueSplit, shared_to_local};
 use agentpad_math::reward::{Accrual, RewardStream};
+use agentpad_math::segment::{MAX_SEGMENTS, Segment, joined_curve};
 use agentpad_math::{MathError, MathResult};
 
 struct Rng(u64);
@@ -50,9 +51,14 @@ fn phase_name(p: Phase) -> &'static str {
 
 fn market_json(m: &Market) -> String {
     let p = &m.params;
+    let segments: Vec<String> = m
+        .segments
+        .iter()
+        .map(|g| format!("{{\"baseStart\":{},\"quoteStart\":{},\"virtualQuoteReserve\":{},\"virtualBaseReserve\":{}}}", s(g.base_start), s(g.quote_start), s(g.virtual_quote_reserve), s(g.virtual_base_reserve)))
+        .collect();
     format!(
-        "{{\"virtualQuoteReserve\":{},\"virtualBaseReserve\":{},\"curveSupply\":{},\"graduatedSupply\":{},\"graduationThreshold\":{},\"protocolFeeShareBps\":{},\"creatorFeeShareBps\":{},\"agentFeeShareBps\":{},\"phase\":\"{}\",\"quoteReserve\":{},\"baseReserve\":{}}}",
-        s(p.virtual_quote_reserve), s(p.virtual_base_reserve), s(p.curve_supply), s(p.graduated_supply),
+        "{{\"segments\":[{}],\"virtualQuoteReserve\":{},\"virtualBaseReserve\":{},\"curveSupply\":{},\"graduatedSupply\":{},\"graduationThreshold\":{},\"protocolFeeShareBps\":{},\"creatorFeeShareBps\":{},\"agentFeeShareBps\":{},\"phase\":\"{}\",\"quoteReserve\":{},\"baseReserve\":{}}}",
+        segments.join(","), s(p.virtual_quote_reserve), s(p.virtual_base_reserve), s(p.curve_supply), s(p.graduated_supply),
         s(p.graduation_threshold), m.split.protocol_bps, m.split.creator_bps, m.split.agent_bps,
         phase_name(m.phase), s(m.reserves.quote), s(m.reserves.base)
     )
@@ -93,6 +99,30 @@ fn random_params(rng: &mut Rng) -> CurveParams {
     }
 }
 
+/// A valid segmented curve of 2 to 16 segments (`segments` forces the count), random
+/// supplies and liquidity steps; its segments live for the whole run.
+fn random_segmented(rng: &mut Rng, segments: Option<usize>) -> (CurveParams, &'static [Segment]) {
+    loop {
+        let n = segments.unwrap_or(2 + rng.below(MAX_SEGMENTS as u64 - 1) as usize);
+        let vq = rng.amount(45);
+        let mut virtual_base = rng.amount(60).max(1_000);
+        let vb = virtual_base;
+        let (mut supplies, mut steps) = (Vec::new(), Vec::new());
+        for _ in 0..n {
+            let supply = virtual_base / 100 * (1 + rng.below((80 / n as u64).clamp(5, 60)));
+            let quarters = 3 + rng.below(6);
+            supplies.push(supply);
+            steps.push((quarters, 4));
+            virtual_base = ((virtual_base - supply) as u128 * quarters as u128 / 4) as u64;
+        }
+        let Ok((params, specs)) = joined_curve(vq, vb, &supplies, &steps, 5_000 + rng.below(5_001)) else { continue };
+        let Ok(built) = params.build_segments(&specs) else { continue };
+        if params.validate_segments(&built).is_ok() {
+            return (params, Box::leak(built.into_boxed_slice()));
+        }
+    }
+}
+
 fn standard() -> CurveParams {
     CurveParams {
         virtual_quote_reserve: 30_000_000_000,
@@ -112,8 +142,12 @@ fn random_split(rng: &mut Rng) -> FeeSplit {
 /// A market reached by real trades from launch (so reserves are consistent with the
 /// curve), or a graduated one; `near_threshold` parks it just below graduation.
 fn random_market(rng: &mut Rng, near_threshold: bool) -> Market<'static> {
-    let params = if rng.below(3) == 0 { standard() } else { random_params(rng) };
-    let mut m = Market { params, segments: &[], split: random_split(rng), phase: Phase::Curve, reserves: Reserves { quote: 0, base: params.curve_supply } };
+    let (params, segments): (CurveParams, &'static [Segment]) = match rng.below(4) {
+        0 => (standard(), &[]),
+        1 => random_segmented(rng, None),
+        _ => (random_params(rng), &[]),
+    };
+    let mut m = Market { params, segments, split: random_split(rng), phase: Phase::Curve, reserves: Reserves { quote: 0, base: params.curve_supply } };
     let target = if near_threshold {
         params.graduation_threshold.saturating_sub(rng.below(3).max(rng.amount(12) * (rng.below(2))))
     } else {
@@ -171,6 +205,36 @@ fn main() {
             "{{\"op\":\"{op}\",\"market\":{},\"amount\":{},\"feeBps\":{fee_bps},\"result\":{}}}",
             market_json(&m), s(amount), trade_json(r)
         ));
+    }
+
+    // Every boundary of 16-segment curves: from launch, exact out to each boundary and one
+    // unit either side, exact in of everything (all 16 crossed, cut at the threshold), and
+    // from the threshold every sell back down across the boundaries.
+    for _ in 0..4 {
+        let (params, segments) = random_segmented(&mut rng, Some(MAX_SEGMENTS));
+        let split = random_split(&mut rng);
+        let fresh = Market { params, segments, split, phase: Phase::Curve, reserves: Reserves { quote: 0, base: params.curve_supply } };
+        let fee_bps = rng.below(1_001) as u16;
+        let mut push = |op: &str, m: &Market, amount: u64, r: MathResult<Trade>| {
+            cases.push(format!("{{\"op\":\"{op}\",\"market\":{},\"amount\":{},\"feeBps\":{fee_bps},\"result\":{}}}", market_json(m), s(amount), trade_json(r)));
+        };
+        for g in segments {
+            for amount in [g.base_start - 1, g.base_start, g.base_start + 1] {
+                push("buyExactOut", &fresh, amount, fresh.buy_exact_out(amount, fee_bps));
+            }
+            push("buyExactIn", &fresh, g.quote_start, fresh.buy_exact_in(g.quote_start, fee_bps));
+        }
+        push("buyExactIn", &fresh, u64::MAX, fresh.buy_exact_in(u64::MAX, fee_bps));
+        let mut full = fresh;
+        full.apply(&fresh.buy_exact_in(u64::MAX, 0).expect("the completing buy"));
+        full.phase = Phase::Curve;
+        let sold = params.curve_supply - full.reserves.base;
+        for g in segments {
+            for amount in [sold - g.base_start, sold - g.base_start + 1] {
+                push("sellExactIn", &full, amount, full.sell_exact_in(amount, fee_bps));
+            }
+        }
+        push("sellExactIn", &full, sold, full.sell_exact_in(sold, fee_bps));
     }
 
     // Market views: price (Q64.64), progress, graduation.

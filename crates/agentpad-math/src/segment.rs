@@ -139,6 +139,37 @@ impl Segment {
     }
 }
 
+/// A curve whose segments join at equal prices: the first over `(virtual_quote_reserve,
+/// virtual_base_reserve)` selling `supplies[0]`, then one segment per further supply, each
+/// starting at the end price of the one before with `num / den` (from `liquidity_steps`)
+/// times its liquidity. The threshold lies `threshold_bps` of the way through the last
+/// segment's sell-out quote, and the held-back supply opens the graduated pool at the
+/// curve's last price. The result still has to pass [`CurveParams::validate_segments`].
+pub fn joined_curve(
+    virtual_quote_reserve: u64,
+    virtual_base_reserve: u64,
+    supplies: &[u64],
+    liquidity_steps: &[(u64, u64)],
+    threshold_bps: u64,
+) -> MathResult<(CurveParams, Vec<SegmentSpec>)> {
+    let mut last = Segment { base_start: 0, quote_start: 0, virtual_quote_reserve, virtual_base_reserve };
+    let mut specs = Vec::with_capacity(supplies.len().saturating_sub(1));
+    let (last_supply, earlier) = supplies.split_last().ok_or(crate::MathError::ZeroAmount)?;
+    for (&supply, &(num, den)) in earlier.iter().zip(liquidity_steps) {
+        let spec = last.next_at_end_price(supply, num, den)?;
+        let quote_start = last.quote_start.safe_add(last.quote_to_sell_out(supply)?)?;
+        specs.push(spec);
+        last = Segment { base_start: spec.base_start, quote_start, virtual_quote_reserve: spec.virtual_quote_reserve, virtual_base_reserve: spec.virtual_base_reserve };
+    }
+    let sell_out = last.quote_to_sell_out(*last_supply)?;
+    let into_last = to_u64((sell_out as u128).safe_mul(threshold_bps as u128)?.safe_div(BPS_DENOMINATOR as u128)?)?.max(1);
+    let graduation_threshold = last.quote_start.safe_add(into_last)?;
+    let curve_supply = last.base_start.safe_add(*last_supply)?;
+    let graduated_supply = last.graduated_supply_for_continuous_price(*last_supply, graduation_threshold)?;
+    let params = CurveParams { virtual_quote_reserve, virtual_base_reserve, curve_supply, graduated_supply, graduation_threshold };
+    Ok((params, specs))
+}
+
 impl CurveParams {
     /// Builds the stored segments of a curve whose first segment is `self`'s and whose
     /// further segments are `specs` (each segment's `quote_start` computed); validate the

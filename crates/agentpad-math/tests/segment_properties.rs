@@ -4,7 +4,7 @@
 use agentpad_math::constant_product::{base_out_for_quote_in, quote_in_for_base_out, quote_out_for_base_in};
 use agentpad_math::fee::{FeeSplit, MAX_FEE_BPS, fee_on, split_gross};
 use agentpad_math::pool::{CurveParams, Market, Phase, Reserves, Trade};
-use agentpad_math::segment::{MAX_SEGMENTS, Segment, SegmentSpec};
+use agentpad_math::segment::{MAX_SEGMENTS, Segment, SegmentSpec, joined_curve};
 use agentpad_math::MathError;
 use proptest::prelude::*;
 
@@ -32,27 +32,17 @@ fn arb_preset_of(segments: std::ops::RangeInclusive<usize>) -> impl Strategy<Val
     // Each segment sells 1% to 80%/n of its virtual base, so the price range stays within
     // what a valid preset allows whatever the segment count.
     let steps = segments.prop_flat_map(|n| prop::collection::vec((1u64..=(80 / n as u64).clamp(5, 60), 3u64..=8), n));
-    (first, steps, 50u64..=100).prop_filter_map("invalid preset", |((vq, vb), steps, threshold_pct)| {
-        let mut last = Segment { base_start: 0, quote_start: 0, virtual_quote_reserve: vq, virtual_base_reserve: vb };
-        let mut specs = Vec::new();
-        let mut supply = 0;
-        for (i, &(supply_pct, liquidity_quarters)) in steps.iter().enumerate() {
-            supply = last.virtual_base_reserve / 100 * supply_pct;
-            if supply == 0 {
-                return None;
-            }
-            if i + 1 < steps.len() {
-                let spec = last.next_at_end_price(supply, liquidity_quarters, 4).ok()?;
-                let quote_start = last.quote_start.checked_add(last.quote_to_sell_out(supply).ok()?)?;
-                specs.push(spec);
-                last = Segment { base_start: spec.base_start, quote_start, virtual_quote_reserve: spec.virtual_quote_reserve, virtual_base_reserve: spec.virtual_base_reserve };
-            }
+    (first, steps, 5_000u64..=10_000).prop_filter_map("invalid preset", |((vq, vb), steps, threshold_bps)| {
+        // Supplies as a share of each segment's virtual base, chained as the curve is built.
+        let mut supplies = Vec::new();
+        let mut virtual_base = vb;
+        for &(supply_pct, quarters) in &steps {
+            let supply = virtual_base / 100 * supply_pct;
+            supplies.push(supply);
+            virtual_base = ((virtual_base - supply) as u128 * quarters as u128 / 4) as u64;
         }
-        let curve_supply = last.base_start.checked_add(supply)?;
-        let sell_out = last.quote_to_sell_out(supply).ok()?;
-        let threshold = last.quote_start.checked_add((sell_out as u128 * threshold_pct as u128 / 100) as u64)?.max(last.quote_start + 1);
-        let graduated = last.graduated_supply_for_continuous_price(supply, threshold).ok()?;
-        let params = CurveParams { virtual_quote_reserve: vq, virtual_base_reserve: vb, curve_supply, graduated_supply: graduated, graduation_threshold: threshold };
+        let liquidity: Vec<_> = steps.iter().map(|&(_, q)| (q, 4)).collect();
+        let (params, specs) = joined_curve(vq, vb, &supplies, &liquidity, threshold_bps).ok()?;
         let segments = params.build_segments(&specs).ok()?;
         params.validate_segments(&segments).ok()?;
         Some(Preset { params, segments })
