@@ -4,11 +4,11 @@
 import { strict as assert } from "node:assert";
 import { spawnSync } from "node:child_process";
 import { createServer } from "node:net";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { Keypair, PublicKey } from "@solana/web3.js";
 
-import { AgentpadClient, agentTokenAccount, clusterOf, feeAggregatorPda, loadKeypair } from "../app/src/index.js";
+import { AgentpadClient, agentTokenAccount, clusterOf, feeAggregatorPda, fetchPreset, loadKeypair, readPresetJson } from "../app/src/index.js";
 import { runCli } from "../app/src/cli/program.js";
 import { type Harness, harness } from "./harness/index.js";
 
@@ -204,6 +204,66 @@ describe("agentpad CLI", function () {
       assert.match(r.stderr, pattern);
       assert.equal(r.stderr.trim().split("\n").length, 1, `one line: ${r.stderr}`);
     }
+  });
+
+  it("designs a segmented preset, charts it, creates it as the admin, and launches and trades on it", async () => {
+    const [chart, file] = [`${dir}/curve.svg`, `${dir}/preset.json`];
+    const design = ["preset", "design", "--start-price", "0.000000028", "--graduation-mcap", "420", "--segments", "4"];
+    const d = await cli(...design, "--chart", chart, "--out", file);
+    assert.equal(d.code, 0, d.err);
+    assert.equal(d.out.split("\n").filter((l) => /^ +\d+ +\d/.test(l)).length, 4, d.out);
+    assert.match(d.out, /^graduated pool opens at .* total supply 1000000000$/m);
+    const svg = readFileSync(chart, "utf8");
+    assert.match(svg, /^<svg [\s\S]*graduation: [\s\S]*<\/svg>\n$/);
+    assert.equal((svg.match(/<polyline /g) ?? []).length, 4, "one price path per segment");
+    const preset = readPresetJson(readFileSync(file, "utf8"));
+    assert.equal(preset.segments.length, 3);
+    // Only the admin creates presets; then an agent launches on it and a buy crosses a boundary.
+    const id = 1_000 + Math.floor(Math.random() * 60_000);
+    const notAdmin = await cli("preset", "create", String(id), "--file", file, "--quote-mint", h.deployment.quoteMint.toBase58());
+    assert.equal(notAdmin.code, 1);
+    assert.match(notAdmin.err, /bondingCurve: NotAdmin/);
+    const adminKey = `${dir}/admin.json`;
+    writeFileSync(adminKey, JSON.stringify(Array.from(h.admin.wallet.secretKey)));
+    const created = await cli("--keypair", adminKey, "preset", "create", String(id), "--file", file, "--quote-mint", h.deployment.quoteMint.toBase58());
+    assert.equal(created.code, 0, created.err);
+    assert.match(created.out, new RegExp(`^preset ${id} created: 4 segments`, "m"));
+    const stored = await fetchPreset(h.backend, id);
+    assert.deepEqual(stored!.segments.map((g) => g.baseStart), preset.segments.map((g) => g.baseStart));
+    const again = await cli("--keypair", adminKey, "preset", "create", String(id), "--file", file, "--quote-mint", h.deployment.quoteMint.toBase58());
+    assert.equal(again.code, 2);
+    assert.match(again.err, /already exists/);
+    const launched = await cli("--json", "--lookup-table", h.deployment.lookupTable.toBase58(), "launch", "--preset", String(id), "--name", "Shaped",
+      "--symbol", "SHAPE", "--uri", "https://agentpad.example/shape.json");
+    assert.equal(launched.code, 0, launched.err);
+    const shaped = new PublicKey(JSON.parse(launched.out).mint);
+    const pool = await wallet.pool(shaped);
+    assert.equal(pool.segments.length, 3);
+    const bought = await cli("buy", shaped.toBase58(), "12", "--slippage", "100");
+    assert.equal(bought.code, 0, bought.err);
+    const after = await wallet.pool(shaped);
+    assert.ok(after.params.curveSupply - after.baseReserve > pool.segments[0].baseStart, "the buy crossed into the second segment");
+  });
+
+  it("refuses bad curve designs and preset files with one line each", async () => {
+    const bad: [string[], RegExp][] = [
+      [["--start-price", "0.000000028", "--graduation-mcap", "420", "--segments", "17"], /--segments "17" must be a whole number from 1 to 16/],
+      [["--start-price", "abc", "--graduation-mcap", "420"], /--start-price "abc" must be a positive number/],
+      [["--start-price", "0.001", "--graduation-mcap", "420"], /must be above the start price/],
+      [["--start-price", "0.000000028", "--graduation-mcap", "420", "--shape", "wavy"], /--shape "wavy" must be even, front or back/],
+      [["--start-price", "0.000000001", "--graduation-mcap", "420", "--segments", "8", "--shape", "back"], /CurveThinnerThanGraduatedPool/],
+    ];
+    for (const [args, message] of bad) {
+      const r = await cli("preset", "design", ...args);
+      assert.equal(r.code, 2, `${args.join(" ")}: ${r.out}`);
+      assert.match(r.err, message);
+      assert.equal(r.err.split("\n").length, 1, `one line: ${r.err}`);
+    }
+    const broken = `${dir}/broken.json`;
+    writeFileSync(broken, JSON.stringify({ params: { virtualQuoteReserve: "1" }, segments: [] }));
+    const r = await cli("preset", "create", "9", "--file", broken, "--quote-mint", h.deployment.quoteMint.toBase58());
+    assert.equal(r.code, 2);
+    assert.match(r.err, /broken.json: the preset file's params.virtualBaseReserve must be a whole number in a string/);
   });
 
   it("shows the protocol configuration and bridge peers", async () => {

@@ -14,7 +14,7 @@ import { BPS_DENOMINATOR, MAX_UNSTAKE_COOLDOWN, METADATA_LIMITS, NATIVE_MINT, PR
 import { clientError } from "./errors.js";
 import { type AgentpadEvent, decodeEvents } from "./events.js";
 import * as ix from "./instructions/index.js";
-import type { PoolParams, StakingParams, SwapAccounts } from "./instructions/bondingCurve.js";
+import type { PoolParams, SegmentSpec, StakingParams, SwapAccounts } from "./instructions/bondingCurve.js";
 import {
   type InitializeStoreArgs, type LzComposeParams, type LzReceiveParams, type Split, decodeLzAccounts,
 } from "./instructions/feeAggregator.js";
@@ -406,8 +406,8 @@ export class AgentpadClient {
     return this.send([await ix.bondingCurve.initializeConfig(this.address, protocolFeeRecipient)]);
   }
 
-  async createPreset(presetId: number, quoteMint: PublicKey, params: PoolParams, staking: StakingParams = STANDARD_STAKING): Promise<Sent> {
-    return this.send([await ix.bondingCurve.createPreset(this.address, presetId, quoteMint, params, staking)]);
+  async createPreset(presetId: number, quoteMint: PublicKey, params: PoolParams, staking: StakingParams = STANDARD_STAKING, segments: SegmentSpec[] = []): Promise<Sent> {
+    return this.send([await ix.bondingCurve.createPreset(this.address, presetId, quoteMint, params, staking, segments)]);
   }
 
   async initializeStore(args: InitializeStoreArgs): Promise<Sent> {

@@ -13,6 +13,7 @@ export { IDLS, type AgentFactory, type BondingCurve, type FeeAggregator, type Re
 export type { Backend, SendOptions, TxResult } from "./backend/types.js";
 export { RpcBackend } from "./backend/rpc.js";
 export * from "./bridge.js";
+export * from "./design.js";
 export * from "./deploy.js";
 export * from "./cluster.js";
 export * from "./upgradeAuthority.js";

@@ -5,7 +5,7 @@
  * `--json` prints machine-readable output. Bad input is refused before anything is sent
  * where the client can tell (unknown agent, balances, slippage).
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { Command, CommanderError } from "commander";
 import { PublicKey } from "@solana/web3.js";
@@ -19,6 +19,7 @@ import { clusterOf, clusterUrl, deploymentRecordPath } from "../cluster.js";
 import { feeAggregatorPda } from "../pda.js";
 import { DEFAULT_KEYPAIR_PATH, KeypairFileError, loadKeypair } from "../keypair.js";
 import { fetchMint, formatAmount, parseAmount } from "../tokens.js";
+import { DesignError, type Shape, chartSvg, designPreset, presetJson, readPresetJson, summarize } from "../design.js";
 
 
 export interface Globals { url?: string; keypair?: string; json?: boolean; deployment?: string; lookupTable?: string }
@@ -376,6 +377,75 @@ function buildProgram(): Command {
       const bytes = peerBytes(Buffer.from(hex, "hex"));
       const sent = await client.setPeer(eid, bytes);
       report(g, sent, [`peer for eid ${eid} set to 0x${Buffer.from(bytes).toString("hex")}`]);
+    }));
+
+  const preset = program.command("preset").description("design and create bonding-curve presets (curve shapes of 1 to 16 segments)");
+  preset.command("design")
+    .description("fit a segmented preset to a start price and a market cap at graduation; print its segments, write a chart")
+    .requiredOption("--start-price <quote>", "quote per token at launch (e.g. 0.000000028)")
+    .requiredOption("--graduation-mcap <quote>", "quote value of the whole supply at the graduation price (e.g. 420)")
+    .option("--segments <n>", "segments, 1 to 16", "4")
+    .option("--shape <shape>", "where the curve's supply goes: even | front | back", "even")
+    .option("--supply <tokens>", "total supply in whole tokens", "1000000000")
+    .option("--quote-decimals <n>", "decimals of the quote token", "9")
+    .option("--chart <file.svg>", "write the chart of price against supply sold here")
+    .option("--out <file.json>", "write the preset (for `preset create --file`) here")
+    .action((o: { startPrice: string; graduationMcap: string; segments: string; shape: string; supply: string; quoteDecimals: string; chart?: string; out?: string }) => {
+      const g = program.opts<Globals>();
+      const positive = (text: string, what: string) => {
+        const v = Number(text);
+        if (!/^\d*\.?\d+(e-?\d+)?$/i.test(text) || !(v > 0)) throw usage(`${what} "${text}" must be a positive number`);
+        return v;
+      };
+      if (!["even", "front", "back"].includes(o.shape)) throw usage(`--shape "${o.shape}" must be even, front or back`);
+      let d;
+      try {
+        d = designPreset({
+          startPrice: positive(o.startPrice, "--start-price"), graduationMcap: positive(o.graduationMcap, "--graduation-mcap"),
+          segments: integer(o.segments, "--segments", 1, 16), totalSupply: integer(o.supply, "--supply", 1, 1e12),
+          quoteDecimals: integer(o.quoteDecimals, "--quote-decimals", 0, 12), shape: o.shape as Shape,
+        });
+      } catch (e) {
+        if (e instanceof DesignError) throw usage(e.message);
+        throw e;
+      }
+      const sum = summarize(d);
+      const qd = d.quoteDecimals;
+      const perToken = (p: number) => ((p * 10 ** AGENT_TOKEN_DECIMALS) / 10 ** qd).toPrecision(4);
+      const tokens = (v: bigint) => formatAmount(v, AGENT_TOKEN_DECIMALS);
+      if (o.chart) writeFileSync(o.chart, chartSvg(d, `agentpad preset: ${d.stored.length + 1} segments, start ${o.startPrice}, graduation mcap ${o.graduationMcap}`));
+      if (o.out) writeFileSync(o.out, presetJson(d));
+      if (g.json) return void out(toJson({ ...JSON.parse(presetJson(d)), summary: sum }));
+      out("segment  starts at (tokens)   supply (tokens)      start price   end price     quote to fill");
+      for (const r of sum.rows) {
+        out(`${String(r.segment).padStart(7)}  ${tokens(r.startsAt).padStart(19)}  ${tokens(r.supply).padStart(19)}  ${perToken(r.startPrice).padStart(12)}  ${perToken(r.endPrice).padStart(12)}  ${formatAmount(r.quote, qd).padStart(14)}`);
+      }
+      const gr = sum.graduation;
+      out(`graduation at ${formatAmount(gr.threshold, qd)} quote in the curve, ${tokens(gr.sold)} tokens sold, price ${perToken(gr.price)}`);
+      out(`graduated pool opens at ${perToken(gr.poolPrice)} with ${tokens(gr.graduatedSupply)} held-back tokens; total supply ${tokens(gr.totalSupply)}`);
+      if (o.chart) out(`chart written to ${o.chart}`);
+      if (o.out) out(`preset written to ${o.out} (create it with: agentpad preset create <id> --file ${o.out})`);
+    });
+  preset.command("create <id>")
+    .description("(admin) create preset <id> from a preset file written by `preset design --out`")
+    .requiredOption("--file <preset.json>", "the preset file")
+    .option("--quote-mint <mint>", "quote mint of the preset (default: the deployment record's)")
+    .action(action(async (g, { client, url }, idText: string, o: { file: string; quoteMint?: string }) => {
+      const id = integer(idText, "preset id", 0, 0xffff);
+      if (!existsSync(o.file)) throw usage(`--file ${o.file} does not exist`);
+      let file;
+      try {
+        file = readPresetJson(readFileSync(o.file, "utf8"));
+      } catch (e) {
+        if (e instanceof DesignError) throw usage(`${o.file}: ${e.message}`);
+        throw e;
+      }
+      const recorded = (deployment(g, url) as { quoteMint?: string }).quoteMint;
+      const quoteText = o.quoteMint ?? recorded;
+      if (!quoteText) throw usage("no quote mint: pass --quote-mint, or run migrations/deploy.ts for this cluster");
+      if (await fetchPreset(client.backend, id)) throw usage(`preset ${id} already exists (presets never change: pick a new id)`);
+      const sent = await client.createPreset(id, key(quoteText, "quote mint"), file.params, undefined, file.segments);
+      report(g, sent, [`preset ${id} created: ${file.segments.length + 1} segments, graduation at ${file.params.graduationThreshold} quote units`]);
     }));
 
   program.command("config")

@@ -41,7 +41,9 @@ pub fn standard() -> PoolParams {
 /// split evenly; each further segment starts at the end price of the one before with
 /// `LIQUIDITY_STEP` times its liquidity, so the price rises fast at first and slower as
 /// the pool fills. The threshold is 99% of the way through the last segment and the
-/// held-back supply opens the graduated pool at the curve's last price.
+/// held-back supply opens the graduated pool at the curve's last price (so the total supply
+/// follows from the shape: about 1.47B tokens for 16 segments; `agentpad preset design`
+/// fits a shape to a fixed supply instead).
 pub fn segmented(segments: usize) -> (PoolParams, Vec<SegmentSpec>) {
     let base = standard();
     let supplies = vec![base.curve_supply / segments as u64; segments];

@@ -71,6 +71,7 @@ async function checkLzReceiveTypes(ix) {
     ({ address: getAddressDecoder().decode(listedKeys.subarray(32 * k, 32 * k + 32)), role: AccountRole.READONLY }));
   const typesName = seed === "LzReceiveTypes" ? "lz_receive_types" : "lz_compose_types";
   const typesIx = { programAddress: address(ix.program), accounts: typeAccounts, data: Buffer.concat([discOf(typesName), data.subarray(8)]) };
+  const curvesBefore = step.instructions.map((ix) => curveAt(ix));
   const tx = await pipe(createTransactionMessage({ version: 0 }), (t) => setTransactionMessageFeePayerSigner(payer, t),
     (t) => svm.setTransactionMessageLifetimeUsingLatestBlockhash(t), (t) => appendTransactionMessageInstructions([typesIx], t),
     (t) => signTransactionMessageWithSigners(t));
@@ -99,6 +100,28 @@ const role = (isSigner, isWritable) =>
 const encoder = getTransactionEncoder();
 const measurements = [];
 
+// Trades on segmented curves are measured apart from one-segment ones, by how many segments
+// the trade touched: a trade's pool (its second account) stores the curve's further
+// segments after its 448-byte fixed part (state/pool.rs; phase at byte 376).
+const TRADES = new Set(["bonding_curve.buy_exact_in", "bonding_curve.buy_exact_out", "bonding_curve.sell_exact_in"]);
+function curveAt(ix) {
+  if (!TRADES.has(nameOf(ix.program, Buffer.from(ix.data, "base64")))) return null;
+  const acc = svm.getAccount(address(ix.accounts[1][0]));
+  if (!acc || acc.exists === false || acc.data.length <= 448) return null;
+  const data = Buffer.from(acc.data);
+  if (data[376] === 2) return null; // graduated: the curve no longer prices
+
+  const count = (data.length - 448) / 32;
+  const sold = data.readBigUInt64LE(248) - data.readBigUInt64LE(296); // curve_supply - base_reserve
+  const starts = Array.from({ length: count }, (_, k) => data.readBigUInt64LE(448 + 32 * k));
+  return { count, segment: starts.filter((b) => b <= sold).length };
+}
+function segmentLabel(before, after) {
+  if (!before || !after) return "";
+  const touched = Math.abs(after.segment - before.segment) + 1;
+  return ` (${before.count + 1}-segment curve, ${touched === 1 ? "within one segment" : `across ${touched} segments`})`;
+}
+
 for (const [i, step] of trace.steps.entries()) {
   const clock = svm.getClock();
   clock.slot = BigInt(step.clock.slot);
@@ -121,6 +144,7 @@ for (const [i, step] of trace.steps.entries()) {
     })),
     data: Buffer.from(ix.data, "base64"),
   }));
+  const curvesBefore = step.instructions.map((ix) => curveAt(ix));
   const tx = await pipe(createTransactionMessage({ version: 0 }), (t) => setTransactionMessageFeePayerSigner(payer, t),
     (t) => svm.setTransactionMessageLifetimeUsingLatestBlockhash(t), (t) => appendTransactionMessageInstructions(instructions, t),
     (t) => signTransactionMessageWithSigners(t));
@@ -168,7 +192,7 @@ for (const [i, step] of trace.steps.entries()) {
   const frames = perTop.filter((p) => p.program !== "ComputeBudget111111111111111111111111111111");
   outer.forEach((ix, j) => {
     const f = frames[j];
-    measurements.push({ step: i, name: nameOf(ix.program, Buffer.from(ix.data, "base64")), ok: !failed,
+    measurements.push({ step: i, name: nameOf(ix.program, Buffer.from(ix.data, "base64")) + segmentLabel(curvesBefore[j], curveAt(ix)), ok: !failed,
       cu: f?.cu ?? null, cpiCu: f?.children ?? null, cpis: f?.cpis ?? {}, txBytes: bytes, accounts: ix.accounts.length,
       txCu: Number(meta.computeUnitsConsumed()) });
   });

@@ -3,18 +3,21 @@
 //! curve, fill it to graduation, graduate, trade the locked constant-product pool, claim
 //! fees; then two holders stake, the agent's revenue comes in from every source (the
 //! pool's fees swept, a fee report and a bridged value transfer from Base through
-//! LayerZero, a direct deposit), is distributed, and the holders claim their share.
+//! LayerZero, a direct deposit), is distributed, and the holders claim their share. A second
+//! agent launches on a 16-segment curve and one buy takes it across every segment to
+//! graduation.
 //! Ends with every party's balances and the aggregator's per-source ledger.
 #![allow(deprecated)]
 
 use agentpad_tests::accounts::{self as addr, PoolKeys, fees as fa, stake as st};
 use agentpad_tests::fixtures::{Packet, Protocol};
 use agentpad_tests::ix::{fees, stake};
-use agentpad_tests::presets::{QUOTE, TOKEN};
+use agentpad_math::segment::SEGMENT_LEN;
+use agentpad_tests::presets::{self, QUOTE, TOKEN};
 use agentpad_tests::{Env, decode_event, ix};
 use anchor_spl::token::spl_token::native_mint;
 use bonding_curve::event::{PoolGraduated, TradeExecuted};
-use bonding_curve::state::Pool;
+use bonding_curve::state::{Pool, StakingParams};
 use fee_aggregator::message::{FeeReport, ValueTransfer};
 use fee_aggregator::state::AgentVault;
 use revenue_share::state::StakePool;
@@ -81,6 +84,9 @@ async fn trade(env: &mut Env, keys: &PoolKeys, who: &Party, ixn: solana_sdk::ins
         }
     }
 }
+
+/// The segmented preset the second agent launches on.
+const SHAPED_PRESET: u16 = 16;
 
 #[tokio::main]
 async fn main() {
@@ -185,6 +191,42 @@ async fn main() {
     env.send(&[ix::claim_creator_fees(&creator.key.pubkey(), &keys, creator_ata)], &[&creator.key]).await.unwrap();
     println!("  creator fees  {} SOL -> creator (through agent-factory)", sol(pool.creator_fees));
     println!("  agent revenue {} SOL waits in the pool for the fee aggregator's sweep\n", sol(pool.agent_fees));
+
+    // --- a second agent, on a segmented curve
+    println!("== A second agent on a 16-segment curve, traded through graduation");
+    let (shaped, specs) = agentpad_tests::presets::segmented(16);
+    let admin = env.admin.insecure_clone();
+    let create = ix::create_segmented_preset(&admin.pubkey(), SHAPED_PRESET, &native_mint::ID, shaped, StakingParams::STANDARD, specs);
+    env.send(&[create], &[&admin]).await.unwrap();
+    println!(
+        "  preset {SHAPED_PRESET}: 16 segments of {} SMITH, each from the previous end price with {}/{} its liquidity; graduates at {} SOL",
+        tokens(shaped.curve_supply / 16), presets::LIQUIDITY_STEP.0, presets::LIQUIDITY_STEP.1, sol(shaped.graduation_threshold)
+    );
+    let creator2 = Party { name: "creator2", key: env.new_user(10 * QUOTE).await };
+    let mint2 = env.keypair();
+    let shaped_keys = env.try_launch_on(&protocol, SHAPED_PRESET, &creator2.key, &mint2, None).await.expect("launch on the segmented preset");
+    let segments = env.pool_segments(&shaped_keys).await;
+    println!("  agent {} launched; its pool stores the {} further segments ({} bytes)", shaped_keys.base_mint, segments.len(), segments.len() * SEGMENT_LEN);
+    let segment_of = |pool: &Pool| segments.iter().take_while(|g| g.base_start <= pool.params.curve_supply - pool.base_reserve).count() + 1;
+    let bob = &crowd[1];
+    env.create_base_ata(&shaped_keys, &bob.key.pubkey()).await;
+    trade(&mut env, &shaped_keys, bob, ix::buy_exact_in(ix::swap_accounts(&bob.key.pubkey(), &shaped_keys), QUOTE / 2, 1)).await;
+    let before = env.pool(&shaped_keys).await;
+    let whale2 = Party { name: "whale2", key: env.new_user(500 * QUOTE).await };
+    env.wrap_sol(&whale2.key, 400 * QUOTE).await;
+    env.create_base_ata(&shaped_keys, &whale2.key.pubkey()).await;
+    let ev = trade(&mut env, &shaped_keys, &whale2, ix::buy_exact_in(ix::swap_accounts(&whale2.key.pubkey(), &shaped_keys), 400 * QUOTE, 1)).await.unwrap();
+    let after = env.pool(&shaped_keys).await;
+    println!(
+        "  whale2 offered 400 SOL, paid {} SOL in one buy from segment {} to segment {}; curve complete: {}",
+        sol(ev.quote_amount), segment_of(&before), segment_of(&after), ev.completed_curve
+    );
+    let events = env.send_with_events(&[ix::graduate(&shaped_keys.pool)], &[]).await.unwrap();
+    let g = events.iter().find_map(|e| decode_event::<PoolGraduated>(e)).unwrap();
+    println!("  graduated: {} SOL x {} SMITH, opening price {}", sol(g.quote_reserve), tokens(g.base_reserve), price(g.price_q64));
+    let held = env.token_balance(shaped_keys.base_ata(&bob.key.pubkey())).await;
+    trade(&mut env, &shaped_keys, bob, ix::sell_exact_in(ix::swap_accounts(&bob.key.pubkey(), &shaped_keys), held, 1)).await;
+    println!();
 
     // --- holders stake
     println!("== Holders stake (revenue-share; unstake cooldown 2 days, rewards drip over 7 days)");
