@@ -88,6 +88,9 @@ for (const f of trace.final) {
     const isMint = data.length === 82 || (data.length > 165 && data[165] === 1);
     kind = `${isMint ? "mint" : "token account"} (${program}${data.length > 165 ? ", with extensions" : ""})`;
   }
+  // Presets and pools of segmented curves: 32 bytes per further segment after the fixed part.
+  const fixed = { "bonding_curve::Preset": 8 + 168, "bonding_curve::Pool": 8 + 440 }[kind];
+  if (fixed && data.length > fixed) kind = `${kind} (${(data.length - fixed) / 32 + 1}-segment curve)`;
   if (kind && !sizes.has(kind)) sizes.set(kind, data.length);
 }
 const rent = (len) => (len + 128) * 6960; // lamports: rent-exempt minimum at the default rent

@@ -71,7 +71,6 @@ async function checkLzReceiveTypes(ix) {
     ({ address: getAddressDecoder().decode(listedKeys.subarray(32 * k, 32 * k + 32)), role: AccountRole.READONLY }));
   const typesName = seed === "LzReceiveTypes" ? "lz_receive_types" : "lz_compose_types";
   const typesIx = { programAddress: address(ix.program), accounts: typeAccounts, data: Buffer.concat([discOf(typesName), data.subarray(8)]) };
-  const curvesBefore = step.instructions.map((ix) => curveAt(ix));
   const tx = await pipe(createTransactionMessage({ version: 0 }), (t) => setTransactionMessageFeePayerSigner(payer, t),
     (t) => svm.setTransactionMessageLifetimeUsingLatestBlockhash(t), (t) => appendTransactionMessageInstructions([typesIx], t),
     (t) => signTransactionMessageWithSigners(t));
@@ -144,7 +143,8 @@ for (const [i, step] of trace.steps.entries()) {
     })),
     data: Buffer.from(ix.data, "base64"),
   }));
-  const curvesBefore = step.instructions.map((ix) => curveAt(ix));
+  // In the order of `outer` below (compute-budget instructions left out).
+  const curvesBefore = step.instructions.filter((ix) => ix.program !== "ComputeBudget111111111111111111111111111111").map(curveAt);
   const tx = await pipe(createTransactionMessage({ version: 0 }), (t) => setTransactionMessageFeePayerSigner(payer, t),
     (t) => svm.setTransactionMessageLifetimeUsingLatestBlockhash(t), (t) => appendTransactionMessageInstructions(instructions, t),
     (t) => signTransactionMessageWithSigners(t));

@@ -192,42 +192,6 @@ async fn main() {
     println!("  creator fees  {} SOL -> creator (through agent-factory)", sol(pool.creator_fees));
     println!("  agent revenue {} SOL waits in the pool for the fee aggregator's sweep\n", sol(pool.agent_fees));
 
-    // --- a second agent, on a segmented curve
-    println!("== A second agent on a 16-segment curve, traded through graduation");
-    let (shaped, specs) = agentpad_tests::presets::segmented(16);
-    let admin = env.admin.insecure_clone();
-    let create = ix::create_segmented_preset(&admin.pubkey(), SHAPED_PRESET, &native_mint::ID, shaped, StakingParams::STANDARD, specs);
-    env.send(&[create], &[&admin]).await.unwrap();
-    println!(
-        "  preset {SHAPED_PRESET}: 16 segments of {} SMITH, each from the previous end price with {}/{} its liquidity; graduates at {} SOL",
-        tokens(shaped.curve_supply / 16), presets::LIQUIDITY_STEP.0, presets::LIQUIDITY_STEP.1, sol(shaped.graduation_threshold)
-    );
-    let creator2 = Party { name: "creator2", key: env.new_user(10 * QUOTE).await };
-    let mint2 = env.keypair();
-    let shaped_keys = env.try_launch_on(&protocol, SHAPED_PRESET, &creator2.key, &mint2, None).await.expect("launch on the segmented preset");
-    let segments = env.pool_segments(&shaped_keys).await;
-    println!("  agent {} launched; its pool stores the {} further segments ({} bytes)", shaped_keys.base_mint, segments.len(), segments.len() * SEGMENT_LEN);
-    let segment_of = |pool: &Pool| segments.iter().take_while(|g| g.base_start <= pool.params.curve_supply - pool.base_reserve).count() + 1;
-    let bob = &crowd[1];
-    env.create_base_ata(&shaped_keys, &bob.key.pubkey()).await;
-    trade(&mut env, &shaped_keys, bob, ix::buy_exact_in(ix::swap_accounts(&bob.key.pubkey(), &shaped_keys), QUOTE / 2, 1)).await;
-    let before = env.pool(&shaped_keys).await;
-    let whale2 = Party { name: "whale2", key: env.new_user(500 * QUOTE).await };
-    env.wrap_sol(&whale2.key, 400 * QUOTE).await;
-    env.create_base_ata(&shaped_keys, &whale2.key.pubkey()).await;
-    let ev = trade(&mut env, &shaped_keys, &whale2, ix::buy_exact_in(ix::swap_accounts(&whale2.key.pubkey(), &shaped_keys), 400 * QUOTE, 1)).await.unwrap();
-    let after = env.pool(&shaped_keys).await;
-    println!(
-        "  whale2 offered 400 SOL, paid {} SOL in one buy from segment {} to segment {}; curve complete: {}",
-        sol(ev.quote_amount), segment_of(&before), segment_of(&after), ev.completed_curve
-    );
-    let events = env.send_with_events(&[ix::graduate(&shaped_keys.pool)], &[]).await.unwrap();
-    let g = events.iter().find_map(|e| decode_event::<PoolGraduated>(e)).unwrap();
-    println!("  graduated: {} SOL x {} SMITH, opening price {}", sol(g.quote_reserve), tokens(g.base_reserve), price(g.price_q64));
-    let held = env.token_balance(shaped_keys.base_ata(&bob.key.pubkey())).await;
-    trade(&mut env, &shaped_keys, bob, ix::sell_exact_in(ix::swap_accounts(&bob.key.pubkey(), &shaped_keys), held, 1)).await;
-    println!();
-
     // --- holders stake
     println!("== Holders stake (revenue-share; unstake cooldown 2 days, rewards drip over 7 days)");
     let stakers = [&crowd[3], &crowd[5]]; // dave and frank, the largest holders
@@ -360,5 +324,40 @@ async fn main() {
     }
     println!("\n  books: quote vault = reserve + buckets; every one of the {} SMITH is accounted for (held, staked or locked);", tokens(total_base));
     println!("  every vault's inflow = holders + creator + protocol + undistributed.");
+    // --- a second agent, on a segmented curve
+    println!("\n== A second agent on a 16-segment curve, traded through graduation");
+    let (shaped, specs) = agentpad_tests::presets::segmented(16);
+    let admin = env.admin.insecure_clone();
+    let create = ix::create_segmented_preset(&admin.pubkey(), SHAPED_PRESET, &native_mint::ID, shaped, StakingParams::STANDARD, specs);
+    env.send(&[create], &[&admin]).await.unwrap();
+    println!(
+        "  preset {SHAPED_PRESET}: 16 segments of {} SMITH, each from the previous end price with {}/{} its liquidity; graduates at {} SOL",
+        tokens(shaped.curve_supply / 16), presets::LIQUIDITY_STEP.0, presets::LIQUIDITY_STEP.1, sol(shaped.graduation_threshold)
+    );
+    let creator2 = Party { name: "creator2", key: env.new_user(10 * QUOTE).await };
+    let mint2 = env.keypair();
+    let shaped_keys = env.try_launch_on(&protocol, SHAPED_PRESET, &creator2.key, &mint2, None).await.expect("launch on the segmented preset");
+    let segments = env.pool_segments(&shaped_keys).await;
+    println!("  agent {} launched; its pool stores the {} further segments ({} bytes)", shaped_keys.base_mint, segments.len(), segments.len() * SEGMENT_LEN);
+    let segment_of = |pool: &Pool| segments.iter().take_while(|g| g.base_start <= pool.params.curve_supply - pool.base_reserve).count() + 1;
+    let bob = &crowd[1];
+    env.create_base_ata(&shaped_keys, &bob.key.pubkey()).await;
+    trade(&mut env, &shaped_keys, bob, ix::buy_exact_in(ix::swap_accounts(&bob.key.pubkey(), &shaped_keys), QUOTE / 2, 1)).await;
+    let before = env.pool(&shaped_keys).await;
+    let whale2 = Party { name: "whale2", key: env.new_user(500 * QUOTE).await };
+    env.wrap_sol(&whale2.key, 400 * QUOTE).await;
+    env.create_base_ata(&shaped_keys, &whale2.key.pubkey()).await;
+    let ev = trade(&mut env, &shaped_keys, &whale2, ix::buy_exact_in(ix::swap_accounts(&whale2.key.pubkey(), &shaped_keys), 400 * QUOTE, 1)).await.unwrap();
+    let after = env.pool(&shaped_keys).await;
+    println!(
+        "  whale2 offered 400 SOL, paid {} SOL in one buy from segment {} to segment {}; curve complete: {}",
+        sol(ev.quote_amount), segment_of(&before), segment_of(&after), ev.completed_curve
+    );
+    let events = env.send_with_events(&[ix::graduate(&shaped_keys.pool)], &[]).await.unwrap();
+    let g = events.iter().find_map(|e| decode_event::<PoolGraduated>(e)).unwrap();
+    println!("  graduated: {} SOL x {} SMITH, opening price {}", sol(g.quote_reserve), tokens(g.base_reserve), price(g.price_q64));
+    let held = env.token_balance(shaped_keys.base_ata(&bob.key.pubkey())).await;
+    trade(&mut env, &shaped_keys, bob, ix::sell_exact_in(ix::swap_accounts(&bob.key.pubkey(), &shaped_keys), held, 1)).await;
+
     env.finish_trace().await;
 }
