@@ -1,13 +1,15 @@
 //! Account creation that a third party cannot block by funding the address first.
 //!
 //! The System Program's `create_account` refuses an address that already holds lamports,
-//! and anyone can send lamports to a predictable address. Anchor 1.2's `init` handles that
-//! with SIMD-0312's `CreateAccountAllowPrefund`, which every cluster has; this helper does
-//! the same with the instructions every runtime has (transfer, allocate, assign), for the
-//! accounts the programs create by hand.
+//! and anyone can send lamports to a predictable address. SIMD-0312's
+//! `CreateAccountAllowPrefund` (every cluster has it; it is the programs' minimum runtime)
+//! tops such an address up, allocates and assigns it in one instruction, as Anchor 1.2's
+//! `init` does. Every account the programs create goes through here.
 
 use anchor_lang::prelude::*;
 use anchor_lang::solana_program::instruction::{AccountMeta, Instruction};
+use anchor_lang::ZeroCopy;
+use core::cell::{Ref, RefMut};
 
 use crate::cpi::invoke;
 
@@ -15,9 +17,7 @@ use crate::cpi::invoke;
 /// then the fields little-endian), built by hand rather than through bincode.
 mod system {
     pub const CREATE_ACCOUNT: u32 = 0;
-    pub const ASSIGN: u32 = 1;
-    pub const TRANSFER: u32 = 2;
-    pub const ALLOCATE: u32 = 8;
+    pub const CREATE_ACCOUNT_ALLOW_PREFUND: u32 = 13;
 }
 
 fn system_instruction(program: &AccountInfo, tag: u32, fields: &[&[u8]], accounts: Vec<AccountMeta>) -> Instruction {
@@ -32,8 +32,10 @@ fn system_instruction(program: &AccountInfo, tag: u32, fields: &[&[u8]], account
 /// Creates `target` with `space` bytes owned by `owner` and a balance of at least
 /// `lamports` (pass the rent of the account's final size), paid by `payer`. `target` signs
 /// through `signer_seeds` (a PDA) or is a signer of the transaction (empty seeds). A
-/// pre-funded address is topped up, allocated and assigned. `system_program` must be the
-/// System Program (the callers' `Program<System>`).
+/// pre-funded address is topped up, allocated and assigned in one instruction
+/// (`CreateAccountAllowPrefund`: a launch creates ten accounts, and three instructions each
+/// would pass the 64-instruction trace limit). `system_program` must be the System Program
+/// (the callers' `Program<System>`).
 pub fn create_account<'info>(
     system_program: &AccountInfo<'info>,
     payer: &AccountInfo<'info>,
@@ -52,16 +54,83 @@ pub fn create_account<'info>(
         let ix = system_instruction(system_program, system::CREATE_ACCOUNT, &[&lamports.to_le_bytes(), &space.to_le_bytes(), owner.as_ref()], accounts);
         return invoke(&ix, &both, signer_seeds);
     }
-    if current < lamports {
-        let accounts = vec![AccountMeta::new(payer_key, true), AccountMeta::new(target_key, false)];
-        invoke(&system_instruction(system_program, system::TRANSFER, &[&(lamports - current).to_le_bytes()], accounts), &both, &[])?;
+    // As Anchor's `init`: the payer's own wallet never becomes the new account.
+    require!(payer_key != target_key, ErrorCode::TryingToInitPayerAsProgramAccount);
+    let top_up = lamports.saturating_sub(current);
+    let mut accounts = vec![AccountMeta::new(target_key, true)];
+    if top_up > 0 {
+        accounts.push(AccountMeta::new(payer_key, true));
     }
-    let target_only = [target.clone()];
-    if space > 0 {
-        let ix = system_instruction(system_program, system::ALLOCATE, &[&space.to_le_bytes()], vec![AccountMeta::new(target_key, true)]);
-        invoke(&ix, &target_only, signer_seeds)?;
+    let fields: [&[u8]; 3] = [&top_up.to_le_bytes(), &space.to_le_bytes(), owner.as_ref()];
+    invoke(&system_instruction(system_program, system::CREATE_ACCOUNT_ALLOW_PREFUND, &fields, accounts), &both, signer_seeds)
+}
+
+/// Creates `target` with `space` bytes, owned by `owner` and rent-exempt, paid by `payer`,
+/// signed by `signer_seeds` (a PDA's seeds with its bump; the caller's `seeds` constraint
+/// checked the address). What Anchor's `init` does after its seeds check, with the rent in
+/// integers (`exempt_minimum`; `init` multiplies an `f64`, about 1,800 CU per account on
+/// sBPF) and a pre-funded address accepted on every runtime (`create_account`).
+pub fn create_rent_exempt<'info>(
+    system_program: &AccountInfo<'info>,
+    payer: &AccountInfo<'info>,
+    target: &AccountInfo<'info>,
+    space: usize,
+    owner: &Pubkey,
+    signer_seeds: &[&[u8]],
+    rent: &Rent,
+) -> Result<()> {
+    create_account(system_program, payer, target, space, exempt_minimum(rent, space), owner, &[signer_seeds])
+}
+
+/// A freshly created zero-copy account of `T` (all zero bytes): its discriminator written
+/// and its fixed part returned to fill in. What `AccountLoader::load_init` and Anchor's
+/// exit do together, for an account created by `create_rent_exempt`.
+pub fn init_zero_copy<'a, T: ZeroCopy + Discriminator>(info: &'a AccountInfo) -> Result<RefMut<'a, T>> {
+    let mut data = info.try_borrow_mut_data()?;
+    let (disc, end) = (T::DISCRIMINATOR, T::DISCRIMINATOR.len() + core::mem::size_of::<T>());
+    if data.len() < end {
+        return Err(ErrorCode::AccountDidNotDeserialize.into());
     }
-    invoke(&system_instruction(system_program, system::ASSIGN, &[owner.as_ref()], vec![AccountMeta::new(target_key, true)]), &target_only, signer_seeds)
+    if data[..disc.len()].iter().any(|b| *b != 0) {
+        return Err(ErrorCode::AccountDiscriminatorAlreadySet.into());
+    }
+    data[..disc.len()].copy_from_slice(disc);
+    Ok(RefMut::map(data, |d| bytemuck::from_bytes_mut(&mut d[disc.len()..end])))
+}
+
+/// The checks `AccountLoader::load` makes of a zero-copy account's data: long enough for
+/// `T` and starting with `T`'s discriminator. Returns where `T` ends.
+fn check_zero_copy<T: ZeroCopy + Discriminator>(data: &[u8]) -> Result<usize> {
+    let end = T::DISCRIMINATOR.len() + core::mem::size_of::<T>();
+    if data.len() < end {
+        return Err(ErrorCode::AccountDidNotDeserialize.into());
+    }
+    if &data[..T::DISCRIMINATOR.len()] != T::DISCRIMINATOR {
+        return Err(ErrorCode::AccountDiscriminatorMismatch.into());
+    }
+    Ok(end)
+}
+
+/// A zero-copy account of `T`, its fixed part borrowed: `AccountLoader::load` for an
+/// account held as `UncheckedAccount`/`AccountInfo` (its owner checked by the caller).
+pub fn load_zero_copy<'a, T: ZeroCopy + Discriminator>(info: &'a AccountInfo) -> Result<Ref<'a, T>> {
+    let data = info.try_borrow_data()?;
+    let end = check_zero_copy::<T>(&data)?;
+    Ok(Ref::map(data, |d| bytemuck::from_bytes(&d[T::DISCRIMINATOR.len()..end])))
+}
+
+/// The same, writable (`AccountLoader::load_mut`).
+pub fn load_zero_copy_mut<'a, T: ZeroCopy + Discriminator>(info: &'a AccountInfo) -> Result<RefMut<'a, T>> {
+    let data = info.try_borrow_mut_data()?;
+    let end = check_zero_copy::<T>(&data)?;
+    Ok(RefMut::map(data, |d| bytemuck::from_bytes_mut(&mut d[T::DISCRIMINATOR.len()..end])))
+}
+
+/// Writes a Borsh account (`#[account]`: discriminator, then the value) into a freshly
+/// created account, as Anchor's exit serializes an `init` account.
+pub fn init_borsh<T: AccountSerialize>(info: &AccountInfo, value: &T) -> Result<()> {
+    let mut data = info.try_borrow_mut_data()?;
+    value.try_serialize(&mut &mut data[..])
 }
 
 /// The bytes the runtime charges rent for on top of an account's data

@@ -31,20 +31,5 @@ pub const fn const_pda(seeds: &[&[u8]], bump: u8, program: &Pubkey) -> Pubkey {
 pub const LAUNCHER_BUMP: u8 = 254;
 pub const LAUNCHER: Pubkey = const_pda(&[LAUNCHER_SEED], LAUNCHER_BUMP, &AGENT_FACTORY);
 
-/// Seed of fee-aggregator's per-(agent, reward mint) vault PDA:
-/// `["vault", agent_mint, reward_mint]`. bonding-curve pays agent revenue only to token
-/// accounts owned by this PDA, and only when it signs.
-pub const AGGREGATOR_VAULT_SEED: &[u8] = b"vault";
-
-/// fee-aggregator's vault PDA for `(agent_mint, reward_mint)`: the one key other programs
-/// accept as "the agent's vault signed" (bonding-curve's `claim_agent_fees`,
-/// revenue-share's `notify_reward`).
-pub fn aggregator_vault_address(agent_mint: &Pubkey, reward_mint: &Pubkey) -> Pubkey {
-    Pubkey::find_program_address(&[AGGREGATOR_VAULT_SEED, agent_mint.as_ref(), reward_mint.as_ref()], &FEE_AGGREGATOR).0
-}
-
-/// Seed of agent-factory's agent record PDA: `["agent", mint]`.
-pub const AGENT_SEED: &[u8] = b"agent";
-
 /// Every agent token has 6 decimals (enforced by bonding-curve at pool creation).
 pub const AGENT_TOKEN_DECIMALS: u8 = 6;
