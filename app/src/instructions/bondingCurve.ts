@@ -40,7 +40,7 @@ const bn = (v: bigint) => new BN(v.toString());
 
 export function initializeConfig(admin: PublicKey, protocolFeeRecipient: PublicKey): Promise<TransactionInstruction> {
   return program().methods.initializeConfig(protocolFeeRecipient).accountsStrict({
-    admin, programData: programData(PROGRAM_IDS.bondingCurve), config: pda.config(), systemProgram: SystemProgram.programId, ...events(),
+    authority: { admin, programData: programData(PROGRAM_IDS.bondingCurve) }, config: pda.config(), systemProgram: SystemProgram.programId, ...events(),
   }).instruction();
 }
 
@@ -95,11 +95,15 @@ export interface SwapAccounts {
   userQuoteAccount: PublicKey;
 }
 
+/** The pool with its quote side (vault, mint, token program), as trades and fee claims take it. */
+function poolQuote(keys: AgentKeys) {
+  return { pool: keys.pool, quoteVault: keys.quoteVault, quoteMint: keys.quoteMint, quoteTokenProgram: keys.quoteTokenProgram };
+}
+
 function swapAccounts(a: SwapAccounts) {
   return {
-    user: a.user, pool: a.keys.pool, baseVault: a.keys.baseVault, quoteVault: a.keys.quoteVault,
-    userBaseAccount: a.userBaseAccount, userQuoteAccount: a.userQuoteAccount, baseMint: a.keys.mint, quoteMint: a.keys.quoteMint,
-    baseTokenProgram: TOKEN_2022_PROGRAM_ID, quoteTokenProgram: a.keys.quoteTokenProgram, ...events(),
+    user: a.user, poolQuote: poolQuote(a.keys), baseVault: a.keys.baseVault, userBaseAccount: a.userBaseAccount,
+    userQuoteAccount: a.userQuoteAccount, baseMint: a.keys.mint, baseTokenProgram: TOKEN_2022_PROGRAM_ID, ...events(),
   };
 }
 
@@ -118,23 +122,20 @@ export function sellExactIn(a: SwapAccounts, baseIn: bigint, minQuoteOut: bigint
 /** Permissionless: pays the pool's protocol fees to the config's recipient (its token account). */
 export function claimProtocolFees(keys: AgentKeys, recipientTokenAccount: PublicKey): Promise<TransactionInstruction> {
   return program().methods.claimProtocolFees().accountsStrict({
-    config: pda.config(), pool: keys.pool, quoteVault: keys.quoteVault, quoteMint: keys.quoteMint, recipientTokenAccount,
-    quoteTokenProgram: keys.quoteTokenProgram, ...events(),
+    config: pda.config(), poolQuote: poolQuote(keys), recipientTokenAccount, ...events(),
   }).instruction();
 }
 
 /** Signed by the pool's creator-fee authority (the agent PDA: use agent-factory's claim). */
 export function claimCreatorFeesDirect(authority: PublicKey, keys: AgentKeys, destination: PublicKey) {
   return program().methods.claimCreatorFees().accountsStrict({
-    creatorFeeAuthority: authority, pool: keys.pool, quoteVault: keys.quoteVault, quoteMint: keys.quoteMint, destination,
-    quoteTokenProgram: keys.quoteTokenProgram, ...events(),
+    creatorFeeAuthority: authority, poolQuote: poolQuote(keys), destination, ...events(),
   }).instruction();
 }
 
 /** Signed by the agent's fee-aggregator vault PDA (fee-aggregator's `sweep` does this). */
 export function claimAgentFeesDirect(agentVault: PublicKey, keys: AgentKeys, destination: PublicKey) {
   return program().methods.claimAgentFees().accountsStrict({
-    agentVault, pool: keys.pool, baseMint: keys.mint, quoteVault: keys.quoteVault, quoteMint: keys.quoteMint, destination,
-    quoteTokenProgram: keys.quoteTokenProgram, ...events(),
+    agentVault, poolQuote: poolQuote(keys), baseMint: keys.mint, destination, ...events(),
   }).instruction();
 }

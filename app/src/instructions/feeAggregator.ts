@@ -31,7 +31,7 @@ export interface InitializeStoreArgs {
 export function initializeStore(admin: PublicKey, args: InitializeStoreArgs): Promise<TransactionInstruction> {
   const store = pda.store();
   return program().methods.initializeStore(args).accountsStrict({
-    admin, programData: programData(PROGRAM_IDS.feeAggregator), store, lzReceiveTypes: pda.lzReceiveTypes(), lzComposeTypes: pda.lzComposeTypes(),
+    authority: { admin, programData: programData(PROGRAM_IDS.feeAggregator) }, store, lzReceiveTypes: pda.lzReceiveTypes(), lzComposeTypes: pda.lzComposeTypes(),
     systemProgram: SystemProgram.programId, ...events(),
   }).remainingAccounts(registerOappAccounts(args.endpointProgram, admin, store)).instruction();
 }
@@ -85,19 +85,24 @@ export function createVault(payer: PublicKey, agentMint: PublicKey, rewardMint: 
   }).instruction();
 }
 
+/** A vault with the token account, mint and token program it stored, as deposits, sweeps and distributions take it. */
+function vaultTokens(vault: PublicKey, rewardMint: PublicKey, tokenProgram: PublicKey) {
+  return { vault, vaultTokenAccount: pda.vaultTokens(vault), rewardMint, tokenProgram };
+}
+
 /** Direct revenue: anyone pays `amount` into an agent's vault. */
 export function deposit(depositor: PublicKey, from: PublicKey, agentMint: PublicKey, rewardMint: PublicKey, tokenProgram: PublicKey, amount: bigint) {
   const vault = pda.vault(agentMint, rewardMint);
   return program().methods.deposit(new BN(amount.toString())).accountsStrict({
-    depositor, depositorTokenAccount: from, vault, vaultTokenAccount: pda.vaultTokens(vault), rewardMint, tokenProgram, ...events(),
+    depositor, depositorTokenAccount: from, agentVault: vaultTokens(vault, rewardMint, tokenProgram), ...events(),
   }).instruction();
 }
 
 /** Permissionless: moves the pool's agent-revenue fees into the agent's vault. */
 export function sweep(keys: AgentKeys): Promise<TransactionInstruction> {
   return program().methods.sweep().accountsStrict({
-    vault: keys.feeVault, vaultTokenAccount: keys.feeVaultTokens, agentMint: keys.mint, rewardMint: keys.quoteMint, pool: keys.pool,
-    poolQuoteVault: keys.quoteVault, tokenProgram: keys.quoteTokenProgram,
+    agentVault: vaultTokens(keys.feeVault, keys.quoteMint, keys.quoteTokenProgram), agentMint: keys.mint, pool: keys.pool,
+    poolQuoteVault: keys.quoteVault,
     bondingCurveEventAuthority: eventAuthority(PROGRAM_IDS.bondingCurve), bondingCurveProgram: PROGRAM_IDS.bondingCurve, ...events(),
   }).instruction();
 }
@@ -118,10 +123,10 @@ export function distribute(
   const vault = pda.vault(agentMint, rewardMint);
   const stakePool = revenueSharePda.stakePool(agentMint);
   return program().methods.distribute().accountsStrict({
-    store: pda.store(), vault, policy: pda.policy(agentMint), agent: agentFactoryPda.agent(agentMint), agentMint, rewardMint,
-    vaultTokenAccount: pda.vaultTokens(vault), stakePool, stakeRewardVault: revenueSharePda.rewardVault(stakePool, rewardMint),
+    store: pda.store(), agentVault: vaultTokens(vault, rewardMint, tokenProgram), policy: pda.policy(agentMint),
+    agent: agentFactoryPda.agent(agentMint), agentMint, stakePool, stakeRewardVault: revenueSharePda.rewardVault(stakePool, rewardMint),
     revenueShareEventAuthority: eventAuthority(PROGRAM_IDS.revenueShare), revenueShareProgram: PROGRAM_IDS.revenueShare,
-    creatorTokenAccount, protocolTokenAccount, tokenProgram, ...events(),
+    creatorTokenAccount, protocolTokenAccount, ...events(),
   }).instruction();
 }
 

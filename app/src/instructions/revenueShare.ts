@@ -19,11 +19,16 @@ export function stake(owner: PublicKey, agentMint: PublicKey, amount: bigint): P
   }).instruction();
 }
 
+/** `owner` acting on `positionOwner`'s position (the program refuses unless they are the same key). */
+function ownPosition(owner: PublicKey, stakePool: PublicKey, positionOwner = owner) {
+  return { owner, stakePool, position: pda.position(stakePool, positionOwner) };
+}
+
 /** Starts the cooldown on `amount` of `positionOwner`'s stake (signed by the owner). */
 export function requestUnstake(owner: PublicKey, agentMint: PublicKey, amount: bigint, positionOwner = owner) {
   const stakePool = pda.stakePool(agentMint);
   return program().methods.requestUnstake(bn(amount)).accountsStrict({
-    owner, stakePool, position: pda.position(stakePool, positionOwner), ...events(),
+    staker: ownPosition(owner, stakePool, positionOwner), ...events(),
   }).instruction();
 }
 
@@ -31,14 +36,14 @@ export function requestUnstake(owner: PublicKey, agentMint: PublicKey, amount: b
 export function withdraw(owner: PublicKey, agentMint: PublicKey): Promise<TransactionInstruction> {
   const stakePool = pda.stakePool(agentMint);
   return program().methods.withdraw().accountsStrict({
-    owner, stakePool, position: pda.position(stakePool, owner), destination: agentTokenAccount(owner, agentMint),
+    staker: ownPosition(owner, stakePool), destination: agentTokenAccount(owner, agentMint),
     stakeVault: pda.stakeVault(stakePool), agentMint, tokenProgram: TOKEN_2022_PROGRAM_ID, ...events(),
   }).instruction();
 }
 
 export function closePosition(owner: PublicKey, agentMint: PublicKey): Promise<TransactionInstruction> {
   const stakePool = pda.stakePool(agentMint);
-  return program().methods.closePosition().accountsStrict({ owner, stakePool, position: pda.position(stakePool, owner), ...events() }).instruction();
+  return program().methods.closePosition().accountsStrict({ staker: ownPosition(owner, stakePool), ...events() }).instruction();
 }
 
 /** One reward mint to claim, paid to `destination` (default: the owner's ATA). */
@@ -53,7 +58,7 @@ export function claim(owner: PublicKey, agentMint: PublicKey, rewards: RewardCla
     { pubkey: r.destination ?? ata(owner, r.mint, r.tokenProgram), isSigner: false, isWritable: true },
     { pubkey: r.tokenProgram, isSigner: false, isWritable: false },
   ]);
-  return program().methods.claim().accountsStrict({ owner, stakePool, position: pda.position(stakePool, owner), ...events() })
+  return program().methods.claim().accountsStrict({ staker: ownPosition(owner, stakePool), ...events() })
     .remainingAccounts(remaining).instruction();
 }
 

@@ -18,6 +18,16 @@ fn ix(program_id: Pubkey, accounts: impl ToAccountMetas, data: impl InstructionD
     Instruction { program_id, accounts: accounts.to_account_metas(None), data: data.data() }
 }
 
+/// A forged copy of `ix` for a rejection test: the account `from` (exactly one in the list)
+/// replaced by `to`, wherever the instruction's layout puts it.
+pub fn with_account(mut ix: Instruction, from: Pubkey, to: Pubkey) -> Instruction {
+    let mut found = ix.accounts.iter_mut().filter(|meta| meta.pubkey == from);
+    let meta = found.next().expect("the account to replace is in the instruction");
+    assert!(found.next().is_none(), "the account to replace appears once");
+    meta.pubkey = to;
+    ix
+}
+
 // ------------------------------------------------------------------ token programs
 
 /// A Token-2022 extension to initialise on a test mint before `initialize_mint2`.

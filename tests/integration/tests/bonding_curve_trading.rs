@@ -161,7 +161,7 @@ async fn foreign_accounts_are_refused() {
     acc.base_vault = other.base_vault;
     env.expect_failure(&[ix::buy_exact_in(acc, QUOTE, 1)], &[&dave], bc_err(E::VaultMismatch), &watched).await;
     let mut acc = ix::swap_accounts(&d, &keys);
-    acc.quote_vault = other.quote_vault;
+    acc.pool_quote.quote_vault = other.quote_vault;
     env.expect_failure(&[ix::sell_exact_in(acc, TOKEN, 1)], &[&dave], bc_err(E::VaultMismatch), &watched).await;
     let mut acc = ix::swap_accounts(&d, &keys);
     acc.base_mint = other.base_mint;
@@ -169,11 +169,11 @@ async fn foreign_accounts_are_refused() {
     let acc = ix::swap_accounts_with(&d, &keys, other_base, keys.quote_ata(&d));
     env.expect_failure(&[ix::buy_exact_in(acc, QUOTE, 1)], &[&dave], bc_err(E::TokenAccountMintMismatch), &watched).await;
     let mut acc = ix::swap_accounts(&d, &keys);
-    acc.quote_token_program = spl_token_2022::ID;
+    acc.pool_quote.quote_token_program = spl_token_2022::ID;
     env.expect_failure(&[ix::buy_exact_in(acc, QUOTE, 1)], &[&dave], bc_err(E::InvalidTokenProgram), &watched).await;
     // A pool account of the wrong type (a preset) is refused by Anchor's discriminator check.
     let mut acc = ix::swap_accounts(&d, &keys);
-    acc.pool = agentpad_tests::accounts::preset(0);
+    acc.pool_quote.pool = agentpad_tests::accounts::preset(0);
     env.expect_failure(&[ix::buy_exact_in(acc, QUOTE, 1)], &[&dave], anchor_err(anchor_lang::error::ErrorCode::AccountDiscriminatorMismatch), &watched).await;
     // Wrong signer: Eve signs a sale out of Dave's token account; the token program refuses.
     let eve = env.trader(&protocol, &keys, QUOTE).await;

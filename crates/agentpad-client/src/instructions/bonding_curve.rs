@@ -17,8 +17,7 @@ pub fn initialize_config(admin: &Pubkey, protocol_fee_recipient: Pubkey) -> Inst
     ix(
         bonding_curve::ID,
         bonding_curve::accounts::InitializeConfig {
-            admin: *admin,
-            program_data: pda::program_data(&bonding_curve::ID),
+            authority: bonding_curve::accounts::UpgradeAuthority { admin: *admin, program_data: pda::program_data(&bonding_curve::ID) },
             config: pda::bonding_curve::config(),
             system_program: system_program::ID,
             event_authority: event_authority(),
@@ -137,17 +136,24 @@ pub fn swap_accounts(user: &Pubkey, keys: &PoolKeys) -> bonding_curve::accounts:
 pub fn swap_accounts_with(user: &Pubkey, keys: &PoolKeys, user_base: Pubkey, user_quote: Pubkey) -> bonding_curve::accounts::Swap {
     bonding_curve::accounts::Swap {
         user: *user,
-        pool: keys.pool,
+        pool_quote: pool_quote(keys),
+        base_mint: keys.base_mint,
         base_vault: keys.base_vault,
-        quote_vault: keys.quote_vault,
         user_base_account: user_base,
         user_quote_account: user_quote,
-        base_mint: keys.base_mint,
-        quote_mint: keys.quote_mint,
         base_token_program: anchor_spl::token_2022::ID,
-        quote_token_program: keys.quote_token_program,
         event_authority: event_authority(),
         program: bonding_curve::ID,
+    }
+}
+
+/// The pool with its quote side (vault, mint, token program), as trades and fee claims take it.
+pub fn pool_quote(keys: &PoolKeys) -> bonding_curve::accounts::PoolQuoteSide {
+    bonding_curve::accounts::PoolQuoteSide {
+        pool: keys.pool,
+        quote_vault: keys.quote_vault,
+        quote_mint: keys.quote_mint,
+        quote_token_program: keys.quote_token_program,
     }
 }
 
@@ -168,11 +174,8 @@ pub fn claim_protocol_fees(keys: &PoolKeys, recipient_token_account: Pubkey) -> 
         bonding_curve::ID,
         bonding_curve::accounts::ClaimProtocolFees {
             config: pda::bonding_curve::config(),
-            pool: keys.pool,
-            quote_vault: keys.quote_vault,
-            quote_mint: keys.quote_mint,
+            pool_quote: pool_quote(keys),
             recipient_token_account,
-            quote_token_program: keys.quote_token_program,
             event_authority: event_authority(),
             program: bonding_curve::ID,
         },
@@ -187,11 +190,8 @@ pub fn claim_creator_fees(authority: &Pubkey, keys: &PoolKeys, destination: Pubk
         bonding_curve::ID,
         bonding_curve::accounts::ClaimCreatorFees {
             creator_fee_authority: *authority,
-            pool: keys.pool,
-            quote_vault: keys.quote_vault,
-            quote_mint: keys.quote_mint,
+            pool_quote: pool_quote(keys),
             destination,
-            quote_token_program: keys.quote_token_program,
             event_authority: event_authority(),
             program: bonding_curve::ID,
         },
@@ -206,12 +206,9 @@ pub fn claim_agent_fees(signer: &Pubkey, keys: &PoolKeys, destination: Pubkey) -
         bonding_curve::ID,
         bonding_curve::accounts::ClaimAgentFees {
             agent_vault: *signer,
-            pool: keys.pool,
+            pool_quote: pool_quote(keys),
             base_mint: keys.base_mint,
-            quote_vault: keys.quote_vault,
-            quote_mint: keys.quote_mint,
             destination,
-            quote_token_program: keys.quote_token_program,
             event_authority: event_authority(),
             program: bonding_curve::ID,
         },

@@ -28,8 +28,7 @@ pub fn initialize_store(admin: &Pubkey, args: InitializeStoreArgs) -> Instructio
     let mut i = ix(
         fee_aggregator::ID,
         fee_aggregator::accounts::InitializeStore {
-            admin: *admin,
-            program_data: pda::program_data(&fee_aggregator::ID),
+            authority: fee_aggregator::accounts::UpgradeAuthority { admin: *admin, program_data: pda::program_data(&fee_aggregator::ID) },
             store,
             lz_receive_types: fa::lz_receive_types(),
             lz_compose_types: fa::lz_compose_types(),
@@ -142,10 +141,7 @@ pub fn deposit(depositor: &Pubkey, from: Pubkey, agent_mint: &Pubkey, reward_min
         fee_aggregator::accounts::Deposit {
             depositor: *depositor,
             depositor_token_account: from,
-            vault,
-            vault_token_account: fa::vault_tokens(&vault),
-            reward_mint: *reward_mint,
-            token_program: *token_program,
+            agent_vault: vault_tokens(vault, reward_mint, token_program),
             event_authority: event_authority(),
             program: fee_aggregator::ID,
         },
@@ -153,18 +149,21 @@ pub fn deposit(depositor: &Pubkey, from: Pubkey, agent_mint: &Pubkey, reward_min
     )
 }
 
+/// A vault with the token account, mint and token program it stored, as deposits, sweeps
+/// and distributions take it.
+pub fn vault_tokens(vault: Pubkey, reward_mint: &Pubkey, token_program: &Pubkey) -> fee_aggregator::accounts::VaultTokens {
+    fee_aggregator::accounts::VaultTokens { vault, vault_token_account: fa::vault_tokens(&vault), reward_mint: *reward_mint, token_program: *token_program }
+}
+
 pub fn sweep(keys: &PoolKeys) -> Instruction {
     let vault = fa::vault(&keys.base_mint, &keys.quote_mint);
     ix(
         fee_aggregator::ID,
         fee_aggregator::accounts::Sweep {
-            vault,
-            vault_token_account: fa::vault_tokens(&vault),
+            agent_vault: vault_tokens(vault, &keys.quote_mint, &keys.quote_token_program),
             agent_mint: keys.base_mint,
-            reward_mint: keys.quote_mint,
             pool: keys.pool,
             pool_quote_vault: keys.quote_vault,
-            token_program: keys.quote_token_program,
             bonding_curve_event_authority: pda::event_authority(&bonding_curve::ID),
             bonding_curve_program: bonding_curve::ID,
             event_authority: event_authority(),
@@ -196,19 +195,16 @@ pub fn distribute(agent_mint: &Pubkey, reward_mint: &Pubkey, token_program: &Pub
         fee_aggregator::ID,
         fee_aggregator::accounts::Distribute {
             store: fa::store(),
-            vault,
+            agent_vault: vault_tokens(vault, reward_mint, token_program),
             policy: fa::policy(agent_mint),
             agent: pda::agent_factory::agent(agent_mint),
             agent_mint: *agent_mint,
-            reward_mint: *reward_mint,
-            vault_token_account: fa::vault_tokens(&vault),
             stake_pool: pda::revenue_share::pool(agent_mint),
             stake_reward_vault: pda::revenue_share::reward_vault(&pda::revenue_share::pool(agent_mint), reward_mint),
             revenue_share_event_authority: pda::event_authority(&revenue_share::ID),
             revenue_share_program: revenue_share::ID,
             creator_token_account: creator_account,
             protocol_token_account: protocol_account,
-            token_program: *token_program,
             event_authority: event_authority(),
             program: fee_aggregator::ID,
         },

@@ -37,9 +37,7 @@ pub fn request_unstake(signer: &Pubkey, position_owner: &Pubkey, agent_mint: &Pu
     ix(
         revenue_share::ID,
         revenue_share::accounts::RequestUnstake {
-            owner: *signer,
-            stake_pool: pool,
-            position: st::position(&pool, position_owner),
+            staker: own_position(signer, &pool, position_owner),
             event_authority: event_authority(),
             program: revenue_share::ID,
         },
@@ -47,14 +45,18 @@ pub fn request_unstake(signer: &Pubkey, position_owner: &Pubkey, agent_mint: &Pu
     )
 }
 
+/// `signer` acting on `position_owner`'s position in `pool` (the program refuses unless
+/// they are the same key; tests pass another to show it).
+pub fn own_position(signer: &Pubkey, pool: &Pubkey, position_owner: &Pubkey) -> revenue_share::accounts::OwnPosition {
+    revenue_share::accounts::OwnPosition { owner: *signer, stake_pool: *pool, position: st::position(pool, position_owner) }
+}
+
 pub fn withdraw(owner: &Pubkey, agent_mint: &Pubkey) -> Instruction {
     let pool = st::pool(agent_mint);
     ix(
         revenue_share::ID,
         revenue_share::accounts::Withdraw {
-            owner: *owner,
-            stake_pool: pool,
-            position: st::position(&pool, owner),
+            staker: own_position(owner, &pool, owner),
             destination: pda::ata(owner, agent_mint, &anchor_spl::token_2022::ID),
             stake_vault: st::vault(&pool),
             agent_mint: *agent_mint,
@@ -73,9 +75,7 @@ pub fn claim(signer: &Pubkey, position_owner: &Pubkey, agent_mint: &Pubkey, rewa
     let mut i = ix(
         revenue_share::ID,
         revenue_share::accounts::Claim {
-            owner: *signer,
-            stake_pool: pool,
-            position: st::position(&pool, position_owner),
+            staker: own_position(signer, &pool, position_owner),
             event_authority: event_authority(),
             program: revenue_share::ID,
         },
@@ -103,9 +103,7 @@ pub fn close_position(owner: &Pubkey, agent_mint: &Pubkey) -> Instruction {
     ix(
         revenue_share::ID,
         revenue_share::accounts::ClosePosition {
-            owner: *owner,
-            stake_pool: pool,
-            position: st::position(&pool, owner),
+            staker: own_position(owner, &pool, owner),
             event_authority: event_authority(),
             program: revenue_share::ID,
         },

@@ -7,3 +7,7 @@ pub use admin_handover::*;
 pub use create_preset::*;
 pub use initialize_config::*;
 pub use set_protocol_fee_recipient::*;
+
+use anchor_lang::prelude::*;
+
+agentpad_common::upgrade_authority_guard!(crate::error::BondingCurveError::NotUpgradeAuthority);

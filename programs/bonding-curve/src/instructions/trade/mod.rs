@@ -15,11 +15,12 @@ use agentpad_math::pool::{Limit, Market, Phase, Side, Trade};
 use agentpad_common::emit_event;
 use anchor_lang::prelude::*;
 use anchor_spl::token_2022::Token2022;
-use anchor_spl::token_interface::{TokenAccount, TokenInterface};
+use anchor_spl::token_interface::TokenAccount;
 
 use crate::error::BondingCurveError;
 use crate::event::TradeExecuted;
-use crate::state::{Pool, load_pool_mut, pool_signer_seeds};
+use crate::instructions::groups::*;
+use crate::state::{load_pool_mut, pool_signer_seeds};
 
 /// Accounts of every trade. No config or other shared account is written (or even
 /// read): two agents' trades never contend for a lock.
@@ -27,21 +28,13 @@ use crate::state::{Pool, load_pool_mut, pool_signer_seeds};
 #[derive(Accounts)]
 pub struct Swap<'info> {
     pub user: Signer<'info>,
-    #[account(
-        mut,
-        has_one = base_mint @ BondingCurveError::InvalidMint,
-        has_one = quote_mint @ BondingCurveError::InvalidMint,
-        has_one = base_vault @ BondingCurveError::VaultMismatch,
-        has_one = quote_vault @ BondingCurveError::VaultMismatch,
-        has_one = quote_token_program @ BondingCurveError::InvalidTokenProgram,
-    )]
-    pub pool: AccountLoader<'info, Pool>,
-    /// CHECK: the pool's base vault (`has_one`); the token program moves its tokens.
-    #[account(mut)]
+    pub pool_quote: PoolQuoteSide<'info>,
+    /// CHECK: the pool's base mint (its stored key); `transfer_checked` checks its decimals.
+    #[account(constraint = pool_quote.pool.load()?.base_mint == base_mint.key() @ BondingCurveError::InvalidMint)]
+    pub base_mint: UncheckedAccount<'info>,
+    /// CHECK: the pool's base vault (its stored key); the token program moves its tokens.
+    #[account(mut, constraint = pool_quote.pool.load()?.base_vault == base_vault.key() @ BondingCurveError::VaultMismatch)]
     pub base_vault: UncheckedAccount<'info>,
-    /// CHECK: the pool's quote vault (`has_one`).
-    #[account(mut)]
-    pub quote_vault: UncheckedAccount<'info>,
     /// Not the pool's vault: a transfer to itself would move the books but no tokens.
     /// `dup`: token accounts are never written back by this program, so Anchor's
     /// duplicate-mutable check (a hash set per instruction) has nothing to protect; the two
@@ -56,16 +49,11 @@ pub struct Swap<'info> {
     #[account(
         mut,
         dup,
-        constraint = user_quote_account.mint == quote_mint.key() @ BondingCurveError::TokenAccountMintMismatch,
-        constraint = user_quote_account.key() != quote_vault.key() @ BondingCurveError::ProgramVaultAsUserAccount,
+        constraint = user_quote_account.mint == pool_quote.quote_mint.key() @ BondingCurveError::TokenAccountMintMismatch,
+        constraint = user_quote_account.key() != pool_quote.quote_vault.key() @ BondingCurveError::ProgramVaultAsUserAccount,
     )]
     pub user_quote_account: Box<InterfaceAccount<'info, TokenAccount>>,
-    /// CHECK: the pool's base mint (`has_one`); `transfer_checked` checks its decimals.
-    pub base_mint: UncheckedAccount<'info>,
-    /// CHECK: the pool's quote mint (`has_one`).
-    pub quote_mint: UncheckedAccount<'info>,
     pub base_token_program: Program<'info, Token2022>,
-    pub quote_token_program: Interface<'info, TokenInterface>,
 }
 
 impl<'info> Swap<'info> {
@@ -75,20 +63,19 @@ impl<'info> Swap<'info> {
         let pool_seeds = pool_signer_seeds(base_mint, bump);
         let pool_signer: &[&[&[u8]]] = &[&pool_seeds];
         let user = self.user.to_account_info();
-        let pool = self.pool.to_account_info();
         let base_program = self.base_token_program.to_account_info();
-        let quote_program = self.quote_token_program.to_account_info();
-        let (base, quote) = (self.base_mint.to_account_info(), self.quote_mint.to_account_info());
+        let base = self.base_mint.to_account_info();
         let (user_base, user_quote) = (self.user_base_account.to_account_info(), self.user_quote_account.to_account_info());
-        let (base_vault, quote_vault) = (self.base_vault.to_account_info(), self.quote_vault.to_account_info());
+        let base_vault = self.base_vault.to_account_info();
+        let pool = &self.pool_quote;
         match trade.side {
             Side::Buy => {
-                transfer(&quote_program, &user_quote, &quote, &quote_vault, &user, trade.quote_amount, quote_decimals, &[])?;
-                transfer(&base_program, &base_vault, &base, &user_base, &pool, trade.base_amount, base_decimals, pool_signer)
+                pool.transfer_in(&user_quote, &user, trade.quote_amount, quote_decimals)?;
+                transfer(&base_program, &base_vault, &base, &user_base, &pool.pool.to_account_info(), trade.base_amount, base_decimals, pool_signer)
             }
             Side::Sell => {
                 transfer(&base_program, &user_base, &base, &base_vault, &user, trade.base_amount, base_decimals, &[])?;
-                transfer(&quote_program, &quote_vault, &quote, &user_quote, &pool, trade.quote_amount, quote_decimals, pool_signer)
+                pool.transfer_out(&user_quote, trade.quote_amount, quote_decimals, pool_signer)
             }
         }
     }
@@ -99,7 +86,7 @@ impl<'info> Swap<'info> {
 pub(crate) fn execute_swap(ctx: Context<Swap>, quote: impl FnOnce(&Market, u16) -> MathResult<Trade>, limit: Limit) -> Result<()> {
     let now = Clock::get()?.unix_timestamp;
     let (trade, after, base_mint, bump, decimals) = {
-        let (mut pool, segments) = load_pool_mut(ctx.accounts.pool.as_ref())?;
+        let (mut pool, segments) = load_pool_mut(ctx.accounts.pool_quote.pool.as_ref())?;
         let trade = quote(&pool.market(&segments)?, pool.fee_bps_at(now)).map_err(BondingCurveError::from)?;
         require!(limit.allows(&trade), BondingCurveError::SlippageExceeded);
         pool.apply_trade(&trade)?;
@@ -110,7 +97,7 @@ pub(crate) fn execute_swap(ctx: Context<Swap>, quote: impl FnOnce(&Market, u16) 
     let (reserves_after, price_q64, progress_bps, phase_after) = after;
     ctx.accounts.settle(&trade, &base_mint, &bump, decimals)?;
     emit_event!(ctx, TradeExecuted {
-        pool: ctx.accounts.pool.key(),
+        pool: ctx.accounts.pool_quote.pool.key(),
         base_mint,
         user: ctx.accounts.user.key(),
         is_buy: trade.side == Side::Buy,

@@ -1,9 +1,9 @@
 use agentpad_common::emit_event;
 use anchor_lang::prelude::*;
-use anchor_lang::solana_program::bpf_loader_upgradeable;
 
 use crate::constants::{MAX_SPLIT_DELAY, MIN_SPLIT_DELAY, seeds};
 use crate::error::FeeAggregatorError;
+use crate::instructions::admin::*;
 use crate::event::StoreInitialized;
 use crate::lz;
 use crate::state::{LzComposeTypesAccounts, LzReceiveTypesAccounts, Split, SplitBounds, Store};
@@ -18,20 +18,12 @@ use crate::state::{LzComposeTypesAccounts, LzReceiveTypesAccounts, Split, SplitB
 #[event_cpi]
 #[derive(Accounts)]
 pub struct InitializeStore<'info> {
-    #[account(mut)]
-    pub admin: Signer<'info>,
-    #[account(
-        seeds = [crate::ID.as_ref()],
-        bump,
-        seeds::program = bpf_loader_upgradeable::ID,
-        constraint = program_data.upgrade_authority_address == Some(admin.key()) @ FeeAggregatorError::NotUpgradeAuthority,
-    )]
-    pub program_data: Account<'info, ProgramData>,
-    #[account(init, payer = admin, space = 8 + Store::INIT_SPACE, seeds = [seeds::STORE], bump)]
+    pub authority: UpgradeAuthority<'info>,
+    #[account(init, payer = authority.admin, space = 8 + Store::INIT_SPACE, seeds = [seeds::STORE], bump)]
     pub store: Account<'info, Store>,
-    #[account(init, payer = admin, space = 8 + 32, seeds = [seeds::LZ_RECEIVE_TYPES, store.key().as_ref()], bump)]
+    #[account(init, payer = authority.admin, space = 8 + 32, seeds = [seeds::LZ_RECEIVE_TYPES, store.key().as_ref()], bump)]
     pub lz_receive_types: AccountLoader<'info, LzReceiveTypesAccounts>,
-    #[account(init, payer = admin, space = 8 + 32, seeds = [seeds::LZ_COMPOSE_TYPES, store.key().as_ref()], bump)]
+    #[account(init, payer = authority.admin, space = 8 + 32, seeds = [seeds::LZ_COMPOSE_TYPES, store.key().as_ref()], bump)]
     pub lz_compose_types: AccountLoader<'info, LzComposeTypesAccounts>,
     pub system_program: Program<'info, System>,
 }
@@ -63,7 +55,7 @@ impl InitializeStore<'_> {
 
 #[access_control(ctx.accounts.validate(&args))]
 pub fn handle_initialize_store<'info>(ctx: Context<'info, InitializeStore<'info>>, args: InitializeStoreArgs) -> Result<()> {
-    let admin = ctx.accounts.admin.key();
+    let admin = ctx.accounts.authority.admin.key();
     let store = ctx.accounts.store.key();
     ctx.accounts.store.set_inner(Store {
         admin,

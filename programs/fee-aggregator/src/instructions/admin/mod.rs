@@ -9,3 +9,7 @@ pub use initialize_store::*;
 pub use set_delegate::*;
 pub use set_oft::*;
 pub use set_peer_config::*;
+
+use anchor_lang::prelude::*;
+
+agentpad_common::upgrade_authority_guard!(crate::error::FeeAggregatorError::NotUpgradeAuthority);

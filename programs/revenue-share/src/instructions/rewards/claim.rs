@@ -4,7 +4,8 @@ use anchor_lang::prelude::*;
 
 use crate::error::RevenueShareError;
 use crate::event::RewardClaimed;
-use crate::state::{Position, StakePool, pool_signer_seeds};
+use crate::instructions::groups::*;
+use crate::state::pool_signer_seeds;
 
 /// Claims a position's rewards for one reward mint or several: the remaining accounts come
 /// in groups of four per mint — reward mint, the pool's reward vault, the destination token
@@ -12,17 +13,7 @@ use crate::state::{Position, StakePool, pool_signer_seeds};
 #[event_cpi]
 #[derive(Accounts)]
 pub struct Claim<'info> {
-    pub owner: Signer<'info>,
-    /// Any stake pool: `AccountLoader` checks owner and type, and a pool exists only at its
-    /// PDA (re-deriving it would cost 1,500 CU and prove nothing more).
-    #[account(mut)]
-    pub stake_pool: AccountLoader<'info, StakePool>,
-    #[account(
-        mut,
-        constraint = position.load()?.stake_pool == stake_pool.key() @ RevenueShareError::PositionPoolMismatch,
-        constraint = position.load()?.owner == owner.key() @ RevenueShareError::NotPositionOwner,
-    )]
-    pub position: AccountLoader<'info, Position>,
+    pub staker: OwnPosition<'info>,
 }
 
 impl Claim<'_> {
@@ -30,7 +21,7 @@ impl Claim<'_> {
     /// a destination that is not one of the pool's vaults, the mint's token program).
     fn validate(&self, groups: &[AccountInfo]) -> Result<()> {
         require!(!groups.is_empty() && groups.len() % 4 == 0, RevenueShareError::MalformedClaimAccounts);
-        let pool = self.stake_pool.load()?;
+        let pool = self.staker.stake_pool.load()?;
         for group in groups.chunks_exact(4) {
             let [mint, vault, destination, token_program] = group else { unreachable!() };
             require!(!pool.is_own_vault(destination.key), RevenueShareError::ProgramVaultAsUserAccount);
@@ -46,14 +37,14 @@ impl Claim<'_> {
 pub fn handle_claim<'info>(ctx: Context<'info, Claim<'info>>) -> Result<()> {
     let groups = ctx.remaining_accounts.chunks_exact(4);
     let now = Clock::get()?.unix_timestamp;
-    let stake_pool = ctx.accounts.stake_pool.key();
-    let owner = ctx.accounts.owner.key();
+    let staker = &ctx.accounts.staker;
+    let (stake_pool, owner) = (staker.stake_pool.key(), staker.owner.key());
 
     // Settle and take what is owed, per requested mint, before any token moves.
     let mut payouts = Vec::with_capacity(groups.len());
     let (agent_mint, bump) = {
-        let mut pool = ctx.accounts.stake_pool.load_mut()?;
-        let mut position = ctx.accounts.position.load_mut()?;
+        let mut pool = staker.stake_pool.load_mut()?;
+        let mut position = staker.position.load_mut()?;
         pool.update_all(now)?;
         position.settle_all(&pool)?;
         for group in ctx.remaining_accounts.chunks_exact(4) {
@@ -70,7 +61,7 @@ pub fn handle_claim<'info>(ctx: Context<'info, Claim<'info>>) -> Result<()> {
     };
 
     let pool_seeds = pool_signer_seeds(&agent_mint, &bump);
-    let pool_info = ctx.accounts.stake_pool.to_account_info();
+    let pool_info = staker.stake_pool.to_account_info();
     for (group, amount, decimals, total_claimed) in payouts {
         let [mint, vault, destination, token_program] = group else { unreachable!() };
         transfer(token_program, vault, mint, destination, &pool_info, amount, decimals, &[&pool_seeds])?;

@@ -3,31 +3,20 @@ use anchor_lang::prelude::*;
 
 use crate::error::RevenueShareError;
 use crate::event::PositionClosed;
-use crate::state::{Position, StakePool};
+use crate::instructions::groups::*;
 
 /// Closes an empty position and returns its rent. Fractions of a unit still owed go back
 /// to the pool's dust (they re-enter the next drip), so nothing is lost.
 #[event_cpi]
 #[derive(Accounts)]
 pub struct ClosePosition<'info> {
-    #[account(mut)]
-    pub owner: Signer<'info>,
-    /// Any stake pool: `AccountLoader` checks owner and type, and a pool exists only at its
-    /// PDA (re-deriving it would cost 1,500 CU and prove nothing more).
-    #[account(mut)]
-    pub stake_pool: AccountLoader<'info, StakePool>,
-    #[account(
-        mut,
-        close = owner,
-        constraint = position.load()?.stake_pool == stake_pool.key() @ RevenueShareError::PositionPoolMismatch,
-        constraint = position.load()?.owner == owner.key() @ RevenueShareError::NotPositionOwner,
-    )]
-    pub position: AccountLoader<'info, Position>,
+    /// The position is closed to its owner (rent back) once settled.
+    pub staker: OwnPosition<'info>,
 }
 
 impl ClosePosition<'_> {
     fn validate(&self) -> Result<()> {
-        let position = self.position.load()?;
+        let position = self.staker.position.load()?;
         require!(position.staked == 0 && position.unstaking == 0, RevenueShareError::PositionNotEmpty);
         Ok(())
     }
@@ -36,8 +25,9 @@ impl ClosePosition<'_> {
 #[access_control(ctx.accounts.validate())]
 pub fn handle_close_position(ctx: Context<ClosePosition>) -> Result<()> {
     let now = Clock::get()?.unix_timestamp;
-    let mut pool = ctx.accounts.stake_pool.load_mut()?;
-    let mut position = ctx.accounts.position.load_mut()?;
+    let staker = &ctx.accounts.staker;
+    let mut pool = staker.stake_pool.load_mut()?;
+    let mut position = staker.position.load_mut()?;
     pool.update_all(now)?;
     position.settle_all(&pool)?;
     let count = pool.reward_count as usize;
@@ -51,6 +41,7 @@ pub fn handle_close_position(ctx: Context<ClosePosition>) -> Result<()> {
     }
     let owner = position.owner;
     drop((pool, position));
-    emit_event!(ctx, PositionClosed { stake_pool: ctx.accounts.stake_pool.key(), owner });
+    staker.position.close(staker.owner.to_account_info())?;
+    emit_event!(ctx, PositionClosed { stake_pool: staker.stake_pool.key(), owner });
     Ok(())
 }
