@@ -51,9 +51,9 @@ pub mod bonding_curve {
 pub mod agent_factory {
     use anchor_lang::prelude::Pubkey;
 
-    /// The agent record of `mint` (derived by `agentpad-common`, as the programs do).
+    /// The agent record of `mint`.
     pub fn agent(mint: &Pubkey) -> Pubkey {
-        agentpad_common::agent_record::agent_address(mint)
+        Pubkey::find_program_address(&[agent_factory::constants::seeds::AGENT, mint.as_ref()], &agent_factory::ID).0
     }
 
     /// The signer-only PDA that is the only key `create_pool` accepts (a compile-time
@@ -80,10 +80,9 @@ pub mod fee_aggregator {
         pda(&[seeds::PEER, store().as_ref(), &src_eid.to_be_bytes()])
     }
 
-    /// The agent's vault for `reward_mint` (derived by `agentpad-common`, as the programs
-    /// that check its signature do).
+    /// The agent's vault for `reward_mint`.
     pub fn vault(agent_mint: &Pubkey, reward_mint: &Pubkey) -> Pubkey {
-        agentpad_common::ids::aggregator_vault_address(agent_mint, reward_mint)
+        pda(&[seeds::VAULT, agent_mint.as_ref(), reward_mint.as_ref()])
     }
 
     pub fn vault_tokens(vault: &Pubkey) -> Pubkey {

@@ -1,12 +1,14 @@
 //! Seeds and metadata bounds of the agent-factory program, published in its IDL
-//! (`#[constant]`). The seeds other programs derive are owned by `agentpad-common`.
+//! (`#[constant]`). The launcher seed, which bonding-curve and revenue-share check as a
+//! compile-time address, is owned by `agentpad-common`.
 
 pub mod seeds {
     use anchor_lang::prelude::*;
 
-    /// PDA seed: `["agent", mint]`, the agent record.
+    /// PDA seed: `["agent", mint]`, the agent record. Other programs recognise a record by
+    /// its stored mint (`agentpad_common::interface::read_agent`).
     #[constant]
-    pub const AGENT: &[u8] = agentpad_common::ids::AGENT_SEED;
+    pub const AGENT: &[u8] = b"agent";
     /// PDA seed: `["launcher"]`, the signer-only PDA bonding-curve's `create_pool` requires.
     #[constant]
     pub const LAUNCHER: &[u8] = agentpad_common::ids::LAUNCHER_SEED;

@@ -12,10 +12,10 @@ pub mod seeds {
     /// PDA seed: `["Peer", store, src_eid BE]`, as LayerZero OApps derive peers.
     #[constant]
     pub const PEER: &[u8] = b"Peer";
-    /// PDA seed: `["vault", agent_mint, reward_mint]` (owned by `agentpad-common`: other
-    /// programs check this PDA's signature).
+    /// PDA seed: `["vault", agent_mint, reward_mint]`. Other programs recognise the vault
+    /// by its stored mints (`agentpad_common::interface::is_aggregator_vault`).
     #[constant]
-    pub const VAULT: &[u8] = agentpad_common::ids::AGGREGATOR_VAULT_SEED;
+    pub const VAULT: &[u8] = b"vault";
     /// PDA seed: `["vault_tokens", vault]`.
     #[constant]
     pub const VAULT_TOKENS: &[u8] = b"vault_tokens";

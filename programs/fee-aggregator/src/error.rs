@@ -1,4 +1,4 @@
-use agentpad_common::agent_record::AgentRecordError;
+use agentpad_common::interface::AgentRecordError;
 use agentpad_common::mint_screen::MintRejection;
 use anchor_lang::prelude::*;
 

@@ -201,8 +201,11 @@ async fn launch_creates_the_vault_and_more_vaults_can_be_added() {
     )
     .await;
     // Another agent's record does not vouch for this mint.
-    let mut forged = fees::create_vault(&payer, &stranger_mint, &virtual_mint, &anchor_spl::token::ID);
-    forged.accounts[2].pubkey = keys.agent;
+    let forged = ix::with_account(
+        fees::create_vault(&payer, &stranger_mint, &virtual_mint, &anchor_spl::token::ID),
+        agentpad_tests::accounts::agent(&stranger_mint),
+        keys.agent,
+    );
     env.expect_failure(&[forged], &[], fa_err(E::NotAgentRecord), &[fa::vault(&stranger_mint, &virtual_mint)]).await;
     // Reward mints are screened like quote mints.
     let fee_mint = env.create_mint(&payer, 9, &anchor_spl::token_2022::ID, &[TestExtension::TransferFee]).await;
@@ -246,8 +249,7 @@ async fn sweep_moves_exactly_the_agent_revenue_bucket() {
     // This vault with another agent's mint.
     let other_creator = env.new_user(10 * QUOTE).await;
     let other = env.launch(&protocol, &other_creator).await.base_mint;
-    let mut foreign_mint = fees::sweep(&keys);
-    foreign_mint.accounts[2].pubkey = other;
+    let foreign_mint = ix::with_account(fees::sweep(&keys), keys.base_mint, other);
     env.expect_failure(&[foreign_mint], &[], fa_err(E::InvalidMint), &[v, keys.pool, keys.quote_vault]).await;
 
     let events = env.send_with_events(&[fees::sweep(&keys)], &[]).await.unwrap();
@@ -378,11 +380,9 @@ async fn distribution_pays_holders_current_creator_and_protocol_per_policy() {
     env.expect_failure(&[dist(creator_ata, protocol_agent_tokens)], &[], fa_err(E::TokenAccountMintMismatch), &watched).await;
     // Another agent's mint with this vault, or its policy with this mint.
     let other = env.launch(&protocol, &creator).await.base_mint;
-    let mut foreign_mint = dist(creator_ata, protocol_ata);
-    foreign_mint.accounts[4].pubkey = other;
+    let foreign_mint = ix::with_account(dist(creator_ata, protocol_ata), keys.base_mint, other);
     env.expect_failure(&[foreign_mint], &[], fa_err(E::InvalidMint), &watched).await;
-    let mut foreign_policy = dist(creator_ata, protocol_ata);
-    foreign_policy.accounts[2].pubkey = fa::policy(&other);
+    let foreign_policy = ix::with_account(dist(creator_ata, protocol_ata), fa::policy(&keys.base_mint), fa::policy(&other));
     env.expect_failure(&[foreign_policy], &[], fa_err(E::InvalidMint), &watched).await;
 
     let events = env.send_with_events(&[dist(creator_ata, protocol_ata)], &[]).await.unwrap();
@@ -504,14 +504,31 @@ async fn scenario_every_source_lands_in_one_vault_and_the_books_match() {
 }
 
 #[tokio::test]
-async fn agent_record_view_matches_agent_factory() {
-    use anchor_lang::Discriminator;
-    assert_eq!(agentpad_common::agent_record::AGENT_DISCRIMINATOR, agent_factory::state::Agent::DISCRIMINATOR);
-    let Setup { mut env, keys, creator, .. } = setup().await;
-    let acc = env.account(keys.agent).await.unwrap();
-    let mut lamports = acc.lamports;
-    let mut data = acc.data.clone();
-    let info = solana_sdk::account_info::AccountInfo::new(&keys.agent, false, false, &mut lamports, &mut data, &acc.owner, false);
-    let view = agentpad_common::agent_record::read_agent(&info, &keys.base_mint).unwrap();
-    assert_eq!((view.mint, view.pool, view.creator), (keys.base_mint, keys.pool, creator.pubkey()));
+async fn typed_views_read_what_agent_factory_and_fee_aggregator_wrote() {
+    use agentpad_common::interface::{AgentRecordError, is_aggregator_vault, read_agent};
+    let Setup { mut env, protocol, keys, creator, oft } = setup().await;
+    let mut accounts = Vec::new();
+    for key in [keys.agent, fa::vault(&keys.base_mint, &protocol.quote_mint)] {
+        let acc = env.account(key).await.unwrap();
+        accounts.push((key, acc.lamports, acc.data.clone(), acc.owner));
+    }
+    let mut infos = accounts.iter_mut().map(|(key, lamports, data, owner)| {
+        solana_sdk::account_info::AccountInfo::new(key, false, false, lamports, data, owner, false)
+    });
+    let (agent, vault) = (infos.next().unwrap(), infos.next().unwrap());
+
+    // agent-factory's record, typed from its IDL: every field as agent-factory wrote it.
+    let record = read_agent(&agent, &keys.base_mint).unwrap();
+    let own: agent_factory::state::Agent = env.anchor_account(keys.agent).await;
+    assert_eq!((record.mint, record.pool, record.preset, record.creator), (own.mint, own.pool, own.preset, creator.pubkey()));
+    assert_eq!((record.pending_creator, record.created_slot, record.created_at), (own.pending_creator, own.created_slot, own.created_at));
+    assert_eq!((record.preset_id, record.bump), (own.preset_id, own.bump));
+    assert!(matches!(read_agent(&agent, &oft.mint), Err(AgentRecordError::NotAgentRecord)));
+    assert!(matches!(read_agent(&vault, &keys.base_mint), Err(AgentRecordError::UnknownAgent)));
+
+    // fee-aggregator's vault: recognised by owner, type and both stored mints.
+    assert!(is_aggregator_vault(&vault, &keys.base_mint, &protocol.quote_mint));
+    assert!(!is_aggregator_vault(&vault, &keys.base_mint, &oft.mint));
+    assert!(!is_aggregator_vault(&vault, &oft.mint, &protocol.quote_mint));
+    assert!(!is_aggregator_vault(&agent, &keys.base_mint, &protocol.quote_mint));
 }

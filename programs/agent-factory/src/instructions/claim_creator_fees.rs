@@ -2,7 +2,6 @@ use agentpad_common::cpi::invoke_program;
 use anchor_lang::prelude::*;
 use bonding_curve::program::BondingCurve;
 
-use crate::constants::seeds;
 use crate::error::AgentFactoryError;
 use crate::state::Agent;
 
@@ -11,9 +10,9 @@ use crate::state::Agent;
 #[derive(Accounts)]
 pub struct ClaimCreatorFees<'info> {
     pub creator: Signer<'info>,
+    /// Any agent record: `Account` checks owner and type, and a record exists only at its
+    /// PDA (re-deriving it would cost 1,500 CU and prove nothing more).
     #[account(
-        seeds = [seeds::AGENT, agent.mint.as_ref()],
-        bump = agent.bump,
         has_one = creator @ AgentFactoryError::NotCreator,
         has_one = pool @ AgentFactoryError::PoolMismatch,
     )]
@@ -41,11 +40,13 @@ pub fn handle_claim_creator_fees(ctx: Context<ClaimCreatorFees>) -> Result<()> {
     let agent_seeds = a.agent.signer_seeds();
     let accounts = bonding_curve::cpi::accounts::ClaimCreatorFees {
         creator_fee_authority: a.agent.to_account_info(),
-        pool: a.pool.to_account_info(),
-        quote_vault: a.quote_vault.to_account_info(),
-        quote_mint: a.quote_mint.to_account_info(),
+        pool_quote: bonding_curve::cpi::accounts::PoolQuoteSide {
+            pool: a.pool.to_account_info(),
+            quote_vault: a.quote_vault.to_account_info(),
+            quote_mint: a.quote_mint.to_account_info(),
+            quote_token_program: a.quote_token_program.to_account_info(),
+        },
         destination: a.destination.to_account_info(),
-        quote_token_program: a.quote_token_program.to_account_info(),
         event_authority: a.bonding_curve_event_authority.to_account_info(),
         program: a.bonding_curve_program.to_account_info(),
     };

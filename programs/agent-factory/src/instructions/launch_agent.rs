@@ -1,6 +1,6 @@
 use agentpad_common::emit_event;
 use anchor_lang::prelude::*;
-use agentpad_common::account::create_account;
+use agentpad_common::account::{create_account, create_rent_exempt, exempt_minimum, init_borsh, load_zero_copy};
 use agentpad_common::cpi::{invoke, invoke_program};
 use anchor_spl::associated_token::AssociatedToken;
 use anchor_spl::associated_token::spl_associated_token_account::instruction::create_associated_token_account_idempotent;
@@ -17,7 +17,6 @@ use anchor_spl::token_interface::{
         state::{Field, TokenMetadata},
     },
 };
-use bonding_curve::constants::seeds as curve_seeds;
 use bonding_curve::program::BondingCurve;
 use bonding_curve::state::Preset;
 use fee_aggregator::program::FeeAggregator;
@@ -41,18 +40,18 @@ pub struct LaunchAgent<'info> {
     /// CHECK: a fresh keypair (signer) that becomes the agent token mint; created here.
     #[account(mut)]
     pub mint: Signer<'info>,
-    #[account(init, payer = creator, space = 8 + Agent::INIT_SPACE, seeds = [seeds::AGENT, mint.key().as_ref()], bump)]
-    pub agent: Box<Account<'info, Agent>>,
+    /// The agent record, created here at its PDA (the seeds constraint checks the address);
+    /// the mint's authority while the launch runs.
+    /// CHECK: created here.
+    #[account(mut, seeds = [seeds::AGENT, mint.key().as_ref()], bump)]
+    pub agent: UncheckedAccount<'info>,
     /// CHECK: PDA that signs pool creation in bonding-curve; holds no data.
     #[account(address = agentpad_common::ids::LAUNCHER)]
     pub launcher: UncheckedAccount<'info>,
-    /// CHECK: the bonding-curve preset `preset_id`; it must exist (owned by bonding-curve).
-    #[account(
-        seeds = [curve_seeds::PRESET, &preset_id.to_le_bytes()],
-        bump,
-        seeds::program = bonding_curve::ID,
-        owner = bonding_curve::ID @ AgentFactoryError::UnknownPreset,
-    )]
+    /// The bonding-curve preset `preset_id`: owned by bonding-curve, typed `Preset` and
+    /// storing that id (`validate`; bonding-curve creates a preset only at its PDA).
+    /// CHECK: as above.
+    #[account(owner = bonding_curve::ID @ AgentFactoryError::UnknownPreset)]
     pub preset: UncheckedAccount<'info>,
     /// CHECK: created by bonding-curve's `create_pool` (it checks the seeds).
     #[account(mut)]
@@ -108,14 +107,14 @@ pub struct LaunchAgent<'info> {
 }
 
 impl LaunchAgent<'_> {
-    /// The preset (its seeds and owner are checked above, so its bytes are a `Preset`).
+    /// The preset, typed by bonding-curve's own `Preset` (owner checked by the constraint,
+    /// discriminator and size here).
     fn preset(&self) -> Result<Preset> {
-        let data = self.preset.try_borrow_data()?;
-        let bytes = data.get(8..8 + core::mem::size_of::<Preset>()).ok_or(AgentFactoryError::UnknownPreset)?;
-        Ok(*bytemuck::from_bytes::<Preset>(bytes))
+        Ok(*load_zero_copy::<Preset>(&self.preset)?)
     }
 
-    fn validate(&self, name: &str, symbol: &str, uri: &str, first_buy: Option<u64>) -> Result<()> {
+    fn validate(&self, name: &str, symbol: &str, uri: &str, preset_id: u16, first_buy: Option<u64>) -> Result<()> {
+        require!(self.preset()?.id == preset_id, AgentFactoryError::UnknownPreset);
         require!(!name.is_empty() && !symbol.is_empty() && !uri.is_empty(), AgentFactoryError::EmptyMetadataField);
         require!(name.len() <= metadata::MAX_NAME_LEN as usize, AgentFactoryError::NameTooLong);
         require!(symbol.len() <= metadata::MAX_SYMBOL_LEN as usize, AgentFactoryError::SymbolTooLong);
@@ -141,7 +140,7 @@ fn metadata_extension_len(md: &TokenMetadata) -> usize {
     TLV_HEADER + 32 + 32 + 3 * STR_PREFIX + md.name.len() + md.symbol.len() + md.uri.len() + STR_PREFIX + fields
 }
 
-#[access_control(ctx.accounts.validate(&name, &symbol, &uri, creator_first_buy))]
+#[access_control(ctx.accounts.validate(&name, &symbol, &uri, preset_id, creator_first_buy))]
 pub fn handle_launch_agent(
     ctx: Context<LaunchAgent>,
     name: String,
@@ -155,14 +154,32 @@ pub fn handle_launch_agent(
     let staking = preset.staking.terms();
     let unstake_cooldown = staking.cooldown(unstake_cooldown).ok_or(AgentFactoryError::CooldownOutOfBounds)?;
     let a = &ctx.accounts;
-    let creator = a.creator.key();
-    let mint_key = a.mint.key();
+    let (creator, mint_key) = (a.creator.key(), a.mint.key());
     let agent_bump = [ctx.bumps.agent];
     let agent_seeds: &[&[u8]] = &[seeds::AGENT, mint_key.as_ref(), &agent_bump];
     let agent_signer: &[&[&[u8]]] = &[agent_seeds];
+    let (clock, rent) = (Clock::get()?, Rent::get()?);
+    let system = a.system_program.to_account_info();
+    let agent = a.agent.to_account_info();
+
+    // 0. The agent record, written first: fee-aggregator's `create_vault` below reads it
+    // (owner, type, stored mint) as proof that this mint is an agent.
+    let (pool, preset_key) = (a.pool.key(), a.preset.key());
+    create_rent_exempt(&system, &a.creator, &agent, Agent::SPACE, &crate::ID, agent_seeds, &rent)?;
+    init_borsh(&agent, &Agent {
+        mint: mint_key,
+        pool,
+        preset: preset_key,
+        creator,
+        pending_creator: Pubkey::default(),
+        created_slot: clock.slot,
+        created_at: clock.unix_timestamp,
+        preset_id,
+        bump: ctx.bumps.agent,
+    })?;
+
     let token_program = a.token_2022_program.key();
     let mint = a.mint.to_account_info();
-    let agent = a.agent.to_account_info();
 
     // 1. The mint account, funded up front for the metadata Token-2022 appends to it.
     let token_metadata = TokenMetadata {
@@ -171,14 +188,13 @@ pub fn handle_launch_agent(
         name: name.clone(),
         symbol: symbol.clone(),
         uri: uri.clone(),
-        additional_metadata: vec![(metadata::CREATOR_FIELD.to_string(), creator.to_string())],
+        additional_metadata: vec![(metadata::CREATOR_FIELD.to_string(), agentpad_common::base58::encode_32(&creator.to_bytes()))],
     };
     let mint_len = ExtensionType::try_calculate_account_len::<MintState>(&[ExtensionType::MetadataPointer])?;
     let full_len = mint_len + metadata_extension_len(&token_metadata);
     // Funded for the full length, allocated for the mint alone (Token-2022 grows it).
     // The address may have been pre-funded by anyone who saw the transaction.
-    let lamports = agentpad_common::account::rent_exempt_minimum(full_len)?;
-    create_account(&a.system_program.to_account_info(), &a.creator.to_account_info(), &mint, mint_len, lamports, &token_program, &[])?;
+    create_account(&system, &a.creator, &mint, mint_len, exempt_minimum(&rent, full_len), &token_program, &[])?;
 
     // 2. Metadata lives on the mint itself; the pointer has no authority, so it is final.
     let mint_only = [mint.clone()];
@@ -288,15 +304,17 @@ pub fn handle_launch_agent(
             bonding_curve::ID,
             bonding_curve::cpi::accounts::Swap {
                 user: a.creator.to_account_info(),
-                pool: a.pool.to_account_info(),
+                pool_quote: bonding_curve::cpi::accounts::PoolQuoteSide {
+                    pool: a.pool.to_account_info(),
+                    quote_vault: a.quote_vault.to_account_info(),
+                    quote_mint: a.quote_mint.to_account_info(),
+                    quote_token_program: a.quote_token_program.to_account_info(),
+                },
+                base_mint: mint.clone(),
                 base_vault: a.base_vault.to_account_info(),
-                quote_vault: a.quote_vault.to_account_info(),
                 user_base_account: base_account,
                 user_quote_account: quote_account,
-                base_mint: mint.clone(),
-                quote_mint: a.quote_mint.to_account_info(),
                 base_token_program: a.token_2022_program.to_account_info(),
-                quote_token_program: a.quote_token_program.to_account_info(),
                 event_authority: a.bonding_curve_event_authority.to_account_info(),
                 program: a.bonding_curve_program.to_account_info(),
             },
@@ -305,27 +323,12 @@ pub fn handle_launch_agent(
         )?;
     }
 
-    // 8. The agent record.
-    let clock = Clock::get()?;
-    let pool = a.pool.key();
-    let preset = a.preset.key();
-    ctx.accounts.agent.set_inner(Agent {
-        mint: mint_key,
-        pool,
-        preset,
-        creator,
-        pending_creator: Pubkey::default(),
-        created_slot: clock.slot,
-        created_at: clock.unix_timestamp,
-        preset_id,
-        bump: ctx.bumps.agent,
-    });
     emit_event!(ctx, AgentLaunched {
         agent: ctx.accounts.agent.key(),
         mint: mint_key,
         pool,
         creator,
-        preset,
+        preset: preset_key,
         preset_id,
         name,
         symbol,

@@ -21,6 +21,9 @@ pub struct Agent {
 }
 
 impl Agent {
+    /// Account size: discriminator and the Borsh layout.
+    pub const SPACE: usize = 8 + Self::INIT_SPACE;
+
     pub fn signer_seeds(&self) -> [&[u8]; 3] {
         [seeds::AGENT, self.mint.as_ref(), core::slice::from_ref(&self.bump)]
     }

@@ -1,4 +1,4 @@
-use agentpad_common::agent_record::read_agent;
+use agentpad_common::interface::read_agent;
 use agentpad_common::emit_event;
 use anchor_lang::prelude::*;
 
@@ -16,7 +16,7 @@ pub struct SetSplit<'info> {
     pub creator: Signer<'info>,
     #[account(address = STORE_ADDRESS)]
     pub store: Box<Account<'info, Store>>,
-    /// CHECK: agent-factory's record of `agent_mint`: PDA, owner and discriminator checked.
+    /// CHECK: agent-factory's record of `agent_mint`: owner, type and stored mint checked.
     pub agent: UncheckedAccount<'info>,
     /// CHECK: the agent mint (seeds of the record and the policy).
     pub agent_mint: UncheckedAccount<'info>,

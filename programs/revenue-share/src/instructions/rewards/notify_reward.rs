@@ -1,4 +1,4 @@
-use agentpad_common::ids::aggregator_vault_address;
+use agentpad_common::interface::is_aggregator_vault;
 use agentpad_common::token::transfer;
 use agentpad_common::emit_event;
 use anchor_lang::prelude::*;
@@ -14,8 +14,8 @@ use crate::state::StakePool;
 #[event_cpi]
 #[derive(Accounts)]
 pub struct NotifyReward<'info> {
-    /// CHECK: must be the PDA `["vault", agent_mint, reward_mint]` of fee-aggregator and
-    /// sign (checked in `validate`).
+    /// fee-aggregator's vault of the pool's agent and `reward_mint` (owner, type and stored
+    /// mints, in `validate`; only fee-aggregator can make its PDA sign).
     pub aggregator_vault: Signer<'info>,
     /// CHECK: a token account owned by `aggregator_vault`; the token program checks.
     #[account(mut)]
@@ -36,8 +36,7 @@ impl NotifyReward<'_> {
     fn validate(&self, amount: u64) -> Result<()> {
         require!(amount > 0, RevenueShareError::ZeroAmount);
         let pool = self.stake_pool.load()?;
-        let expected = aggregator_vault_address(&pool.agent_mint, self.reward_mint.key);
-        require_keys_eq!(self.aggregator_vault.key(), expected, RevenueShareError::NotAggregator);
+        require!(is_aggregator_vault(&self.aggregator_vault, &pool.agent_mint, self.reward_mint.key), RevenueShareError::NotAggregator);
         let index = pool.slot_index(self.reward_mint.key)?;
         let slot = &pool.rewards[index];
         require_keys_eq!(slot.vault, self.reward_vault.key(), RevenueShareError::VaultMismatch);
