@@ -9,7 +9,7 @@ use agentpad_tests::fixtures::Protocol;
 use agentpad_tests::ix::{self, fees, stake};
 use agentpad_tests::presets::{QUOTE, TOKEN};
 use agent_factory::error::AgentFactoryError as AfE;
-use agentpad_tests::{Env, af_err, decode_event, rs_err};
+use agentpad_tests::{Env, af_err, anchor_err, decode_event, rs_err};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use agentpad_math::staking::StakingTerms;
@@ -303,6 +303,22 @@ async fn rejections_have_named_errors_and_touch_nothing() {
     let mut foreign_withdraw = stake::withdraw(&a.pubkey(), &m);
     foreign_withdraw.accounts[5].pubkey = other;
     env.expect_failure(&[foreign_withdraw], &[&a], rs_err(E::AgentMintMismatch), &watched).await;
+
+    // stake finds an existing position by the keys it stored (no PDA derivation), so a
+    // position is refused by name when it is someone else's or another pool's, and a new
+    // one only at its PDA.
+    let pos_b = st::position(&pool, &b.pubkey());
+    let watched_b = [pool, pos_a, pos_b, st::vault(&pool), s.keys.base_ata(&b.pubkey())];
+    let into_a = ix::with_account(stake::stake(&b.pubkey(), &m, TOKEN), pos_b, pos_a);
+    env.expect_failure(&[into_a], &[&b], rs_err(E::NotPositionOwner), &watched_b).await;
+    let other_pool = st::pool(&other);
+    let from_elsewhere = ix::with_account(stake::stake(&a.pubkey(), &other, TOKEN), st::position(&other_pool, &a.pubkey()), pos_a);
+    env.expect_failure(&[from_elsewhere], &[&a], rs_err(E::PositionPoolMismatch), &watched).await;
+    let not_the_pda = ix::with_account(stake::stake(&b.pubkey(), &m, TOKEN), pos_b, Keypair::new().pubkey());
+    env.expect_failure(&[not_the_pda], &[&b], anchor_err(anchor_lang::error::ErrorCode::ConstraintSeeds), &watched_b).await;
+    // Another program account of this program's (the pool itself) as the position.
+    let pool_as_position = ix::with_account(stake::stake(&a.pubkey(), &m, TOKEN), pos_a, pool);
+    env.expect_failure(&[pool_as_position], &[&a], anchor_err(anchor_lang::error::ErrorCode::AccountDiscriminatorMismatch), &watched).await;
 
     // Reward mints: creator only, no duplicates, at most four.
     let payer = env.payer().pubkey();

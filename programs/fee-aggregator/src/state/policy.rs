@@ -19,6 +19,9 @@ pub struct Policy {
 }
 
 impl Policy {
+    /// Account size: discriminator and the Borsh layout.
+    pub const SPACE: usize = 8 + Self::INIT_SPACE;
+
     pub fn schedule(&self) -> SplitSchedule {
         let pending = (self.pending_at > 0).then(|| (self.pending_split.revenue(), self.pending_at));
         SplitSchedule { current: self.split.revenue(), pending }

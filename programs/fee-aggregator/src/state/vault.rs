@@ -67,6 +67,9 @@ fn add(a: u64, b: u64) -> Result<u64> {
 }
 
 impl AgentVault {
+    /// Account size: discriminator and the fixed layout.
+    pub const SPACE: usize = 8 + core::mem::size_of::<Self>();
+
     /// Credits revenue that is now in the vault's token account; returns the event that
     /// reports it.
     pub fn credit(&mut self, source: RevenueSource, amount: u64) -> Result<RevenueCredited> {

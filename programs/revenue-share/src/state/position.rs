@@ -46,6 +46,9 @@ pub struct Position {
 const _: () = assert!(core::mem::size_of::<Position>() == 2 * 32 + 3 * 8 + MAX_REWARD_MINTS as usize * 32 + 8 + 32);
 
 impl Position {
+    /// Account size: discriminator and the fixed layout.
+    pub const SPACE: usize = 8 + core::mem::size_of::<Self>();
+
     /// Settles every reward of the pool into this position (call after `update_all`,
     /// before `staked` changes).
     pub fn settle_all(&mut self, pool: &StakePool) -> Result<()> {

@@ -69,6 +69,9 @@ const _: () = assert!(core::mem::size_of::<RewardSlot>() == 3 * 32 + 3 * 16 + 4 
 const _: () = assert!(core::mem::size_of::<StakePool>() == 2 * 32 + 16 + MAX_REWARD_MINTS as usize * 184 + 8 + 64);
 
 impl StakePool {
+    /// Account size: discriminator and the fixed layout.
+    pub const SPACE: usize = 8 + core::mem::size_of::<Self>();
+
     pub fn active_rewards(&self) -> &[RewardSlot] {
         &self.rewards[..self.reward_count as usize]
     }

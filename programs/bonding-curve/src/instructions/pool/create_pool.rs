@@ -1,14 +1,16 @@
+use agentpad_common::account::{create_rent_exempt, init_zero_copy};
 use agentpad_common::ids::LAUNCHER;
+use agentpad_common::token::create_token_account;
 use agentpad_common::mint_screen::screen_mint;
 use agentpad_common::emit_event;
 use anchor_lang::prelude::*;
 use anchor_spl::token_2022::Token2022;
-use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
+use anchor_spl::token_interface::{Mint, TokenInterface};
 
 use crate::constants::{AGENT_TOKEN_DECIMALS, seeds};
 use crate::error::BondingCurveError;
 use crate::event::PoolCreated;
-use crate::state::{Pool, Preset, phase, space_with_segments, stored_segments};
+use crate::state::{Pool, Preset, phase, pool_signer_seeds, space_with_segments, stored_segments};
 
 /// Creates a pool and its two vaults for a freshly launched agent token. Only the
 /// agent-factory's launcher PDA may call it (it then mints the whole supply into the base
@@ -28,34 +30,15 @@ pub struct CreatePool<'info> {
     pub base_mint: Box<InterfaceAccount<'info, Mint>>,
     #[account(mint::token_program = quote_token_program)]
     pub quote_mint: Box<InterfaceAccount<'info, Mint>>,
-    #[account(
-        init,
-        payer = payer,
-        space = space_with_segments::<Pool>(preset.load()?.params.extra_segments as usize),
-        seeds = [seeds::POOL, base_mint.key().as_ref()],
-        bump,
-    )]
-    pub pool: AccountLoader<'info, Pool>,
-    #[account(
-        init,
-        payer = payer,
-        seeds = [seeds::BASE_VAULT, pool.key().as_ref()],
-        bump,
-        token::mint = base_mint,
-        token::authority = pool,
-        token::token_program = base_token_program,
-    )]
-    pub base_vault: Box<InterfaceAccount<'info, TokenAccount>>,
-    #[account(
-        init,
-        payer = payer,
-        seeds = [seeds::QUOTE_VAULT, pool.key().as_ref()],
-        bump,
-        token::mint = quote_mint,
-        token::authority = pool,
-        token::token_program = quote_token_program,
-    )]
-    pub quote_vault: Box<InterfaceAccount<'info, TokenAccount>>,
+    /// CHECK: created here at its PDA (the seeds constraint checks the address).
+    #[account(mut, seeds = [seeds::POOL, base_mint.key().as_ref()], bump)]
+    pub pool: UncheckedAccount<'info>,
+    /// CHECK: created here: a token account of the base mint owned by the pool.
+    #[account(mut, seeds = [seeds::BASE_VAULT, pool.key().as_ref()], bump)]
+    pub base_vault: UncheckedAccount<'info>,
+    /// CHECK: created here: a token account of the quote mint owned by the pool.
+    #[account(mut, seeds = [seeds::QUOTE_VAULT, pool.key().as_ref()], bump)]
+    pub quote_vault: UncheckedAccount<'info>,
     pub base_token_program: Program<'info, Token2022>,
     pub quote_token_program: Interface<'info, TokenInterface>,
     pub system_program: Program<'info, System>,
@@ -74,11 +57,24 @@ impl CreatePool<'_> {
 #[access_control(ctx.accounts.validate())]
 pub fn handle_create_pool(ctx: Context<CreatePool>, creator_fee_authority: Pubkey) -> Result<()> {
     let accounts = &ctx.accounts;
-    let params = accounts.preset.load()?.params;
-    let clock = Clock::get()?;
-    let mut pool = accounts.pool.load_init()?;
+    let (params, clock, rent) = (accounts.preset.load()?.params, Clock::get()?, Rent::get()?);
+    let (system, payer) = (accounts.system_program.to_account_info(), accounts.payer.to_account_info());
+    let (pool_key, base_mint) = (accounts.pool.key(), accounts.base_mint.key());
+    let pool_bump = [ctx.bumps.pool];
+    let space = space_with_segments::<Pool>(params.extra_segments as usize);
+    let pool_info = accounts.pool.to_account_info();
+    create_rent_exempt(&system, &payer, &pool_info, space, &crate::ID, &pool_signer_seeds(&base_mint, &pool_bump), &rent)?;
+    for (vault, seed, bump, mint, program) in [
+        (&accounts.base_vault, seeds::BASE_VAULT, ctx.bumps.base_vault, accounts.base_mint.to_account_info(), accounts.base_token_program.to_account_info()),
+        (&accounts.quote_vault, seeds::QUOTE_VAULT, ctx.bumps.quote_vault, accounts.quote_mint.to_account_info(), accounts.quote_token_program.to_account_info()),
+    ] {
+        let vault_seeds: &[&[u8]] = &[seed, pool_key.as_ref(), &[bump]];
+        create_token_account(&system, &program, &payer, &vault.to_account_info(), &mint, &pool_key, vault_seeds, &rent)?;
+    }
+
+    let mut pool = init_zero_copy::<Pool>(&pool_info)?;
     *pool = Pool {
-        base_mint: accounts.base_mint.key(),
+        base_mint,
         quote_mint: accounts.quote_mint.key(),
         base_vault: accounts.base_vault.key(),
         quote_vault: accounts.quote_vault.key(),
@@ -109,11 +105,10 @@ pub fn handle_create_pool(ctx: Context<CreatePool>, creator_fee_authority: Pubke
     let preset_data = accounts.preset.to_account_info();
     let preset_data = preset_data.try_borrow_data()?;
     let segments = stored_segments::<Preset>(&preset_data, params.extra_segments)?;
-    let pool_info = accounts.pool.to_account_info();
     pool_info.try_borrow_mut_data()?[space_with_segments::<Pool>(0)..].copy_from_slice(bytemuck::cast_slice(segments));
     let event = PoolCreated {
-        pool: accounts.pool.key(),
-        base_mint: accounts.base_mint.key(),
+        pool: pool_key,
+        base_mint,
         quote_mint: accounts.quote_mint.key(),
         preset: accounts.preset.key(),
         creator_fee_authority,

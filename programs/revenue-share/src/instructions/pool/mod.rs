@@ -18,7 +18,8 @@ pub(crate) fn add_reward_slot(pool: &mut StakePool, mint: &InterfaceAccount<Mint
     screen_mint(&mint.to_account_info()).map_err(RevenueShareError::from)?;
     let index = pool.reward_count as usize;
     require!(index < MAX_REWARD_MINTS as usize, RevenueShareError::TooManyRewardMints);
-    // A mint cannot be added twice: its reward vault PDA already exists, so `init` refuses.
+    // A mint cannot be added twice: its reward vault PDA already exists, so creating it
+    // again is refused by the System Program.
     let mut slot = RewardSlot { mint: mint.key(), vault, token_program, decimals: mint.decimals, ..Default::default() };
     slot.store(&RewardStream::new(Clock::get()?.unix_timestamp));
     pool.rewards[index] = slot;

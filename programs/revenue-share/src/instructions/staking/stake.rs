@@ -1,7 +1,8 @@
+use agentpad_common::account::{create_rent_exempt, init_zero_copy, load_zero_copy_mut};
+use agentpad_common::emit_event;
 use agentpad_common::ids::AGENT_TOKEN_DECIMALS;
 use agentpad_common::token::transfer;
 use agentpad_math::reward::Accrual;
-use agentpad_common::emit_event;
 use anchor_lang::prelude::*;
 use anchor_spl::token_2022::Token2022;
 
@@ -23,14 +24,12 @@ pub struct Stake<'info> {
         constraint = stake_pool.load()?.stake_vault == stake_vault.key() @ RevenueShareError::StakeVaultMismatch,
     )]
     pub stake_pool: AccountLoader<'info, StakePool>,
-    #[account(
-        init_if_needed,
-        payer = owner,
-        space = 8 + core::mem::size_of::<Position>(),
-        seeds = [seeds::POSITION, stake_pool.key().as_ref(), owner.key().as_ref()],
-        bump,
-    )]
-    pub position: AccountLoader<'info, Position>,
+    /// The owner's position in this pool, `["position", stake_pool, owner]`: on the first
+    /// stake created here at that PDA (the address derived and checked); after that
+    /// recognised by owner, type and the keys it stored, without re-deriving it.
+    /// CHECK: as above.
+    #[account(mut)]
+    pub position: UncheckedAccount<'info>,
     /// CHECK: the owner's agent-token account; the token program checks owner and mint.
     #[account(mut)]
     pub owner_token_account: UncheckedAccount<'info>,
@@ -46,37 +45,51 @@ pub struct Stake<'info> {
 impl Stake<'_> {
     fn validate(&self, amount: u64) -> Result<()> {
         require!(amount > 0, RevenueShareError::ZeroAmount);
+        if *self.position.owner == crate::ID {
+            let position = load_zero_copy_mut::<Position>(&self.position)?;
+            require_keys_eq!(position.stake_pool, self.stake_pool.key(), RevenueShareError::PositionPoolMismatch);
+            require_keys_eq!(position.owner, self.owner.key(), RevenueShareError::NotPositionOwner);
+        }
         Ok(())
+    }
+
+    /// Creates the owner's position at its PDA (the canonical bump, found here).
+    fn create_position(&self) -> Result<u8> {
+        let (pool, owner) = (self.stake_pool.key(), self.owner.key());
+        let position_seeds: &[&[u8]] = &[seeds::POSITION, pool.as_ref(), owner.as_ref()];
+        let (address, bump) = Pubkey::find_program_address(position_seeds, &crate::ID);
+        if address != self.position.key() {
+            return Err(Error::from(ErrorCode::ConstraintSeeds).with_account_name("position").with_pubkeys((self.position.key(), address)));
+        }
+        let signer: &[&[u8]] = &[seeds::POSITION, pool.as_ref(), owner.as_ref(), &[bump]];
+        create_rent_exempt(&self.system_program, &self.owner, &self.position, Position::SPACE, &crate::ID, signer, &Rent::get()?)?;
+        Ok(bump)
     }
 }
 
 #[access_control(ctx.accounts.validate(amount))]
 pub fn handle_stake(ctx: Context<Stake>, amount: u64) -> Result<()> {
     let a = &ctx.accounts;
-    transfer(
-        &a.token_program.to_account_info(),
-        &a.owner_token_account.to_account_info(),
-        &a.agent_mint.to_account_info(),
-        &a.stake_vault.to_account_info(),
-        &a.owner.to_account_info(),
-        amount,
-        AGENT_TOKEN_DECIMALS,
-        &[],
-    )?;
+    transfer(&a.token_program, &a.owner_token_account, &a.agent_mint, &a.stake_vault, &a.owner, amount, AGENT_TOKEN_DECIMALS, &[])?;
 
     let now = Clock::get()?.unix_timestamp;
+    let is_new = *a.position.owner != crate::ID;
+    let new_bump = if is_new { Some(a.create_position()?) } else { None };
     let mut pool = a.stake_pool.load_mut()?;
     pool.update_all(now)?;
-    let is_new = a.position.to_account_info().try_borrow_data()?[..8] == [0; 8];
-    let mut position = if is_new { a.position.load_init()? } else { a.position.load_mut()? };
-    if is_new {
-        position.owner = a.owner.key();
-        position.stake_pool = a.stake_pool.key();
-        position.bump = ctx.bumps.position;
-        for (i, slot) in pool.active_rewards().iter().enumerate() {
-            position.accruals[i].set(&Accrual::start(&slot.stream()));
+    let mut position = match new_bump {
+        Some(bump) => {
+            let mut position = init_zero_copy::<Position>(&a.position)?;
+            position.owner = a.owner.key();
+            position.stake_pool = a.stake_pool.key();
+            position.bump = bump;
+            for (i, slot) in pool.active_rewards().iter().enumerate() {
+                position.accruals[i].set(&Accrual::start(&slot.stream()));
+            }
+            position
         }
-    }
+        None => load_zero_copy_mut::<Position>(&a.position)?,
+    };
     position.settle_all(&pool)?;
     position.staked = position.staked.checked_add(amount).ok_or(RevenueShareError::MathOverflow)?;
     pool.total_staked = pool.total_staked.checked_add(amount).ok_or(RevenueShareError::MathOverflow)?;
