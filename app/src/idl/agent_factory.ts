@@ -23,7 +23,8 @@ export type AgentFactory = {
   "constants": [
     {
       "docs": [
-        "PDA seed: `[\"agent\", mint]`, the agent record."
+        "PDA seed: `[\"agent\", mint]`, the agent record. Other programs recognise a record by",
+        "its stored mint (`agentpad_common::interface::read_agent`)."
       ],
       "name": "agent",
       "type": "bytes",
@@ -227,26 +228,11 @@ export type AgentFactory = {
           "signer": true
         },
         {
-          "name": "agent",
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  97,
-                  103,
-                  101,
-                  110,
-                  116
-                ]
-              },
-              {
-                "account": "agent",
-                "kind": "account",
-                "path": "agent.mint"
-              }
-            ]
-          }
+          "docs": [
+            "Any agent record: `Account` checks owner and type, and a record exists only at its",
+            "PDA (re-deriving it would cost 1,500 CU and prove nothing more)."
+          ],
+          "name": "agent"
         },
         {
           "name": "pool",
@@ -303,6 +289,10 @@ export type AgentFactory = {
           "writable": true
         },
         {
+          "docs": [
+            "The agent record, created here at its PDA (the seeds constraint checks the address);",
+            "the mint's authority while the launch runs."
+          ],
           "name": "agent",
           "pda": {
             "seeds": [
@@ -329,63 +319,11 @@ export type AgentFactory = {
           "name": "launcher"
         },
         {
-          "name": "preset",
-          "pda": {
-            "program": {
-              "kind": "const",
-              "value": [
-                229,
-                210,
-                72,
-                91,
-                107,
-                254,
-                253,
-                106,
-                101,
-                123,
-                88,
-                170,
-                250,
-                82,
-                25,
-                179,
-                74,
-                6,
-                136,
-                120,
-                80,
-                254,
-                66,
-                44,
-                11,
-                26,
-                243,
-                63,
-                102,
-                87,
-                250,
-                74
-              ]
-            },
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  112,
-                  114,
-                  101,
-                  115,
-                  101,
-                  116
-                ]
-              },
-              {
-                "kind": "arg",
-                "path": "presetId"
-              }
-            ]
-          }
+          "docs": [
+            "The bonding-curve preset `preset_id`: owned by bonding-curve, typed `Preset` and",
+            "storing that id (`validate`; bonding-curve creates a preset only at its PDA)."
+          ],
+          "name": "preset"
         },
         {
           "name": "pool",

@@ -559,21 +559,38 @@ export type BondingCurve = {
           "signer": true
         },
         {
-          "name": "pool",
-          "writable": true
+          "accounts": [
+            {
+              "name": "pool",
+              "writable": true
+            },
+            {
+              "name": "quoteVault",
+              "relations": [
+                "pool"
+              ],
+              "writable": true
+            },
+            {
+              "name": "quoteMint",
+              "relations": [
+                "pool"
+              ]
+            },
+            {
+              "name": "quoteTokenProgram",
+              "relations": [
+                "pool"
+              ]
+            }
+          ],
+          "name": "poolQuote"
+        },
+        {
+          "name": "baseMint"
         },
         {
           "name": "baseVault",
-          "relations": [
-            "pool"
-          ],
-          "writable": true
-        },
-        {
-          "name": "quoteVault",
-          "relations": [
-            "pool"
-          ],
           "writable": true
         },
         {
@@ -591,26 +608,8 @@ export type BondingCurve = {
           "writable": true
         },
         {
-          "name": "baseMint",
-          "relations": [
-            "pool"
-          ]
-        },
-        {
-          "name": "quoteMint",
-          "relations": [
-            "pool"
-          ]
-        },
-        {
           "address": "TokenzQdBNbLqP5VEhdkAS6EPFLC1PHnBqCXEpPxuEb",
           "name": "baseTokenProgram"
-        },
-        {
-          "name": "quoteTokenProgram",
-          "relations": [
-            "pool"
-          ]
         },
         {
           "name": "eventAuthority"
@@ -648,21 +647,38 @@ export type BondingCurve = {
           "signer": true
         },
         {
-          "name": "pool",
-          "writable": true
+          "accounts": [
+            {
+              "name": "pool",
+              "writable": true
+            },
+            {
+              "name": "quoteVault",
+              "relations": [
+                "pool"
+              ],
+              "writable": true
+            },
+            {
+              "name": "quoteMint",
+              "relations": [
+                "pool"
+              ]
+            },
+            {
+              "name": "quoteTokenProgram",
+              "relations": [
+                "pool"
+              ]
+            }
+          ],
+          "name": "poolQuote"
+        },
+        {
+          "name": "baseMint"
         },
         {
           "name": "baseVault",
-          "relations": [
-            "pool"
-          ],
-          "writable": true
-        },
-        {
-          "name": "quoteVault",
-          "relations": [
-            "pool"
-          ],
           "writable": true
         },
         {
@@ -680,26 +696,8 @@ export type BondingCurve = {
           "writable": true
         },
         {
-          "name": "baseMint",
-          "relations": [
-            "pool"
-          ]
-        },
-        {
-          "name": "quoteMint",
-          "relations": [
-            "pool"
-          ]
-        },
-        {
           "address": "TokenzQdBNbLqP5VEhdkAS6EPFLC1PHnBqCXEpPxuEb",
           "name": "baseTokenProgram"
-        },
-        {
-          "name": "quoteTokenProgram",
-          "relations": [
-            "pool"
-          ]
         },
         {
           "name": "eventAuthority"
@@ -733,31 +731,43 @@ export type BondingCurve = {
     {
       "accounts": [
         {
+          "docs": [
+            "fee-aggregator's vault of this agent and quote mint (owner, type and stored mints;",
+            "only fee-aggregator can make its PDA sign)."
+          ],
           "name": "agentVault",
           "signer": true
         },
         {
-          "name": "pool",
-          "writable": true
-        },
-        {
-          "name": "baseMint",
-          "relations": [
-            "pool"
-          ]
-        },
-        {
-          "name": "quoteVault",
-          "relations": [
-            "pool"
+          "accounts": [
+            {
+              "name": "pool",
+              "writable": true
+            },
+            {
+              "name": "quoteVault",
+              "relations": [
+                "pool"
+              ],
+              "writable": true
+            },
+            {
+              "name": "quoteMint",
+              "relations": [
+                "pool"
+              ]
+            },
+            {
+              "name": "quoteTokenProgram",
+              "relations": [
+                "pool"
+              ]
+            }
           ],
-          "writable": true
+          "name": "poolQuote"
         },
         {
-          "name": "quoteMint",
-          "relations": [
-            "pool"
-          ]
+          "name": "baseMint"
         },
         {
           "docs": [
@@ -765,12 +775,6 @@ export type BondingCurve = {
           ],
           "name": "destination",
           "writable": true
-        },
-        {
-          "name": "quoteTokenProgram",
-          "relations": [
-            "pool"
-          ]
         },
         {
           "name": "eventAuthority"
@@ -796,27 +800,35 @@ export type BondingCurve = {
       "accounts": [
         {
           "name": "creatorFeeAuthority",
-          "relations": [
-            "pool"
-          ],
           "signer": true
         },
         {
-          "name": "pool",
-          "writable": true
-        },
-        {
-          "name": "quoteVault",
-          "relations": [
-            "pool"
+          "accounts": [
+            {
+              "name": "pool",
+              "writable": true
+            },
+            {
+              "name": "quoteVault",
+              "relations": [
+                "pool"
+              ],
+              "writable": true
+            },
+            {
+              "name": "quoteMint",
+              "relations": [
+                "pool"
+              ]
+            },
+            {
+              "name": "quoteTokenProgram",
+              "relations": [
+                "pool"
+              ]
+            }
           ],
-          "writable": true
-        },
-        {
-          "name": "quoteMint",
-          "relations": [
-            "pool"
-          ]
+          "name": "poolQuote"
         },
         {
           "docs": [
@@ -824,12 +836,6 @@ export type BondingCurve = {
           ],
           "name": "destination",
           "writable": true
-        },
-        {
-          "name": "quoteTokenProgram",
-          "relations": [
-            "pool"
-          ]
         },
         {
           "name": "eventAuthority"
@@ -858,21 +864,32 @@ export type BondingCurve = {
           "name": "config"
         },
         {
-          "name": "pool",
-          "writable": true
-        },
-        {
-          "name": "quoteVault",
-          "relations": [
-            "pool"
+          "accounts": [
+            {
+              "name": "pool",
+              "writable": true
+            },
+            {
+              "name": "quoteVault",
+              "relations": [
+                "pool"
+              ],
+              "writable": true
+            },
+            {
+              "name": "quoteMint",
+              "relations": [
+                "pool"
+              ]
+            },
+            {
+              "name": "quoteTokenProgram",
+              "relations": [
+                "pool"
+              ]
+            }
           ],
-          "writable": true
-        },
-        {
-          "name": "quoteMint",
-          "relations": [
-            "pool"
-          ]
+          "name": "poolQuote"
         },
         {
           "docs": [
@@ -880,12 +897,6 @@ export type BondingCurve = {
           ],
           "name": "recipientTokenAccount",
           "writable": true
-        },
-        {
-          "name": "quoteTokenProgram",
-          "relations": [
-            "pool"
-          ]
         },
         {
           "name": "eventAuthority"
@@ -1164,90 +1175,98 @@ export type BondingCurve = {
     {
       "accounts": [
         {
-          "name": "admin",
-          "signer": true,
-          "writable": true
-        },
-        {
-          "name": "programData",
-          "pda": {
-            "program": {
-              "kind": "const",
-              "value": [
-                2,
-                168,
-                246,
-                145,
-                78,
-                136,
-                161,
-                176,
-                226,
-                16,
-                21,
-                62,
-                247,
-                99,
-                174,
-                43,
-                0,
-                194,
-                185,
-                61,
-                22,
-                193,
-                36,
-                210,
-                192,
-                83,
-                122,
-                16,
-                4,
-                128,
-                0,
-                0
-              ]
+          "accounts": [
+            {
+              "docs": [
+                "Pays for what setup creates."
+              ],
+              "name": "admin",
+              "signer": true,
+              "writable": true
             },
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  229,
-                  210,
-                  72,
-                  91,
-                  107,
-                  254,
-                  253,
-                  106,
-                  101,
-                  123,
-                  88,
-                  170,
-                  250,
-                  82,
-                  25,
-                  179,
-                  74,
-                  6,
-                  136,
-                  120,
-                  80,
-                  254,
-                  66,
-                  44,
-                  11,
-                  26,
-                  243,
-                  63,
-                  102,
-                  87,
-                  250,
-                  74
+            {
+              "name": "programData",
+              "pda": {
+                "program": {
+                  "kind": "const",
+                  "value": [
+                    2,
+                    168,
+                    246,
+                    145,
+                    78,
+                    136,
+                    161,
+                    176,
+                    226,
+                    16,
+                    21,
+                    62,
+                    247,
+                    99,
+                    174,
+                    43,
+                    0,
+                    194,
+                    185,
+                    61,
+                    22,
+                    193,
+                    36,
+                    210,
+                    192,
+                    83,
+                    122,
+                    16,
+                    4,
+                    128,
+                    0,
+                    0
+                  ]
+                },
+                "seeds": [
+                  {
+                    "kind": "const",
+                    "value": [
+                      229,
+                      210,
+                      72,
+                      91,
+                      107,
+                      254,
+                      253,
+                      106,
+                      101,
+                      123,
+                      88,
+                      170,
+                      250,
+                      82,
+                      25,
+                      179,
+                      74,
+                      6,
+                      136,
+                      120,
+                      80,
+                      254,
+                      66,
+                      44,
+                      11,
+                      26,
+                      243,
+                      63,
+                      102,
+                      87,
+                      250,
+                      74
+                    ]
+                  }
                 ]
               }
-            ]
-          }
+            }
+          ],
+          "name": "authority"
         },
         {
           "name": "config",
@@ -1343,21 +1362,38 @@ export type BondingCurve = {
           "signer": true
         },
         {
-          "name": "pool",
-          "writable": true
+          "accounts": [
+            {
+              "name": "pool",
+              "writable": true
+            },
+            {
+              "name": "quoteVault",
+              "relations": [
+                "pool"
+              ],
+              "writable": true
+            },
+            {
+              "name": "quoteMint",
+              "relations": [
+                "pool"
+              ]
+            },
+            {
+              "name": "quoteTokenProgram",
+              "relations": [
+                "pool"
+              ]
+            }
+          ],
+          "name": "poolQuote"
+        },
+        {
+          "name": "baseMint"
         },
         {
           "name": "baseVault",
-          "relations": [
-            "pool"
-          ],
-          "writable": true
-        },
-        {
-          "name": "quoteVault",
-          "relations": [
-            "pool"
-          ],
           "writable": true
         },
         {
@@ -1375,26 +1411,8 @@ export type BondingCurve = {
           "writable": true
         },
         {
-          "name": "baseMint",
-          "relations": [
-            "pool"
-          ]
-        },
-        {
-          "name": "quoteMint",
-          "relations": [
-            "pool"
-          ]
-        },
-        {
           "address": "TokenzQdBNbLqP5VEhdkAS6EPFLC1PHnBqCXEpPxuEb",
           "name": "baseTokenProgram"
-        },
-        {
-          "name": "quoteTokenProgram",
-          "relations": [
-            "pool"
-          ]
         },
         {
           "name": "eventAuthority"

@@ -193,8 +193,8 @@ export type FeeAggregator = {
     },
     {
       "docs": [
-        "PDA seed: `[\"vault\", agent_mint, reward_mint]` (owned by `agentpad-common`: other",
-        "programs check this PDA's signature)."
+        "PDA seed: `[\"vault\", agent_mint, reward_mint]`. Other programs recognise the vault",
+        "by its stored mints (`agentpad_common::interface::is_aggregator_vault`)."
       ],
       "name": "vault",
       "type": "bytes",
@@ -635,6 +635,10 @@ export type FeeAggregator = {
           "name": "store"
         },
         {
+          "docs": [
+            "agent-factory's record of `agent_mint` (owner, type and stored mint checked; at",
+            "launch agent-factory writes it before this call)."
+          ],
           "name": "agent"
         },
         {
@@ -699,6 +703,10 @@ export type FeeAggregator = {
           "writable": true
         },
         {
+          "docs": [
+            "The agent's policy, created here with the default split unless the agent has one",
+            "(an account this program owns at this PDA)."
+          ],
           "name": "policy",
           "pda": {
             "seeds": [
@@ -759,21 +767,30 @@ export type FeeAggregator = {
           "writable": true
         },
         {
-          "name": "vault",
-          "writable": true
-        },
-        {
-          "name": "vaultTokenAccount",
-          "writable": true
-        },
-        {
-          "name": "rewardMint",
-          "relations": [
-            "vault"
-          ]
-        },
-        {
-          "name": "tokenProgram"
+          "accounts": [
+            {
+              "docs": [
+                "Any vault: `AccountLoader` checks owner and type, and a vault exists only at its",
+                "PDA, tied to the accounts below by the keys it stored at creation."
+              ],
+              "name": "vault",
+              "writable": true
+            },
+            {
+              "name": "vaultTokenAccount",
+              "writable": true
+            },
+            {
+              "name": "rewardMint",
+              "relations": [
+                "vault"
+              ]
+            },
+            {
+              "name": "tokenProgram"
+            }
+          ],
+          "name": "agentVault"
         },
         {
           "name": "eventAuthority"
@@ -807,8 +824,30 @@ export type FeeAggregator = {
           "name": "store"
         },
         {
-          "name": "vault",
-          "writable": true
+          "accounts": [
+            {
+              "docs": [
+                "Any vault: `AccountLoader` checks owner and type, and a vault exists only at its",
+                "PDA, tied to the accounts below by the keys it stored at creation."
+              ],
+              "name": "vault",
+              "writable": true
+            },
+            {
+              "name": "vaultTokenAccount",
+              "writable": true
+            },
+            {
+              "name": "rewardMint",
+              "relations": [
+                "vault"
+              ]
+            },
+            {
+              "name": "tokenProgram"
+            }
+          ],
+          "name": "agentVault"
         },
         {
           "docs": [
@@ -824,19 +863,8 @@ export type FeeAggregator = {
         {
           "name": "agentMint",
           "relations": [
-            "vault",
             "policy"
           ]
-        },
-        {
-          "name": "rewardMint",
-          "relations": [
-            "vault"
-          ]
-        },
-        {
-          "name": "vaultTokenAccount",
-          "writable": true
         },
         {
           "name": "stakePool",
@@ -866,9 +894,6 @@ export type FeeAggregator = {
           "writable": true
         },
         {
-          "name": "tokenProgram"
-        },
-        {
           "name": "eventAuthority"
         },
         {
@@ -891,90 +916,98 @@ export type FeeAggregator = {
     {
       "accounts": [
         {
-          "name": "admin",
-          "signer": true,
-          "writable": true
-        },
-        {
-          "name": "programData",
-          "pda": {
-            "program": {
-              "kind": "const",
-              "value": [
-                2,
-                168,
-                246,
-                145,
-                78,
-                136,
-                161,
-                176,
-                226,
-                16,
-                21,
-                62,
-                247,
-                99,
-                174,
-                43,
-                0,
-                194,
-                185,
-                61,
-                22,
-                193,
-                36,
-                210,
-                192,
-                83,
-                122,
-                16,
-                4,
-                128,
-                0,
-                0
-              ]
+          "accounts": [
+            {
+              "docs": [
+                "Pays for what setup creates."
+              ],
+              "name": "admin",
+              "signer": true,
+              "writable": true
             },
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  203,
-                  22,
-                  148,
-                  145,
-                  174,
-                  0,
-                  207,
-                  184,
-                  46,
-                  62,
-                  106,
-                  26,
-                  14,
-                  180,
-                  66,
-                  167,
-                  144,
-                  247,
-                  145,
-                  57,
-                  249,
-                  220,
-                  239,
-                  13,
-                  176,
-                  63,
-                  22,
-                  58,
-                  178,
-                  233,
-                  244,
-                  183
+            {
+              "name": "programData",
+              "pda": {
+                "program": {
+                  "kind": "const",
+                  "value": [
+                    2,
+                    168,
+                    246,
+                    145,
+                    78,
+                    136,
+                    161,
+                    176,
+                    226,
+                    16,
+                    21,
+                    62,
+                    247,
+                    99,
+                    174,
+                    43,
+                    0,
+                    194,
+                    185,
+                    61,
+                    22,
+                    193,
+                    36,
+                    210,
+                    192,
+                    83,
+                    122,
+                    16,
+                    4,
+                    128,
+                    0,
+                    0
+                  ]
+                },
+                "seeds": [
+                  {
+                    "kind": "const",
+                    "value": [
+                      203,
+                      22,
+                      148,
+                      145,
+                      174,
+                      0,
+                      207,
+                      184,
+                      46,
+                      62,
+                      106,
+                      26,
+                      14,
+                      180,
+                      66,
+                      167,
+                      144,
+                      247,
+                      145,
+                      57,
+                      249,
+                      220,
+                      239,
+                      13,
+                      176,
+                      63,
+                      22,
+                      58,
+                      178,
+                      233,
+                      244,
+                      183
+                    ]
+                  }
                 ]
               }
-            ]
-          }
+            }
+          ],
+          "name": "authority"
         },
         {
           "name": "store",
@@ -1676,24 +1709,33 @@ export type FeeAggregator = {
     {
       "accounts": [
         {
-          "name": "vault",
-          "writable": true
+          "accounts": [
+            {
+              "docs": [
+                "Any vault: `AccountLoader` checks owner and type, and a vault exists only at its",
+                "PDA, tied to the accounts below by the keys it stored at creation."
+              ],
+              "name": "vault",
+              "writable": true
+            },
+            {
+              "name": "vaultTokenAccount",
+              "writable": true
+            },
+            {
+              "name": "rewardMint",
+              "relations": [
+                "vault"
+              ]
+            },
+            {
+              "name": "tokenProgram"
+            }
+          ],
+          "name": "agentVault"
         },
         {
-          "name": "vaultTokenAccount",
-          "writable": true
-        },
-        {
-          "name": "agentMint",
-          "relations": [
-            "vault"
-          ]
-        },
-        {
-          "name": "rewardMint",
-          "relations": [
-            "vault"
-          ]
+          "name": "agentMint"
         },
         {
           "name": "pool",
@@ -1702,9 +1744,6 @@ export type FeeAggregator = {
         {
           "name": "poolQuoteVault",
           "writable": true
-        },
-        {
-          "name": "tokenProgram"
         },
         {
           "name": "bondingCurveEventAuthority"

@@ -388,20 +388,29 @@ export type RevenueShare = {
     {
       "accounts": [
         {
-          "name": "owner",
-          "signer": true
-        },
-        {
-          "docs": [
-            "Any stake pool: `AccountLoader` checks owner and type, and a pool exists only at its",
-            "PDA (re-deriving it would cost 1,500 CU and prove nothing more)."
+          "accounts": [
+            {
+              "docs": [
+                "Writable: closing a position returns its rent here."
+              ],
+              "name": "owner",
+              "signer": true,
+              "writable": true
+            },
+            {
+              "docs": [
+                "Any stake pool: `AccountLoader` checks owner and type, and a pool exists only at its",
+                "PDA (re-deriving it would cost 1,500 CU and prove nothing more)."
+              ],
+              "name": "stakePool",
+              "writable": true
+            },
+            {
+              "name": "position",
+              "writable": true
+            }
           ],
-          "name": "stakePool",
-          "writable": true
-        },
-        {
-          "name": "position",
-          "writable": true
+          "name": "staker"
         },
         {
           "name": "eventAuthority"
@@ -426,21 +435,29 @@ export type RevenueShare = {
     {
       "accounts": [
         {
-          "name": "owner",
-          "signer": true,
-          "writable": true
-        },
-        {
-          "docs": [
-            "Any stake pool: `AccountLoader` checks owner and type, and a pool exists only at its",
-            "PDA (re-deriving it would cost 1,500 CU and prove nothing more)."
+          "accounts": [
+            {
+              "docs": [
+                "Writable: closing a position returns its rent here."
+              ],
+              "name": "owner",
+              "signer": true,
+              "writable": true
+            },
+            {
+              "docs": [
+                "Any stake pool: `AccountLoader` checks owner and type, and a pool exists only at its",
+                "PDA (re-deriving it would cost 1,500 CU and prove nothing more)."
+              ],
+              "name": "stakePool",
+              "writable": true
+            },
+            {
+              "name": "position",
+              "writable": true
+            }
           ],
-          "name": "stakePool",
-          "writable": true
-        },
-        {
-          "name": "position",
-          "writable": true
+          "name": "staker"
         },
         {
           "name": "eventAuthority"
@@ -612,7 +629,8 @@ export type RevenueShare = {
       "accounts": [
         {
           "docs": [
-            "sign (checked in `validate`)."
+            "fee-aggregator's vault of the pool's agent and `reward_mint` (owner, type and stored",
+            "mints, in `validate`; only fee-aggregator can make its PDA sign)."
           ],
           "name": "aggregatorVault",
           "signer": true
@@ -667,20 +685,29 @@ export type RevenueShare = {
     {
       "accounts": [
         {
-          "name": "owner",
-          "signer": true
-        },
-        {
-          "docs": [
-            "Any stake pool: `AccountLoader` checks owner and type, and a pool exists only at its",
-            "PDA (re-deriving it would cost 1,500 CU and prove nothing more)."
+          "accounts": [
+            {
+              "docs": [
+                "Writable: closing a position returns its rent here."
+              ],
+              "name": "owner",
+              "signer": true,
+              "writable": true
+            },
+            {
+              "docs": [
+                "Any stake pool: `AccountLoader` checks owner and type, and a pool exists only at its",
+                "PDA (re-deriving it would cost 1,500 CU and prove nothing more)."
+              ],
+              "name": "stakePool",
+              "writable": true
+            },
+            {
+              "name": "position",
+              "writable": true
+            }
           ],
-          "name": "stakePool",
-          "writable": true
-        },
-        {
-          "name": "position",
-          "writable": true
+          "name": "staker"
         },
         {
           "name": "eventAuthority"
@@ -719,32 +746,12 @@ export type RevenueShare = {
           "writable": true
         },
         {
+          "docs": [
+            "The owner's position in this pool, `[\"position\", stake_pool, owner]`: on the first",
+            "stake created here at that PDA (the address derived and checked); after that",
+            "recognised by owner, type and the keys it stored, without re-deriving it."
+          ],
           "name": "position",
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  112,
-                  111,
-                  115,
-                  105,
-                  116,
-                  105,
-                  111,
-                  110
-                ]
-              },
-              {
-                "kind": "account",
-                "path": "stakePool"
-              },
-              {
-                "kind": "account",
-                "path": "owner"
-              }
-            ]
-          },
           "writable": true
         },
         {
@@ -797,15 +804,29 @@ export type RevenueShare = {
     {
       "accounts": [
         {
-          "name": "owner",
-          "signer": true
-        },
-        {
-          "name": "stakePool"
-        },
-        {
-          "name": "position",
-          "writable": true
+          "accounts": [
+            {
+              "docs": [
+                "Writable: closing a position returns its rent here."
+              ],
+              "name": "owner",
+              "signer": true,
+              "writable": true
+            },
+            {
+              "docs": [
+                "Any stake pool: `AccountLoader` checks owner and type, and a pool exists only at its",
+                "PDA (re-deriving it would cost 1,500 CU and prove nothing more)."
+              ],
+              "name": "stakePool",
+              "writable": true
+            },
+            {
+              "name": "position",
+              "writable": true
+            }
+          ],
+          "name": "staker"
         },
         {
           "docs": [
@@ -819,10 +840,7 @@ export type RevenueShare = {
           "writable": true
         },
         {
-          "name": "agentMint",
-          "relations": [
-            "stakePool"
-          ]
+          "name": "agentMint"
         },
         {
           "address": "TokenzQdBNbLqP5VEhdkAS6EPFLC1PHnBqCXEpPxuEb",
