@@ -1066,6 +1066,10 @@ export type BondingCurve = {
           "name": "config"
         },
         {
+          "docs": [
+            "The preset, created here at its PDA (the seeds constraint checks the address; a",
+            "second call with the same id finds it in use)."
+          ],
           "name": "preset",
           "pda": {
             "seeds": [
@@ -1185,6 +1189,9 @@ export type BondingCurve = {
               "writable": true
             },
             {
+              "docs": [
+                "authority must be `admin` (`agentpad_common::admin::upgrade_authority`)."
+              ],
               "name": "programData",
               "pda": {
                 "program": {
@@ -1269,22 +1276,11 @@ export type BondingCurve = {
           "name": "authority"
         },
         {
+          "address": "3PPkGZ6xydNRgmwtYPsjsx2hxuhJcJfdDtgC8SGFh7dZ",
+          "docs": [
+            "The config, created here at its compile-time address (a second call finds it in use)."
+          ],
           "name": "config",
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  99,
-                  111,
-                  110,
-                  102,
-                  105,
-                  103
-                ]
-              }
-            ]
-          },
           "writable": true
         },
         {

@@ -926,6 +926,9 @@ export type FeeAggregator = {
               "writable": true
             },
             {
+              "docs": [
+                "authority must be `admin` (`agentpad_common::admin::upgrade_authority`)."
+              ],
               "name": "programData",
               "pda": {
                 "program": {
@@ -1010,21 +1013,11 @@ export type FeeAggregator = {
           "name": "authority"
         },
         {
+          "address": "F21rExGAUPKPdUqjTw3EcoazwfiUBj4uzu6jH4DYPzbf",
+          "docs": [
+            "The store, created here at its compile-time address (a second call finds it in use)."
+          ],
           "name": "store",
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  83,
-                  116,
-                  111,
-                  114,
-                  101
-                ]
-              }
-            ]
-          },
           "writable": true
         },
         {
@@ -1419,6 +1412,9 @@ export type FeeAggregator = {
           "name": "rewardMint"
         },
         {
+          "docs": [
+            "The mint's OFT config, created here at its PDA the first time (seeds)."
+          ],
           "name": "oft",
           "pda": {
             "seeds": [
@@ -1439,60 +1435,11 @@ export type FeeAggregator = {
           "writable": true
         },
         {
+          "docs": [
+            "The store's associated token account for the mint, created (idempotently) by the",
+            "associated-token program, which checks the address."
+          ],
           "name": "composerTokenAccount",
-          "pda": {
-            "program": {
-              "kind": "const",
-              "value": [
-                140,
-                151,
-                37,
-                143,
-                78,
-                36,
-                137,
-                241,
-                187,
-                61,
-                16,
-                41,
-                20,
-                142,
-                13,
-                131,
-                11,
-                90,
-                19,
-                153,
-                218,
-                255,
-                16,
-                132,
-                4,
-                142,
-                123,
-                216,
-                219,
-                233,
-                248,
-                89
-              ]
-            },
-            "seeds": [
-              {
-                "kind": "account",
-                "path": "store"
-              },
-              {
-                "kind": "account",
-                "path": "tokenProgram"
-              },
-              {
-                "kind": "account",
-                "path": "rewardMint"
-              }
-            ]
-          },
           "writable": true
         },
         {

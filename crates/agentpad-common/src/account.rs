@@ -17,6 +17,7 @@ use crate::cpi::invoke;
 /// then the fields little-endian), built by hand rather than through bincode.
 mod system {
     pub const CREATE_ACCOUNT: u32 = 0;
+    pub const TRANSFER: u32 = 2;
     pub const CREATE_ACCOUNT_ALLOW_PREFUND: u32 = 13;
 }
 
@@ -126,11 +127,24 @@ pub fn load_zero_copy_mut<'a, T: ZeroCopy + Discriminator>(info: &'a AccountInfo
     Ok(RefMut::map(data, |d| bytemuck::from_bytes_mut(&mut d[T::DISCRIMINATOR.len()..end])))
 }
 
-/// Writes a Borsh account (`#[account]`: discriminator, then the value) into a freshly
-/// created account, as Anchor's exit serializes an `init` account.
-pub fn init_borsh<T: AccountSerialize>(info: &AccountInfo, value: &T) -> Result<()> {
+/// Writes a Borsh account (`#[account]`: discriminator, then the value) into an account
+/// this program owns (freshly created, or to store a change), as Anchor's exit serializes
+/// an `Account`.
+pub fn write_borsh<T: AccountSerialize>(info: &AccountInfo, value: &T) -> Result<()> {
     let mut data = info.try_borrow_mut_data()?;
     value.try_serialize(&mut &mut data[..])
+}
+
+/// Pays `target` (a writable account this program owns) up to the rent-exempt minimum of
+/// `len` bytes, before it grows to them.
+pub fn top_up_rent<'info>(system_program: &AccountInfo<'info>, payer: &AccountInfo<'info>, target: &AccountInfo<'info>, len: usize, rent: &Rent) -> Result<()> {
+    let lamports = exempt_minimum(rent, len).saturating_sub(target.lamports());
+    if lamports == 0 {
+        return Ok(());
+    }
+    let accounts = vec![AccountMeta::new(*payer.key, true), AccountMeta::new(*target.key, false)];
+    let ix = system_instruction(system_program, system::TRANSFER, &[&lamports.to_le_bytes()], accounts);
+    invoke(&ix, &[payer.clone(), target.clone()], &[])
 }
 
 /// The bytes the runtime charges rent for on top of an account's data

@@ -1,6 +1,6 @@
 use agentpad_common::emit_event;
 use anchor_lang::prelude::*;
-use agentpad_common::account::{create_account, create_rent_exempt, exempt_minimum, init_borsh, load_zero_copy};
+use agentpad_common::account::{create_account, create_rent_exempt, exempt_minimum, write_borsh, load_zero_copy};
 use agentpad_common::cpi::{invoke, invoke_program};
 use anchor_spl::associated_token::AssociatedToken;
 use anchor_spl::associated_token::spl_associated_token_account::instruction::create_associated_token_account_idempotent;
@@ -166,7 +166,7 @@ pub fn handle_launch_agent(
     // (owner, type, stored mint) as proof that this mint is an agent.
     let (pool, preset_key) = (a.pool.key(), a.preset.key());
     create_rent_exempt(&system, &a.creator, &agent, Agent::SPACE, &crate::ID, agent_seeds, &rent)?;
-    init_borsh(&agent, &Agent {
+    write_borsh(&agent, &Agent {
         mint: mint_key,
         pool,
         preset: preset_key,

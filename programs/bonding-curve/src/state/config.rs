@@ -13,3 +13,8 @@ pub struct Config {
     pub pending_admin: Pubkey,
     pub bump: u8,
 }
+
+impl Config {
+    /// Account size: discriminator and the Borsh layout.
+    pub const SPACE: usize = 8 + Self::INIT_SPACE;
+}

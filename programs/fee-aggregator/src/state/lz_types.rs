@@ -15,7 +15,15 @@ pub struct LzComposeTypesAccounts {
     pub store: Pubkey,
 }
 
+impl LzReceiveTypesAccounts {
+    /// Account size: discriminator and the store's key.
+    pub const SPACE: usize = 8 + core::mem::size_of::<Self>();
+}
+
 impl LzComposeTypesAccounts {
+    /// Account size at creation: discriminator and the store's key (`set_oft` appends).
+    pub const SPACE: usize = 8 + core::mem::size_of::<Self>();
+
     /// The `OftConfig` keys after the store.
     pub fn ofts(data: &[u8]) -> impl Iterator<Item = Pubkey> + '_ {
         data[8 + 32..].chunks_exact(32).map(|c| Pubkey::new_from_array(c.try_into().unwrap()))

@@ -14,3 +14,8 @@ pub struct OftConfig {
     pub composer_token_account: Pubkey,
     pub bump: u8,
 }
+
+impl OftConfig {
+    /// Account size: discriminator and the Borsh layout.
+    pub const SPACE: usize = 8 + Self::INIT_SPACE;
+}

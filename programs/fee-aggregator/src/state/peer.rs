@@ -1,7 +1,6 @@
 use agentpad_math::revenue::shared_to_local_saturating;
 use anchor_lang::prelude::*;
 
-use crate::constants::seeds;
 use crate::error::FeeAggregatorError;
 
 /// The one remote OApp trusted for a source endpoint id, and what its fee reports may
@@ -20,15 +19,18 @@ pub struct Peer {
 }
 
 impl Peer {
-    /// Reads the peer of `src_eid` from an account the caller names, checked against its
-    /// PDA with the stored bump (no search): an account of another program, another eid, or
-    /// one never set up, is an unknown peer.
-    pub fn load(info: &AccountInfo, store: &Pubkey, src_eid: u32) -> Result<Peer> {
+    /// Account size: discriminator and the Borsh layout.
+    pub const SPACE: usize = 8 + Self::INIT_SPACE;
+
+    /// Reads the peer of `src_eid` from an account the caller names, by owner, type and
+    /// stored eid: a peer exists only at its PDA `["Peer", store, eid]` (there is one
+    /// store), so that proves what re-deriving the address would, without the 1,500-CU
+    /// syscall. An account of another program, another eid, or one never set up, is an
+    /// unknown peer.
+    pub fn load(info: &AccountInfo, src_eid: u32) -> Result<Peer> {
         require!(*info.owner == crate::ID, FeeAggregatorError::UnknownPeer);
         let peer = Peer::try_deserialize(&mut &info.try_borrow_data()?[..]).map_err(|_| error!(FeeAggregatorError::UnknownPeer))?;
-        let address = Pubkey::create_program_address(&[seeds::PEER, store.as_ref(), &src_eid.to_be_bytes(), &[peer.bump]], &crate::ID)
-            .map_err(|_| error!(FeeAggregatorError::UnknownPeer))?;
-        require!(address == info.key() && peer.src_eid == src_eid && peer.address != [0; 32], FeeAggregatorError::UnknownPeer);
+        require!(peer.src_eid == src_eid && peer.address != [0; 32], FeeAggregatorError::UnknownPeer);
         Ok(peer)
     }
 

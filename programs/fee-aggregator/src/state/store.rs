@@ -67,3 +67,8 @@ pub struct Store {
     pub split_delay: u32,
     pub bump: u8,
 }
+
+impl Store {
+    /// Account size: discriminator and the Borsh layout.
+    pub const SPACE: usize = 8 + Self::INIT_SPACE;
+}

@@ -1,6 +1,7 @@
 use agentpad_common::mint_screen::screen_mint;
+use agentpad_common::account::{create_rent_exempt, init_zero_copy};
 use agentpad_common::emit_event;
-use agentpad_math::segment::{MAX_SEGMENTS, Segment};
+use agentpad_math::segment::Segment;
 use anchor_lang::prelude::*;
 use anchor_spl::token_interface::Mint;
 
@@ -19,15 +20,11 @@ pub struct CreatePreset<'info> {
     pub admin: Signer<'info>,
     #[account(address = CONFIG_ADDRESS, has_one = admin @ BondingCurveError::NotAdmin)]
     pub config: Account<'info, Config>,
-    #[account(
-        init,
-        payer = admin,
-        // Bounded: more than 16 segments is refused below, before anything is stored.
-        space = space_with_segments::<Preset>(segments.len().min(MAX_SEGMENTS)),
-        seeds = [seeds::PRESET, &preset_id.to_le_bytes()],
-        bump,
-    )]
-    pub preset: AccountLoader<'info, Preset>,
+    /// The preset, created here at its PDA (the seeds constraint checks the address; a
+    /// second call with the same id finds it in use).
+    /// CHECK: created here.
+    #[account(mut, seeds = [seeds::PRESET, &preset_id.to_le_bytes()], bump)]
+    pub preset: UncheckedAccount<'info>,
     pub quote_mint: InterfaceAccount<'info, Mint>,
     pub system_program: Program<'info, System>,
 }
@@ -50,15 +47,15 @@ impl CreatePreset<'_> {
 
 #[access_control(ctx.accounts.validate(&params, &staking, &segments))]
 pub fn handle_create_preset(ctx: Context<CreatePreset>, preset_id: u16, params: PoolParams, staking: StakingParams, segments: Vec<SegmentSpec>) -> Result<()> {
-    let quote_mint = ctx.accounts.quote_mint.key();
-    let mut preset = ctx.accounts.preset.load_init()?;
-    *preset = Preset { quote_mint, params, staking, id: preset_id, bump: ctx.bumps.preset, _padding: [0; 1], _reserved: [0; 8] };
-    drop(preset);
+    let a = &ctx.accounts;
+    let quote_mint = a.quote_mint.key();
     let stored = build_segments(&params, &segments)?;
-    let info = ctx.accounts.preset.to_account_info();
-    let mut data = info.try_borrow_mut_data()?;
-    data[space_with_segments::<Preset>(0)..].copy_from_slice(bytemuck::cast_slice(&stored));
-    drop(data);
+    let id = preset_id.to_le_bytes();
+    let preset_seeds: &[&[u8]] = &[seeds::PRESET, &id, &[ctx.bumps.preset]];
+    let space = space_with_segments::<Preset>(stored.len());
+    create_rent_exempt(&a.system_program, &a.admin, &a.preset, space, &crate::ID, preset_seeds, &Rent::get()?)?;
+    *init_zero_copy::<Preset>(&a.preset)? = Preset { quote_mint, params, staking, id: preset_id, bump: ctx.bumps.preset, _padding: [0; 1], _reserved: [0; 8] };
+    a.preset.try_borrow_mut_data()?[space_with_segments::<Preset>(0)..].copy_from_slice(bytemuck::cast_slice(&stored));
     emit_event!(ctx, PresetCreated { preset: ctx.accounts.preset.key(), preset_id, quote_mint, params, staking, segments });
     Ok(())
 }

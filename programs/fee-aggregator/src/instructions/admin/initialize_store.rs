@@ -1,7 +1,8 @@
+use agentpad_common::account::{create_rent_exempt, write_borsh};
 use agentpad_common::emit_event;
 use anchor_lang::prelude::*;
 
-use crate::constants::{MAX_SPLIT_DELAY, MIN_SPLIT_DELAY, seeds};
+use crate::constants::{MAX_SPLIT_DELAY, MIN_SPLIT_DELAY, STORE_ADDRESS, STORE_BUMP, seeds};
 use crate::error::FeeAggregatorError;
 use crate::instructions::admin::*;
 use crate::event::StoreInitialized;
@@ -19,11 +20,15 @@ use crate::state::{LzComposeTypesAccounts, LzReceiveTypesAccounts, Split, SplitB
 #[derive(Accounts)]
 pub struct InitializeStore<'info> {
     pub authority: UpgradeAuthority<'info>,
-    #[account(init, payer = authority.admin, space = 8 + Store::INIT_SPACE, seeds = [seeds::STORE], bump)]
-    pub store: Account<'info, Store>,
-    #[account(init, payer = authority.admin, space = 8 + 32, seeds = [seeds::LZ_RECEIVE_TYPES, store.key().as_ref()], bump)]
+    /// The store, created here at its compile-time address (a second call finds it in use).
+    /// CHECK: created here.
+    #[account(mut, address = STORE_ADDRESS)]
+    pub store: UncheckedAccount<'info>,
+    // Anchor's `init` (unlike the store): nothing else types these two accounts, and the IDL
+    // lists only account types some instruction names.
+    #[account(init, payer = authority.admin, space = LzReceiveTypesAccounts::SPACE, seeds = [seeds::LZ_RECEIVE_TYPES, store.key().as_ref()], bump)]
     pub lz_receive_types: AccountLoader<'info, LzReceiveTypesAccounts>,
-    #[account(init, payer = authority.admin, space = 8 + 32, seeds = [seeds::LZ_COMPOSE_TYPES, store.key().as_ref()], bump)]
+    #[account(init, payer = authority.admin, space = LzComposeTypesAccounts::SPACE, seeds = [seeds::LZ_COMPOSE_TYPES, store.key().as_ref()], bump)]
     pub lz_compose_types: AccountLoader<'info, LzComposeTypesAccounts>,
     pub system_program: Program<'info, System>,
 }
@@ -55,9 +60,10 @@ impl InitializeStore<'_> {
 
 #[access_control(ctx.accounts.validate(&args))]
 pub fn handle_initialize_store<'info>(ctx: Context<'info, InitializeStore<'info>>, args: InitializeStoreArgs) -> Result<()> {
-    let admin = ctx.accounts.authority.admin.key();
-    let store = ctx.accounts.store.key();
-    ctx.accounts.store.set_inner(Store {
+    let a = &ctx.accounts;
+    let (admin, store) = (a.authority.admin.key(), a.store.key());
+    create_rent_exempt(&a.system_program, &a.authority.admin, &a.store, Store::SPACE, &crate::ID, &[seeds::STORE, &[STORE_BUMP]], &Rent::get()?)?;
+    write_borsh(&a.store, &Store {
         admin,
         pending_admin: Pubkey::default(),
         endpoint_program: args.endpoint_program,
@@ -65,13 +71,12 @@ pub fn handle_initialize_store<'info>(ctx: Context<'info, InitializeStore<'info>
         split_bounds: args.split_bounds,
         default_split: args.default_split,
         split_delay: args.split_delay,
-        bump: ctx.bumps.store,
-    });
-    ctx.accounts.lz_receive_types.load_init()?.store = store;
-    ctx.accounts.lz_compose_types.load_init()?.store = store;
+        bump: STORE_BUMP,
+    })?;
+    a.lz_receive_types.load_init()?.store = store;
+    a.lz_compose_types.load_init()?.store = store;
 
-    let bump = [ctx.bumps.store];
-    let store_seeds: &[&[u8]] = &[seeds::STORE, &bump];
+    let store_seeds: &[&[u8]] = &[seeds::STORE, &[STORE_BUMP]];
     lz::register_oapp(&args.endpoint_program, ctx.remaining_accounts, &store, store_seeds, args.delegate)?;
 
     emit_event!(ctx, StoreInitialized {

@@ -20,7 +20,7 @@ pub struct SetPeerConfig<'info> {
     #[account(
         init_if_needed,
         payer = admin,
-        space = 8 + Peer::INIT_SPACE,
+        space = Peer::SPACE,
         seeds = [seeds::PEER, store.key().as_ref(), &src_eid.to_be_bytes()],
         bump,
     )]

@@ -31,7 +31,7 @@ pub struct LzCompose<'info> {
         constraint = oft.oft_store == params.from @ FeeAggregatorError::InvalidComposeSource,
     )]
     pub oft: Box<Account<'info, OftConfig>>,
-    /// CHECK: the peer PDA of the compose's source eid, checked in `Peer::load`.
+    /// CHECK: the peer of the compose's source eid (owner, type, stored eid: `Peer::load`).
     pub peer: UncheckedAccount<'info>,
     /// CHECK: the vault the compose names, checked against its PDA in the handler.
     #[account(mut)]
@@ -52,7 +52,7 @@ pub fn handle_lz_compose<'info>(ctx: Context<'info, LzCompose<'info>>, params: L
     let a = &ctx.accounts;
     let store = a.store.key();
     let compose = OftCompose::decode(&params.message).map_err(FeeAggregatorError::from)?;
-    Peer::load(&a.peer, &store, compose.src_eid)?.check_sender(&compose.compose_from)?;
+    Peer::load(&a.peer, compose.src_eid)?.check_sender(&compose.compose_from)?;
     let value = ValueTransfer::decode(compose.compose_msg).map_err(FeeAggregatorError::from)?;
     require!(compose.amount_ld > 0, FeeAggregatorError::ZeroAmount);
     let reward_mint = a.reward_mint.key();

@@ -26,7 +26,7 @@ pub struct LzReceive<'info> {
     pub payer: Signer<'info>,
     #[account(address = STORE_ADDRESS)]
     pub store: Box<Account<'info, Store>>,
-    /// CHECK: the peer PDA of `src_eid`, checked in `Peer::load`.
+    /// CHECK: the peer of `src_eid` (owner, type, stored eid: `Peer::load`).
     pub peer: UncheckedAccount<'info>,
     /// CHECK: the vault the report names, checked against its PDA in the handler.
     #[account(mut)]
@@ -40,7 +40,7 @@ pub struct LzReceive<'info> {
 pub fn handle_lz_receive<'info>(ctx: Context<'info, LzReceive<'info>>, params: LzReceiveParams) -> Result<()> {
     let a = &ctx.accounts;
     let store = a.store.key();
-    let peer = Peer::load(&a.peer, &store, params.src_eid)?;
+    let peer = Peer::load(&a.peer, params.src_eid)?;
     peer.check_sender(&params.sender)?;
     let report = FeeReport::decode(&params.message).map_err(FeeAggregatorError::from)?;
     let vault_info = a.vault.to_account_info();

@@ -1,6 +1,6 @@
 use agentpad_common::interface::read_agent;
 use agentpad_common::mint_screen::screen_mint;
-use agentpad_common::account::{create_rent_exempt, init_borsh, init_zero_copy};
+use agentpad_common::account::{create_rent_exempt, write_borsh, init_zero_copy};
 use agentpad_common::emit_event;
 use agentpad_common::token::create_token_account;
 use anchor_lang::prelude::*;
@@ -89,7 +89,7 @@ pub fn handle_create_vault(ctx: Context<CreateVault>) -> Result<()> {
         let policy_seeds: &[&[u8]] = &[seeds::POLICY, agent_mint.as_ref(), &[ctx.bumps.policy]];
         create_rent_exempt(&system, &payer, &a.policy, Policy::SPACE, &crate::ID, policy_seeds, &rent)?;
         let default = a.store.default_split;
-        init_borsh(&a.policy, &Policy { agent_mint, split: default, pending_split: default, pending_at: 0, initialized: true, bump: ctx.bumps.policy })?;
+        write_borsh(&a.policy, &Policy { agent_mint, split: default, pending_split: default, pending_at: 0, initialized: true, bump: ctx.bumps.policy })?;
     }
     emit_event!(ctx, VaultCreated { vault, agent_mint, reward_mint });
     Ok(())
