@@ -121,6 +121,22 @@ function segmentLabel(before, after) {
   return ` (${before.count + 1}-segment curve, ${touched === 1 ? "within one segment" : `across ${touched} segments`})`;
 }
 
+// Runs of one instruction that cost differently by design, measured apart: a first stake
+// creates the position at its PDA (a bump search and an account), a later one finds it by
+// its stored keys; a claim pays one reward mint per group of four remaining accounts.
+function kindLabel(ix) {
+  const name = nameOf(ix.program, Buffer.from(ix.data, "base64"));
+  if (name === "revenue_share.stake") {
+    const position = svm.getAccount(address(ix.accounts[2][0]));
+    return position && position.exists !== false && Number(position.lamports) > 0 ? " (existing position)" : " (first stake: creates the position)";
+  }
+  if (name === "revenue_share.claim") {
+    const mints = (ix.accounts.length - 5) / 4;
+    return mints === 1 ? " (one reward mint)" : ` (${mints} reward mints)`;
+  }
+  return "";
+}
+
 for (const [i, step] of trace.steps.entries()) {
   const clock = svm.getClock();
   clock.slot = BigInt(step.clock.slot);
@@ -145,6 +161,7 @@ for (const [i, step] of trace.steps.entries()) {
   }));
   // In the order of `outer` below (compute-budget instructions left out).
   const curvesBefore = step.instructions.filter((ix) => ix.program !== "ComputeBudget111111111111111111111111111111").map(curveAt);
+  const kindsBefore = step.instructions.filter((ix) => ix.program !== "ComputeBudget111111111111111111111111111111").map(kindLabel);
   const tx = await pipe(createTransactionMessage({ version: 0 }), (t) => setTransactionMessageFeePayerSigner(payer, t),
     (t) => svm.setTransactionMessageLifetimeUsingLatestBlockhash(t), (t) => appendTransactionMessageInstructions(instructions, t),
     (t) => signTransactionMessageWithSigners(t));
@@ -192,7 +209,7 @@ for (const [i, step] of trace.steps.entries()) {
   const frames = perTop.filter((p) => p.program !== "ComputeBudget111111111111111111111111111111");
   outer.forEach((ix, j) => {
     const f = frames[j];
-    measurements.push({ step: i, name: nameOf(ix.program, Buffer.from(ix.data, "base64")) + segmentLabel(curvesBefore[j], curveAt(ix)), ok: !failed,
+    measurements.push({ step: i, name: nameOf(ix.program, Buffer.from(ix.data, "base64")) + segmentLabel(curvesBefore[j], curveAt(ix)) + kindsBefore[j], ok: !failed,
       cu: f?.cu ?? null, cpiCu: f?.children ?? null, cpis: f?.cpis ?? {}, txBytes: bytes, accounts: ix.accounts.length,
       txCu: Number(meta.computeUnitsConsumed()) });
   });

@@ -196,8 +196,11 @@ async fn main() {
     println!("== Holders stake (revenue-share; unstake cooldown 2 days, rewards drip over 7 days)");
     let stakers = [&crowd[3], &crowd[5]]; // dave and frank, the largest holders
     for who in stakers {
+        // In two parts: the first stake creates the position, the second adds to it.
         let bag = env.token_balance(keys.base_ata(&who.key.pubkey())).await;
-        env.send(&[stake::stake(&who.key.pubkey(), &keys.base_mint, bag)], &[&who.key]).await.unwrap();
+        for part in [bag / 2, bag - bag / 2] {
+            env.send(&[stake::stake(&who.key.pubkey(), &keys.base_mint, part)], &[&who.key]).await.unwrap();
+        }
         println!("  {:<8} stakes {:>18} SMITH", who.name, tokens(bag));
     }
     let agent_mint = keys.base_mint;
@@ -263,11 +266,15 @@ async fn main() {
     // --- a week later, the holders claim
     env.advance_time(7 * 86_400 + 60).await;
     println!("\n== A week later the stakers claim both reward mints");
-    for who in stakers {
+    for (i, who) in stakers.into_iter().enumerate() {
         let w = who.key.pubkey();
         let groups = [stake::reward(&w, &agent_mint, &native_mint::ID, &tp), stake::reward(&w, &agent_mint, &virtual_mint, &tp)];
         let before = (env.token_balance(groups[0].2).await, env.token_balance(groups[1].2).await);
-        env.send(&[stake::claim(&w, &w, &agent_mint, &groups)], &[&who.key]).await.unwrap();
+        // dave claims both mints in one instruction, frank one mint at a time.
+        let claims = if i == 0 { vec![stake::claim(&w, &w, &agent_mint, &groups)] } else { groups.iter().map(|g| stake::claim(&w, &w, &agent_mint, &[*g])).collect() };
+        for claim in claims {
+            env.send(&[claim], &[&who.key]).await.unwrap();
+        }
         let got = (env.token_balance(groups[0].2).await - before.0, env.token_balance(groups[1].2).await - before.1);
         println!("  {:<8} claims {:>14} SOL and {:>14} VIRTUAL", who.name, sol(got.0), sol(got.1));
     }
