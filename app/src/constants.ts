@@ -35,7 +35,7 @@ export const SEEDS = {
   bondingCurve: { config: "config", preset: "preset", pool: "pool", baseVault: "base_vault", quoteVault: "quote_vault" },
   agentFactory: { agent: "agent", launcher: "launcher" },
   feeAggregator: {
-    store: "Store", peer: "Peer", vault: "vault", vaultTokens: "vault_tokens", receipt: "receipt", policy: "policy", oft: "oft",
+    store: "Store", peer: "Peer", vault: "vault", vaultTokens: "vault_tokens", receipt: "receipt", policy: "policy", oft: "oft", agentLink: "agent_link",
     lzReceiveTypes: "LzReceiveTypes", lzComposeTypes: "LzComposeTypes",
   },
   revenueShare: { stakePool: "stake_pool", stakeVault: "stake_vault", rewardVault: "reward_vault", position: "position" },

@@ -48,6 +48,8 @@ export const feeAggregatorPda = {
     find([utf8(SEEDS.feeAggregator.vault), agentMint.toBuffer(), rewardMint.toBuffer()], FA),
   vaultTokens: (vault: PublicKey) => find([utf8(SEEDS.feeAggregator.vaultTokens), vault.toBuffer()], FA),
   oft: (rewardMint: PublicKey) => find([utf8(SEEDS.feeAggregator.oft), rewardMint.toBuffer()], FA),
+  /** A remote agent token's link to its Solana mint (written from a peer's message). */
+  agentLink: (agentMint: PublicKey) => find([utf8(SEEDS.feeAggregator.agentLink), agentMint.toBuffer()], FA),
   /** The store's token account an OFT delivers `rewardMint` to. */
   composerTokens: (rewardMint: PublicKey, tokenProgram: PublicKey) => ata(feeAggregatorPda.store(), rewardMint, tokenProgram),
   lzReceiveTypes: () => find([utf8(SEEDS.feeAggregator.lzReceiveTypes), feeAggregatorPda.store().toBuffer()], FA),

@@ -23,6 +23,11 @@ import { IOFT, SendParam, OFTReceipt } from "@layerzerolabs/oft-evm/contracts/in
 ///   tokens land in that agent's vault. This contract is the send's caller, so it is the
 ///   compose's `composeFrom`, which fee-aggregator checks against its peer for Base.
 ///
+/// - A Base agent token that lives on Solana as an OFT is **linked** there (`linkBaseAgent`,
+///   owner only): a message naming its Solana mint, the creator who may register it as an
+///   agent, and the OFT store that mints it. fee-aggregator records it; agent-factory's
+///   `register_bridged_agent` accepts only that creator, for that mint.
+///
 /// Amounts leave in LayerZero's shared decimals (6), converted here from each token's own
 /// decimals; what does not convert (dust) stays for the next report or bridge, never lost.
 /// Each message carries a fresh id, unique on this chain.
@@ -35,10 +40,12 @@ contract AgentRevenueRouter is OAppSender, OAppOptionsType3, ReentrancyGuard {
     uint8 public constant MESSAGE_VERSION = 2;
     uint8 public constant KIND_FEE_REPORT = 1;
     uint8 public constant KIND_VALUE_TRANSFER = 2;
+    uint8 public constant KIND_AGENT_LINK = 3;
     /// Message types for enforced options: a fee report (this OApp's message), and the OFT
     /// send of a value transfer (its options are this contract's too: the compose is ours).
     uint16 public constant MSG_FEE_REPORT = 1;
     uint16 public constant MSG_VALUE_TRANSFER = 2;
+    uint16 public constant MSG_AGENT_LINK = 3;
 
     /// A fee token: the ERC-20 on Base, its mint on Solana, and the OFT that bridges it (the
     /// zero address for a token whose fees are only reported).
@@ -62,11 +69,12 @@ contract AgentRevenueRouter is OAppSender, OAppOptionsType3, ReentrancyGuard {
     mapping(address agent => mapping(address token => uint256)) public pendingFees;
     /// Reported fees below one shared-decimal unit, carried into the next report.
     mapping(address agent => mapping(address token => uint256)) public reportRemainder;
-    /// The id of the next report or transfer.
+    /// The id of the next report, transfer or link.
     uint64 public nextMessageId = 1;
 
     event SolanaStoreSet(bytes32 store);
     event AgentLinked(address indexed agent, bytes32 solanaMint);
+    event AgentLinkSent(address indexed agent, bytes32 solanaMint, bytes32 creator, bytes32 oftStore, uint64 linkId, bytes32 guid);
     event FeeTokenSet(address indexed token, bytes32 solanaMint, address oft, uint8 decimals, bool enabled);
     event ReporterSet(address indexed reporter, bool allowed);
     event FeesDeposited(address indexed agent, address indexed token, address indexed from, uint256 amount, uint256 pending);
@@ -108,6 +116,30 @@ contract AgentRevenueRouter is OAppSender, OAppOptionsType3, ReentrancyGuard {
         if (_solanaMint == bytes32(0)) revert InvalidSolanaKey();
         agentMintOf[_agent] = _solanaMint;
         emit AgentLinked(_agent, _solanaMint);
+    }
+
+    /// Links a Base agent token whose Solana side is an OFT mint, and sends the link to Solana:
+    /// `_creator` alone may register `_solanaMint` as an agent there, and only while the
+    /// mint's authority is `_oftStore` (the Solana OFT this token's OFT is peered with). A
+    /// later link replaces an earlier one. Excess native fee is refunded to the caller.
+    function linkBaseAgent(address _agent, bytes32 _solanaMint, bytes32 _creator, bytes32 _oftStore, bytes calldata _extraOptions)
+        external
+        payable
+        onlyOwner
+        nonReentrant
+        returns (MessagingReceipt memory receipt)
+    {
+        if (_agent == address(0) || _solanaMint == bytes32(0) || _creator == bytes32(0) || _oftStore == bytes32(0)) revert InvalidSolanaKey();
+        uint64 linkId = nextMessageId;
+        nextMessageId = linkId + 1;
+        agentMintOf[_agent] = _solanaMint;
+        emit AgentLinked(_agent, _solanaMint);
+        bytes memory message = encodeAgentLink(_solanaMint, _creator, _oftStore, _agent, linkId);
+        bytes memory options = combineOptions(solanaEid, MSG_AGENT_LINK, _extraOptions);
+        MessagingFee memory fee = _quote(solanaEid, message, options, false);
+        receipt = _lzSend(solanaEid, message, options, fee, msg.sender);
+        emit AgentLinkSent(_agent, _solanaMint, _creator, _oftStore, linkId, receipt.guid);
+        _refund(fee.nativeFee);
     }
 
     /// Enables (or disables) a fee token: its Solana mint and the OFT that bridges it (zero
@@ -194,6 +226,16 @@ contract AgentRevenueRouter is OAppSender, OAppOptionsType3, ReentrancyGuard {
         return _quote(solanaEid, message, combineOptions(solanaEid, MSG_FEE_REPORT, _extraOptions), false);
     }
 
+    /// The native fee `linkBaseAgent` would take for these arguments.
+    function quoteLink(address _agent, bytes32 _solanaMint, bytes32 _creator, bytes32 _oftStore, bytes calldata _extraOptions)
+        external
+        view
+        returns (MessagingFee memory)
+    {
+        bytes memory message = encodeAgentLink(_solanaMint, _creator, _oftStore, _agent, nextMessageId);
+        return _quote(solanaEid, message, combineOptions(solanaEid, MSG_AGENT_LINK, _extraOptions), false);
+    }
+
     /// The native fee `bridgeFees` would take now, and the amount it would send.
     function quoteBridge(
         address _agent,
@@ -224,6 +266,18 @@ contract AgentRevenueRouter is OAppSender, OAppOptionsType3, ReentrancyGuard {
     /// epoch (50 bytes). The amount is what the OFT delivers.
     function encodeValueTransfer(bytes32 _agentMint, uint64 _transferId, uint64 _sourceEpoch) public pure returns (bytes memory) {
         return abi.encodePacked(MESSAGE_VERSION, KIND_VALUE_TRANSFER, _agentMint, _transferId, _sourceEpoch);
+    }
+
+    /// An agent link as fee-aggregator decodes it: version, kind, Solana mint, creator, OFT
+    /// store, the Base token (left-padded), link id (138 bytes).
+    function encodeAgentLink(bytes32 _solanaMint, bytes32 _creator, bytes32 _oftStore, address _token, uint64 _linkId)
+        public
+        pure
+        returns (bytes memory)
+    {
+        return abi.encodePacked(
+            MESSAGE_VERSION, KIND_AGENT_LINK, _solanaMint, _creator, _oftStore, bytes32(uint256(uint160(_token))), _linkId
+        );
     }
 
     /// `_amountLD` of a token with `_decimals`, in shared decimals, and what does not convert.

@@ -11,27 +11,22 @@ import { IOFT } from "@layerzerolabs/oft-evm/contracts/interfaces/IOFT.sol";
 import { OAppSender } from "@layerzerolabs/oapp-evm/contracts/oapp/OAppSender.sol";
 
 import { AgentRevenueRouter } from "../src/AgentRevenueRouter.sol";
+import { LzTestBase, ISimpleMessageLib } from "./LzTestBase.sol";
 import { MockVirtual, VirtualOFTAdapter, RemoteVirtualOFT, RemoteStore } from "./mocks/Mocks.sol";
 
 interface IEndpointDelegates {
     function delegates(address oapp) external view returns (address);
 }
 
-interface ISimpleMessageLib {
-    function validatePacket(bytes calldata packet) external;
-    function setMessagingFee(uint256 nativeFee, uint256 lzTokenFee) external;
-}
-
 /// AgentRevenueRouter on LayerZero's own EndpointV2 and SimpleMessageLib (deployed from the
 /// artifacts LayerZero's package ships): every function and every revert, and a Base→Base
 /// round trip whose far side is LayerZero's OFT and OApp code.
-contract AgentRevenueRouterTest is Test {
+contract AgentRevenueRouterTest is LzTestBase {
     using OptionsBuilder for bytes;
 
     uint32 constant BASE = 30184;
     /// The far side stands in for Solana: the same eid the router is built for.
     uint32 constant SOLANA = 30168;
-    string constant ARTIFACTS = "node_modules/@layerzerolabs/lz-evm-protocol-v2/artifacts/contracts/";
 
     ILayerZeroEndpointV2 endpointA;
     ILayerZeroEndpointV2 endpointB;
@@ -43,7 +38,6 @@ contract AgentRevenueRouterTest is Test {
     RemoteStore store;
     AgentRevenueRouter router;
 
-    address owner = address(this);
     address taxManager = makeAddr("taxManager");
     address agent = makeAddr("agentToken");
     address stranger = makeAddr("stranger");
@@ -73,58 +67,10 @@ contract AgentRevenueRouterTest is Test {
         vm.deal(stranger, 10 ether);
     }
 
-    function _endpoint(uint32 eid, uint32 remote) internal returns (ILayerZeroEndpointV2 ep, ISimpleMessageLib lib) {
-        ep = ILayerZeroEndpointV2(deployCode(string.concat(ARTIFACTS, "EndpointV2.sol/EndpointV2.json"), abi.encode(eid, owner)));
-        lib = ISimpleMessageLib(
-            deployCode(string.concat(ARTIFACTS, "messagelib/SimpleMessageLib.sol/SimpleMessageLib.json"), abi.encode(address(ep), owner))
-        );
-        ep.registerLibrary(address(lib));
-        ep.setDefaultSendLibrary(remote, address(lib));
-        ep.setDefaultReceiveLibrary(remote, address(lib), 0);
-    }
-
-    function _b32(address a) internal pure returns (bytes32) {
-        return bytes32(uint256(uint160(a)));
-    }
-
-    /// The PacketSent events of the recorded logs (LayerZero's endpoint encodes them).
-    function _packets(Vm.Log[] memory logs) internal pure returns (bytes[] memory out) {
-        bytes32 topic = keccak256("PacketSent(bytes,bytes,address)");
-        uint256 n;
-        for (uint256 i; i < logs.length; i++) if (logs[i].topics[0] == topic) n++;
-        out = new bytes[](n);
-        n = 0;
-        for (uint256 i; i < logs.length; i++) {
-            if (logs[i].topics[0] == topic) (out[n++], , ) = abi.decode(logs[i].data, (bytes, bytes, address));
-        }
-    }
-
     /// What an executor does on the far side: verify (here the library itself, as a DVN),
     /// then deliver through the endpoint. Returns the message.
     function _deliver(bytes memory packet) internal returns (bytes memory message, bytes32 guid) {
-        libB.validatePacket(packet);
-        (Origin memory origin, address receiver, bytes32 g, bytes memory m) = _decode(packet);
-        endpointB.lzReceive(origin, receiver, g, m, "");
-        return (m, g);
-    }
-
-    /// PacketV1Codec: version(1) nonce(8) srcEid(4) sender(32) dstEid(4) receiver(32) guid(32) message.
-    function _decode(bytes memory p) internal pure returns (Origin memory origin, address receiver, bytes32 guid, bytes memory message) {
-        uint64 nonce;
-        uint32 srcEid;
-        bytes32 sender;
-        bytes32 recv;
-        assembly {
-            nonce := shr(192, mload(add(p, 33)))
-            srcEid := shr(224, mload(add(p, 41)))
-            sender := mload(add(p, 45))
-            recv := mload(add(p, 81))
-            guid := mload(add(p, 113))
-        }
-        origin = Origin(srcEid, sender, nonce);
-        receiver = address(uint160(uint256(recv)));
-        message = new bytes(p.length - 113);
-        for (uint256 i; i < message.length; i++) message[i] = p[113 + i];
+        return _deliverAt(libB, endpointB, packet);
     }
 
     // ------------------------------------------------------------------ owner
@@ -172,6 +118,59 @@ contract AgentRevenueRouterTest is Test {
         vm.expectRevert(abi.encodeWithSelector(AgentRevenueRouter.UnsupportedDecimals.selector, address(t), uint8(5)));
         router.setFeeToken(address(t), virtualMint, IOFT(address(0)), true);
     }
+
+    // ------------------------------------------------------------------ linkBaseAgent
+
+    function test_link_sends_the_mint_the_creator_and_the_oft_store_to_solana() public {
+        address baseAgent = makeAddr("baseAgent");
+        bytes32 mint = bytes32(uint256(0xB1));
+        bytes32 creator = bytes32(uint256(0xC0));
+        bytes32 oftStore = bytes32(uint256(0x0F5));
+        MessagingFee memory quoted = router.quoteLink(baseAgent, mint, creator, oftStore, "");
+        uint256 before = address(this).balance;
+        vm.recordLogs();
+        vm.expectEmit(address(router));
+        emit AgentRevenueRouter.AgentLinked(baseAgent, mint);
+        router.linkBaseAgent{ value: quoted.nativeFee + 1 ether }(baseAgent, mint, creator, oftStore, "");
+        assertEq(address(this).balance, before - quoted.nativeFee, "the excess came back");
+        assertEq(router.agentMintOf(baseAgent), mint, "its fees route to the mint too");
+        assertEq(router.nextMessageId(), 2, "the link took id 1");
+        (bytes memory message, ) = _deliver(_packets(vm.getRecordedLogs())[0]);
+        assertEq(message, router.encodeAgentLink(mint, creator, oftStore, baseAgent, 1));
+        assertEq(message.length, 138);
+        assertEq(store.links(0), message, "delivered as sent");
+        assertEq(store.linkSenders(0), _b32(address(router)));
+        // Field offsets as fee-aggregator reads them.
+        assertEq(abi.encodePacked(message[0], message[1]), hex"0203");
+        assertEq(bytes32(_slice(message, 2, 34)), mint);
+        assertEq(bytes32(_slice(message, 34, 66)), creator);
+        assertEq(bytes32(_slice(message, 66, 98)), oftStore);
+        assertEq(bytes32(_slice(message, 98, 130)), _b32(baseAgent));
+        assertEq(bytes8(_slice(message, 130, 138)), bytes8(uint64(1)));
+    }
+
+    function _slice(bytes memory b, uint256 from, uint256 to) internal pure returns (bytes memory out) {
+        out = new bytes(to - from);
+        for (uint256 i; i < out.length; i++) out[i] = b[from + i];
+    }
+
+    function test_link_refuses_a_stranger_zero_keys_and_too_little_fee() public {
+        bytes32 one = bytes32(uint256(1));
+        vm.prank(stranger);
+        vm.expectRevert(abi.encodeWithSelector(Ownable.OwnableUnauthorizedAccount.selector, stranger));
+        router.linkBaseAgent{ value: 1 ether }(agent, one, one, one, "");
+        for (uint256 i; i < 4; i++) {
+            vm.expectRevert(AgentRevenueRouter.InvalidSolanaKey.selector);
+            router.linkBaseAgent{ value: 1 ether }(i == 0 ? address(0) : agent, i == 1 ? bytes32(0) : one, i == 2 ? bytes32(0) : one, i == 3 ? bytes32(0) : one, "");
+        }
+        MessagingFee memory fee = router.quoteLink(agent, one, one, one, "");
+        vm.expectRevert(abi.encodeWithSelector(OAppSender.NotEnoughNative.selector, fee.nativeFee - 1));
+        router.linkBaseAgent{ value: fee.nativeFee - 1 }(agent, one, one, one, "");
+        assertEq(router.nextMessageId(), 1, "nothing was sent");
+        assertEq(router.agentMintOf(agent), agentMint, "the existing link is unchanged");
+    }
+
+    receive() external payable {}
 
     // ------------------------------------------------------------------ depositFees
 

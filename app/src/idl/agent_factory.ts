@@ -125,6 +125,76 @@ export type AgentFactory = {
       "code": 6011,
       "msg": "The proposed creator is already the creator",
       "name": "creatorUnchanged"
+    },
+    {
+      "code": 6012,
+      "msg": "No link from the origin chain names this mint",
+      "name": "noLink"
+    },
+    {
+      "code": 6013,
+      "msg": "The link names another mint",
+      "name": "linkForAnotherMint"
+    },
+    {
+      "code": 6014,
+      "msg": "Signer is not the creator the link names",
+      "name": "notLinkedCreator"
+    },
+    {
+      "code": 6015,
+      "msg": "This mint is already an agent",
+      "name": "alreadyRegistered"
+    },
+    {
+      "code": 6016,
+      "msg": "The agent mint is not a Token-2022 mint",
+      "name": "notToken2022Mint"
+    },
+    {
+      "code": 6017,
+      "msg": "The mint's authority is not the OFT store the link names",
+      "name": "notOftMint"
+    },
+    {
+      "code": 6018,
+      "msg": "The mint has a freeze authority",
+      "name": "mintFreezeAuthority"
+    },
+    {
+      "code": 6019,
+      "msg": "The mint carries transfer fees",
+      "name": "mintTransferFee"
+    },
+    {
+      "code": 6020,
+      "msg": "The mint has a transfer hook",
+      "name": "mintTransferHook"
+    },
+    {
+      "code": 6021,
+      "msg": "The mint has a permanent delegate",
+      "name": "mintPermanentDelegate"
+    },
+    {
+      "code": 6022,
+      "msg": "The mint is non-transferable",
+      "name": "mintNonTransferable"
+    },
+    {
+      "code": 6023,
+      "msg": "The mint's new accounts start frozen",
+      "name": "mintDefaultFrozen"
+    },
+    {
+      "code": 6024,
+      "msg": "The mint has an extension not reviewed for pools",
+      "name": "mintUnsupportedExtension"
+    },
+    {
+      "code": 6025,
+      "msg": "The mint has a close authority",
+      "name": "mintCloseAuthority"
     }
   ],
   "events": [
@@ -140,6 +210,19 @@ export type AgentFactory = {
         130
       ],
       "name": "agentLaunched"
+    },
+    {
+      "discriminator": [
+        192,
+        226,
+        39,
+        208,
+        14,
+        18,
+        145,
+        78
+      ],
+      "name": "bridgedAgentRegistered"
     },
     {
       "discriminator": [
@@ -361,45 +444,50 @@ export type AgentFactory = {
           "name": "bondingCurveProgram"
         },
         {
-          "name": "feeStore"
-        },
-        {
-          "name": "feeVault",
-          "writable": true
-        },
-        {
-          "name": "feeVaultTokenAccount",
-          "writable": true
-        },
-        {
-          "name": "revenuePolicy",
-          "writable": true
-        },
-        {
-          "name": "feeAggregatorEventAuthority"
-        },
-        {
-          "address": "EfmjWCuzDseV4Rsp94bMPdGjWUoVxMLbQJHUQxq1V95G",
-          "name": "feeAggregatorProgram"
-        },
-        {
-          "name": "stakePool",
-          "writable": true
-        },
-        {
-          "name": "stakeVault",
-          "writable": true
-        },
-        {
-          "name": "stakeRewardVault",
-          "writable": true
-        },
-        {
-          "name": "revenueShareEventAuthority"
-        },
-        {
-          "address": "8zfHSn8e1dd3ZA2G7TjZUBJrQydmMQxLWujoKAVDD1Xh",
-          "name": "revenueShareProgram"
+          "accounts": [
+            {
+              "name": "feeStore"
+            },
+            {
+              "name": "feeVault",
+              "writable": true
+            },
+            {
+              "name": "feeVaultTokenAccount",
+              "writable": true
+            },
+            {
+              "name": "revenuePolicy",
+              "writable": true
+            },
+            {
+              "name": "feeAggregatorEventAuthority"
+            },
+            {
+              "address": "EfmjWCuzDseV4Rsp94bMPdGjWUoVxMLbQJHUQxq1V95G",
+              "name": "feeAggregatorProgram"
+            },
+            {
+              "name": "stakePool",
+              "writable": true
+            },
+            {
+              "name": "stakeVault",
+              "writable": true
+            },
+            {
+              "name": "stakeRewardVault",
+              "writable": true
+            },
+            {
+              "name": "revenueShareEventAuthority"
+            },
+            {
+              "address": "8zfHSn8e1dd3ZA2G7TjZUBJrQydmMQxLWujoKAVDD1Xh",
+              "name": "revenueShareProgram"
+            }
+          ],
+          "name": "revenue"
         },
         {
           "address": "TokenzQdBNbLqP5VEhdkAS6EPFLC1PHnBqCXEpPxuEb",
@@ -521,6 +609,159 @@ export type AgentFactory = {
         170
       ],
       "name": "proposeCreator"
+    },
+    {
+      "accounts": [
+        {
+          "docs": [
+            "The creator the link names; pays for the accounts."
+          ],
+          "name": "creator",
+          "signer": true,
+          "writable": true
+        },
+        {
+          "docs": [
+            "the link's OFT store (`validate`)."
+          ],
+          "name": "mint"
+        },
+        {
+          "docs": [
+            "The mint's link, written by fee-aggregator from a message of its peer: owned by",
+            "fee-aggregator, typed `AgentLink`, storing this mint (`validate`; fee-aggregator",
+            "writes a link only at its PDA)."
+          ],
+          "name": "link"
+        },
+        {
+          "docs": [
+            "The agent record, created here at its PDA (the seeds constraint checks the address)."
+          ],
+          "name": "agent",
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  97,
+                  103,
+                  101,
+                  110,
+                  116
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "mint"
+              }
+            ]
+          },
+          "writable": true
+        },
+        {
+          "address": "ENra41L4bGKPMiUa1HL4YkB1Vp8wyRnry93KD1iKVush",
+          "name": "launcher"
+        },
+        {
+          "docs": [
+            "The bonding-curve preset `preset_id`, whose staking terms the agent takes."
+          ],
+          "name": "preset"
+        },
+        {
+          "docs": [
+            "and revenue-share screen it."
+          ],
+          "name": "rewardMint"
+        },
+        {
+          "accounts": [
+            {
+              "name": "feeStore"
+            },
+            {
+              "name": "feeVault",
+              "writable": true
+            },
+            {
+              "name": "feeVaultTokenAccount",
+              "writable": true
+            },
+            {
+              "name": "revenuePolicy",
+              "writable": true
+            },
+            {
+              "name": "feeAggregatorEventAuthority"
+            },
+            {
+              "address": "EfmjWCuzDseV4Rsp94bMPdGjWUoVxMLbQJHUQxq1V95G",
+              "name": "feeAggregatorProgram"
+            },
+            {
+              "name": "stakePool",
+              "writable": true
+            },
+            {
+              "name": "stakeVault",
+              "writable": true
+            },
+            {
+              "name": "stakeRewardVault",
+              "writable": true
+            },
+            {
+              "name": "revenueShareEventAuthority"
+            },
+            {
+              "address": "8zfHSn8e1dd3ZA2G7TjZUBJrQydmMQxLWujoKAVDD1Xh",
+              "name": "revenueShareProgram"
+            }
+          ],
+          "name": "revenue"
+        },
+        {
+          "address": "TokenzQdBNbLqP5VEhdkAS6EPFLC1PHnBqCXEpPxuEb",
+          "name": "token2022Program"
+        },
+        {
+          "name": "rewardTokenProgram"
+        },
+        {
+          "address": "11111111111111111111111111111111",
+          "name": "systemProgram"
+        },
+        {
+          "name": "eventAuthority"
+        },
+        {
+          "name": "program"
+        }
+      ],
+      "args": [
+        {
+          "name": "presetId",
+          "type": "u16"
+        },
+        {
+          "name": "unstakeCooldown",
+          "type": {
+            "option": "u32"
+          }
+        }
+      ],
+      "discriminator": [
+        245,
+        102,
+        192,
+        130,
+        79,
+        84,
+        195,
+        69
+      ],
+      "name": "registerBridgedAgent"
     }
   ],
   "metadata": {
@@ -532,8 +773,9 @@ export type AgentFactory = {
   "types": [
     {
       "docs": [
-        "One launched agent. PDA: `[\"agent\", mint]`. It signed the mint's creation and is the",
-        "pool's creator-fee authority, so the creator recorded here is the one paid."
+        "One agent: launched here (PDA `[\"agent\", mint]`, which signed the mint's creation and is",
+        "the pool's creator-fee authority, so the creator recorded here is the one paid), or an",
+        "agent token from another chain registered through its link (`origin_eid` not zero)."
       ],
       "name": "agent",
       "type": {
@@ -543,6 +785,9 @@ export type AgentFactory = {
             "type": "pubkey"
           },
           {
+            "docs": [
+              "The bonding-curve pool; the default key for a bridged agent without a pool."
+            ],
             "name": "pool",
             "type": "pubkey"
           },
@@ -579,6 +824,27 @@ export type AgentFactory = {
           {
             "name": "bump",
             "type": "u8"
+          },
+          {
+            "docs": [
+              "LayerZero endpoint id of the chain the agent token comes from: 0 for an agent",
+              "launched on Solana."
+            ],
+            "name": "originEid",
+            "type": "u32"
+          },
+          {
+            "docs": [
+              "The agent token's address on its origin chain (an EVM address, left-padded); zero",
+              "bytes for an agent launched on Solana."
+            ],
+            "name": "originToken",
+            "type": {
+              "array": [
+                "u8",
+                32
+              ]
+            }
           }
         ],
         "kind": "struct"
@@ -634,6 +900,76 @@ export type AgentFactory = {
             ],
             "name": "firstBuyQuoteIn",
             "type": "u64"
+          },
+          {
+            "name": "slot",
+            "type": "u64"
+          },
+          {
+            "name": "timestamp",
+            "type": "i64"
+          }
+        ],
+        "kind": "struct"
+      }
+    },
+    {
+      "docs": [
+        "An agent token from another chain became an agent here, through its link."
+      ],
+      "name": "bridgedAgentRegistered",
+      "type": {
+        "fields": [
+          {
+            "name": "agent",
+            "type": "pubkey"
+          },
+          {
+            "name": "mint",
+            "type": "pubkey"
+          },
+          {
+            "name": "creator",
+            "type": "pubkey"
+          },
+          {
+            "name": "originEid",
+            "type": "u32"
+          },
+          {
+            "name": "originToken",
+            "type": {
+              "array": [
+                "u8",
+                32
+              ]
+            }
+          },
+          {
+            "docs": [
+              "The link message that allowed it."
+            ],
+            "name": "linkId",
+            "type": "u64"
+          },
+          {
+            "name": "oftStore",
+            "type": "pubkey"
+          },
+          {
+            "name": "preset",
+            "type": "pubkey"
+          },
+          {
+            "name": "presetId",
+            "type": "u16"
+          },
+          {
+            "docs": [
+              "The mint the agent's first fee vault and stake-pool rewards are in."
+            ],
+            "name": "rewardMint",
+            "type": "pubkey"
           },
           {
             "name": "slot",

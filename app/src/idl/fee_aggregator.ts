@@ -100,6 +100,14 @@ export type FeeAggregator = {
   "address": "EfmjWCuzDseV4Rsp94bMPdGjWUoVxMLbQJHUQxq1V95G",
   "constants": [
     {
+      "docs": [
+        "PDA seed: `[\"agent_link\", agent_mint]`, a Base agent token's link to its Solana mint."
+      ],
+      "name": "agentLink",
+      "type": "bytes",
+      "value": "[97, 103, 101, 110, 116, 95, 108, 105, 110, 107]"
+    },
+    {
       "name": "lzComposeTypes",
       "type": "bytes",
       "value": "[76, 122, 67, 111, 109, 112, 111, 115, 101, 84, 121, 112, 101, 115]"
@@ -444,6 +452,21 @@ export type FeeAggregator = {
       "code": 6046,
       "msg": "Nothing to distribute",
       "name": "nothingToDistribute"
+    },
+    {
+      "code": 6047,
+      "msg": "Link account is not the link PDA of the message's mint",
+      "name": "linkMismatch"
+    },
+    {
+      "code": 6048,
+      "msg": "A link must name a mint, a creator and an OFT store",
+      "name": "invalidLink"
+    },
+    {
+      "code": 6049,
+      "msg": "A later link for this mint was already applied",
+      "name": "staleLink"
     }
   ],
   "events": [
@@ -472,6 +495,19 @@ export type FeeAggregator = {
         179
       ],
       "name": "adminTransferred"
+    },
+    {
+      "discriminator": [
+        114,
+        218,
+        249,
+        6,
+        106,
+        27,
+        31,
+        160
+      ],
+      "name": "agentLinked"
     },
     {
       "discriminator": [
@@ -1241,7 +1277,10 @@ export type FeeAggregator = {
           "name": "peer"
         },
         {
-          "name": "vault",
+          "docs": [
+            "or the link PDA of the mint a link names — checked in the handler."
+          ],
+          "name": "target",
           "writable": true
         },
         {
@@ -1756,6 +1795,53 @@ export type FeeAggregator = {
           },
           {
             "name": "newAdmin",
+            "type": "pubkey"
+          }
+        ],
+        "kind": "struct"
+      }
+    },
+    {
+      "docs": [
+        "A Base agent token was linked (or relinked) to its Solana mint."
+      ],
+      "name": "agentLinked",
+      "type": {
+        "fields": [
+          {
+            "name": "agentMint",
+            "type": "pubkey"
+          },
+          {
+            "name": "creator",
+            "type": "pubkey"
+          },
+          {
+            "name": "oftStore",
+            "type": "pubkey"
+          },
+          {
+            "name": "srcEid",
+            "type": "u32"
+          },
+          {
+            "name": "originToken",
+            "type": {
+              "array": [
+                "u8",
+                32
+              ]
+            }
+          },
+          {
+            "name": "linkId",
+            "type": "u64"
+          },
+          {
+            "docs": [
+              "The creator the link replaced (the default key for a first link)."
+            ],
+            "name": "previousCreator",
             "type": "pubkey"
           }
         ],

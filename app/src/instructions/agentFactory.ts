@@ -36,12 +36,44 @@ export function launchAgent(a: LaunchArgs): Promise<TransactionInstruction> {
     creatorQuoteAccount: firstBuy ? ata(a.creator, k.quoteMint, k.quoteTokenProgram) : null,
     creatorBaseAccount: firstBuy ? agentTokenAccount(a.creator, k.mint) : null,
     bondingCurveEventAuthority: eventAuthority(PROGRAM_IDS.bondingCurve), bondingCurveProgram: PROGRAM_IDS.bondingCurve,
-    feeStore: feeAggregatorPda.store(), feeVault: k.feeVault, feeVaultTokenAccount: k.feeVaultTokens, revenuePolicy: k.policy,
-    feeAggregatorEventAuthority: eventAuthority(PROGRAM_IDS.feeAggregator), feeAggregatorProgram: PROGRAM_IDS.feeAggregator,
-    stakePool: k.stakePool, stakeVault: k.stakeVault, stakeRewardVault: revenueSharePda.rewardVault(k.stakePool, k.quoteMint),
-    revenueShareEventAuthority: eventAuthority(PROGRAM_IDS.revenueShare), revenueShareProgram: PROGRAM_IDS.revenueShare,
+    revenue: agentRevenue(k.mint, k.quoteMint),
     token2022Program: TOKEN_2022_PROGRAM_ID, quoteTokenProgram: k.quoteTokenProgram,
     associatedTokenProgram: ASSOCIATED_TOKEN_PROGRAM_ID, systemProgram: SystemProgram.programId, ...events(),
+  }).instruction();
+}
+
+/** An agent's fee vault and stake pool (paying out in `rewardMint`), as a launch and a bridged agent's registration create them. */
+function agentRevenue(mint: PublicKey, rewardMint: PublicKey) {
+  const feeVault = feeAggregatorPda.vault(mint, rewardMint);
+  const stakePool = revenueSharePda.stakePool(mint);
+  return {
+    feeStore: feeAggregatorPda.store(), feeVault, feeVaultTokenAccount: feeAggregatorPda.vaultTokens(feeVault),
+    revenuePolicy: feeAggregatorPda.policy(mint),
+    feeAggregatorEventAuthority: eventAuthority(PROGRAM_IDS.feeAggregator), feeAggregatorProgram: PROGRAM_IDS.feeAggregator,
+    stakePool, stakeVault: revenueSharePda.stakeVault(stakePool), stakeRewardVault: revenueSharePda.rewardVault(stakePool, rewardMint),
+    revenueShareEventAuthority: eventAuthority(PROGRAM_IDS.revenueShare), revenueShareProgram: PROGRAM_IDS.revenueShare,
+  };
+}
+
+export interface RegisterBridgedArgs {
+  /** The creator the link from the origin chain names; signs and pays. */
+  creator: PublicKey;
+  /** The agent token's OFT mint on Solana (Token-2022, mint authority its OFT store). */
+  mint: PublicKey;
+  presetId: number;
+  /** The agent's first reward mint, and its token program. */
+  rewardMint: PublicKey;
+  rewardTokenProgram: PublicKey;
+  unstakeCooldown?: number;
+}
+
+/** Registers an agent token from another chain as an agent, through its link. */
+export function registerBridgedAgent(a: RegisterBridgedArgs): Promise<TransactionInstruction> {
+  return program().methods.registerBridgedAgent(a.presetId, a.unstakeCooldown ?? null).accountsStrict({
+    creator: a.creator, mint: a.mint, link: feeAggregatorPda.agentLink(a.mint), agent: agentFactoryPda.agent(a.mint),
+    launcher: agentFactoryPda.launcher(), preset: bondingCurvePda.preset(a.presetId), rewardMint: a.rewardMint,
+    revenue: agentRevenue(a.mint, a.rewardMint), token2022Program: TOKEN_2022_PROGRAM_ID,
+    rewardTokenProgram: a.rewardTokenProgram, systemProgram: SystemProgram.programId, ...events(),
   }).instruction();
 }
 

@@ -197,7 +197,7 @@ function withAccounts(ix: TransactionInstruction, payer: PublicKey, accounts: Lz
 /** Executor step 2: `lz_receive` with the listed accounts. */
 export async function lzReceive(payer: PublicKey, accounts: LzAccount[], p: LzReceiveParams): Promise<TransactionInstruction> {
   const ix = await program().methods.lzReceive(lzParams(p)).accountsStrict({
-    payer, store: pda.store(), peer: PublicKey.default, vault: PublicKey.default, receipt: PublicKey.default,
+    payer, store: pda.store(), peer: PublicKey.default, target: PublicKey.default, receipt: PublicKey.default,
     systemProgram: SystemProgram.programId, ...events(),
   }).instruction();
   return withAccounts(ix, payer, accounts);

@@ -89,6 +89,11 @@ pub mod fee_aggregator {
         pda(&[seeds::VAULT_TOKENS, vault.as_ref()])
     }
 
+    /// A remote agent token's link to its Solana mint (written from a peer's message).
+    pub fn link(agent_mint: &Pubkey) -> Pubkey {
+        pda(&[seeds::AGENT_LINK, agent_mint.as_ref()])
+    }
+
     pub fn oft(reward_mint: &Pubkey) -> Pubkey {
         pda(&[seeds::OFT, reward_mint.as_ref()])
     }

@@ -18,6 +18,24 @@ contract MockVirtual is ERC20 {
     }
 }
 
+/// A Solana agent token as its mint is there (6 decimals), for the far side of the round trip.
+contract MockAgentToken is ERC20 {
+    constructor() ERC20("Smith", "SMITH") {}
+
+    function decimals() public pure override returns (uint8) {
+        return 6;
+    }
+
+    function mint(address to, uint256 amount) external {
+        _mint(to, amount);
+    }
+}
+
+/// Stand-in for LayerZero's Solana OFT program in adapter mode (lock / unlock): its EVM twin.
+contract AgentTokenAdapter is OFTAdapter {
+    constructor(address _token, address _endpoint, address _owner) OFTAdapter(_token, _endpoint, _owner) Ownable(_owner) {}
+}
+
 /// VIRTUAL's OFT on Base: LayerZero's OFTAdapter (lock / unlock) over the ERC-20.
 contract VirtualOFTAdapter is OFTAdapter {
     constructor(address _token, address _endpoint, address _owner) OFTAdapter(_token, _endpoint, _owner) Ownable(_owner) {}
@@ -58,6 +76,9 @@ contract RemoteStore is OApp, ILayerZeroComposer {
 
     Report[] public reports;
     Transfer[] public transfers;
+    /// Agent links as they arrived (138 bytes each), with their source.
+    bytes[] public links;
+    bytes32[] public linkSenders;
 
     constructor(address _endpoint, address _owner) OApp(_endpoint, _owner) Ownable(_owner) {}
 
@@ -70,6 +91,12 @@ contract RemoteStore is OApp, ILayerZeroComposer {
     }
 
     function _lzReceive(Origin calldata _origin, bytes32, bytes calldata _m, address, bytes calldata) internal override {
+        if (_m.length > 1 && uint8(_m[1]) == 3) {
+            require(_m.length == 138, "agent link is 138 bytes");
+            links.push(_m);
+            linkSenders.push(_origin.sender);
+            return;
+        }
         require(_m.length == 91, "fee report is 91 bytes");
         reports.push(
             Report({

@@ -31,3 +31,22 @@ pub struct CreatorTransferred {
     pub previous_creator: Pubkey,
     pub new_creator: Pubkey,
 }
+
+/// An agent token from another chain became an agent here, through its link.
+#[event]
+pub struct BridgedAgentRegistered {
+    pub agent: Pubkey,
+    pub mint: Pubkey,
+    pub creator: Pubkey,
+    pub origin_eid: u32,
+    pub origin_token: [u8; 32],
+    /// The link message that allowed it.
+    pub link_id: u64,
+    pub oft_store: Pubkey,
+    pub preset: Pubkey,
+    pub preset_id: u16,
+    /// The mint the agent's first fee vault and stake-pool rewards are in.
+    pub reward_mint: Pubkey,
+    pub slot: u64,
+    pub timestamp: i64,
+}

@@ -46,6 +46,11 @@ pub mod agent_factory {
         handle_launch_agent(ctx, name, symbol, uri, preset_id, creator_first_buy, unstake_cooldown)
     }
 
+    // --- an agent token from another chain, registered through its link
+    pub fn register_bridged_agent(ctx: Context<RegisterBridgedAgent>, preset_id: u16, unstake_cooldown: Option<u32>) -> Result<()> {
+        handle_register_bridged_agent(ctx, preset_id, unstake_cooldown)
+    }
+
     // --- the creator role (two-step transfer) and its fees
     pub fn propose_creator(ctx: Context<ProposeCreator>, new_creator: Pubkey) -> Result<()> {
         handle_propose_creator(ctx, new_creator)

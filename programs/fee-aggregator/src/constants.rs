@@ -25,6 +25,9 @@ pub mod seeds {
     /// PDA seed: `["policy", agent_mint]`.
     #[constant]
     pub const POLICY: &[u8] = b"policy";
+    /// PDA seed: `["agent_link", agent_mint]`, a Base agent token's link to its Solana mint.
+    #[constant]
+    pub const AGENT_LINK: &[u8] = b"agent_link";
     /// PDA seed: `["oft", reward_mint]`, the OFT whose composes may credit that mint.
     #[constant]
     pub const OFT: &[u8] = b"oft";

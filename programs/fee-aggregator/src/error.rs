@@ -113,6 +113,14 @@ pub enum FeeAggregatorError {
     ZeroAmount,
     #[msg("Nothing to distribute")]
     NothingToDistribute,
+
+    // --- bridge: agent links
+    #[msg("Link account is not the link PDA of the message's mint")]
+    LinkMismatch,
+    #[msg("A link must name a mint, a creator and an OFT store")]
+    InvalidLink,
+    #[msg("A later link for this mint was already applied")]
+    StaleLink,
 }
 
 impl From<MintRejection> for FeeAggregatorError {

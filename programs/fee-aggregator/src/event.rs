@@ -83,6 +83,19 @@ pub struct FeeReported {
     pub reported_total: u64,
 }
 
+/// A Base agent token was linked (or relinked) to its Solana mint.
+#[event]
+pub struct AgentLinked {
+    pub agent_mint: Pubkey,
+    pub creator: Pubkey,
+    pub oft_store: Pubkey,
+    pub src_eid: u32,
+    pub origin_token: [u8; 32],
+    pub link_id: u64,
+    /// The creator the link replaced (the default key for a first link).
+    pub previous_creator: Pubkey,
+}
+
 #[event]
 pub struct RevenueDistributed {
     pub agent_mint: Pubkey,

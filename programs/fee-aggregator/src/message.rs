@@ -25,6 +25,20 @@
 //! | 34 | 8  | transfer id, unique per source chain |
 //! | 42 | 8  | source epoch |
 //!
+//! An **agent link** travels as a plain OApp message to `lz_receive`: the Base side names the
+//! Solana mint of one of its agent tokens (an OFT mint), who may register it as an agent,
+//! and the OFT store that must be its mint authority:
+//!
+//! | offset | size | field |
+//! |---|---|---|
+//! | 0  | 1  | version (2) |
+//! | 1  | 1  | kind: 3 agent link |
+//! | 2  | 32 | agent: the agent token mint on Solana |
+//! | 34 | 32 | creator on Solana: the only key that may register the agent |
+//! | 66 | 32 | OFT store on Solana: the mint's mint authority |
+//! | 98 | 32 | the agent token on the source chain (an EVM address, left-padded) |
+//! | 130 | 8 | link id, unique per source chain (the same counter as report ids) |
+//!
 //! It reaches `lz_compose` inside LayerZero's OFT compose message, Solana layout
 //! ([`OftCompose`]): `nonce u64 | src_eid u32 | amount_ld u64 | composeFrom[32] | composeMsg`.
 
@@ -36,6 +50,17 @@ pub const VERSION: u8 = 2;
 pub mod kind {
     pub const FEE_REPORT: u8 = 1;
     pub const VALUE_TRANSFER: u8 = 2;
+    pub const AGENT_LINK: u8 = 3;
+}
+
+/// The kind byte of an OApp message, once its version is checked (the length is checked
+/// by the kind's decoder).
+pub fn kind_of(bytes: &[u8]) -> Result<u8, MessageError> {
+    match bytes {
+        [VERSION, kind, ..] => Ok(*kind),
+        [_, _, ..] => Err(MessageError::UnsupportedVersion),
+        _ => Err(MessageError::Malformed),
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -139,6 +164,43 @@ impl ValueTransfer {
     }
 }
 
+/// A Base agent token's Solana mint, who may register it, and its OFT store.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AgentLink {
+    pub agent: Pubkey,
+    pub creator: Pubkey,
+    pub oft_store: Pubkey,
+    pub origin_token: [u8; 32],
+    pub link_id: u64,
+}
+
+impl AgentLink {
+    pub const LEN: usize = 138;
+
+    pub fn decode(bytes: &[u8]) -> Result<Self, MessageError> {
+        header(bytes, Self::LEN, kind::AGENT_LINK)?;
+        Ok(AgentLink {
+            agent: key_at(bytes, 2),
+            creator: key_at(bytes, 34),
+            oft_store: key_at(bytes, 66),
+            origin_token: bytes[98..130].try_into().unwrap(),
+            link_id: u64_at(bytes, 130),
+        })
+    }
+
+    pub fn encode(&self) -> [u8; Self::LEN] {
+        let mut out = [0u8; Self::LEN];
+        out[0] = VERSION;
+        out[1] = kind::AGENT_LINK;
+        out[2..34].copy_from_slice(self.agent.as_ref());
+        out[34..66].copy_from_slice(self.creator.as_ref());
+        out[66..98].copy_from_slice(self.oft_store.as_ref());
+        out[98..130].copy_from_slice(&self.origin_token);
+        out[130..138].copy_from_slice(&self.link_id.to_be_bytes());
+        out
+    }
+}
+
 /// LayerZero's OFT compose message as the Solana OFT sends it (its `compose_msg_codec`):
 /// the packet's nonce and source eid, the amount delivered in local units (after any
 /// transfer fee), the remote caller of the OFT send, and that caller's compose message.
@@ -196,8 +258,21 @@ mod tests {
         ValueTransfer { agent: Pubkey::new_from_array([7; 32]), transfer_id: 43, source_epoch: 2026_11 }
     }
 
+    fn link() -> AgentLink {
+        let mut origin_token = [0u8; 32];
+        origin_token[12..].copy_from_slice(&[0xBA; 20]);
+        AgentLink {
+            agent: Pubkey::new_from_array([7; 32]),
+            creator: Pubkey::new_from_array([8; 32]),
+            oft_store: Pubkey::new_from_array([9; 32]),
+            origin_token,
+            link_id: 44,
+        }
+    }
+
     #[test]
     fn round_trips() {
+        assert_eq!(AgentLink::decode(&link().encode()), Ok(link()));
         assert_eq!(FeeReport::decode(&report().encode()), Ok(report()));
         assert_eq!(ValueTransfer::decode(&transfer().encode()), Ok(transfer()));
         let payload = transfer().encode();
@@ -207,15 +282,25 @@ mod tests {
 
     #[test]
     fn every_truncation_and_extension_is_malformed() {
-        for bytes in [report().encode().to_vec(), transfer().encode().to_vec()] {
+        // Each message against its own kind's decoder: every other length is malformed.
+        type Decode = fn(&[u8]) -> Result<(), MessageError>;
+        let cases: [(Vec<u8>, Decode); 3] = [
+            (report().encode().to_vec(), |b| FeeReport::decode(b).map(|_| ())),
+            (transfer().encode().to_vec(), |b| ValueTransfer::decode(b).map(|_| ())),
+            (link().encode().to_vec(), |b| AgentLink::decode(b).map(|_| ())),
+        ];
+        for (bytes, decode) in cases {
             for len in 0..bytes.len() {
-                assert_eq!(FeeReport::decode(&bytes[..len]).err().or(ValueTransfer::decode(&bytes[..len]).err()), Some(MessageError::Malformed));
+                assert_eq!(decode(&bytes[..len]), Err(MessageError::Malformed), "{len} of {} bytes", bytes.len());
             }
             let mut longer = bytes.clone();
             longer.push(0);
-            assert_eq!(FeeReport::decode(&longer), Err(MessageError::Malformed));
-            assert_eq!(ValueTransfer::decode(&longer), Err(MessageError::Malformed));
+            assert_eq!(decode(&longer), Err(MessageError::Malformed));
+            assert_eq!(decode(&bytes), Ok(()));
         }
+        assert_eq!(kind_of(&[VERSION]), Err(MessageError::Malformed));
+        assert_eq!(kind_of(&[1, kind::AGENT_LINK]), Err(MessageError::UnsupportedVersion));
+        assert_eq!(kind_of(&link().encode()), Ok(kind::AGENT_LINK));
         assert_eq!(OftCompose::decode(&[0; 51]), Err(MessageError::MalformedCompose));
     }
 
@@ -246,6 +331,9 @@ mod tests {
         assert_eq!(&bytes[83..91], &2026_11u64.to_be_bytes());
         let bytes = transfer().encode();
         assert_eq!(&bytes[34..42], &43u64.to_be_bytes());
+        let bytes = link().encode();
+        assert_eq!((bytes[1], bytes[2], bytes[34], bytes[66], bytes[98], bytes[110], bytes[129]), (3, 7, 8, 9, 0, 0xBA, 0xBA));
+        assert_eq!(&bytes[130..138], &44u64.to_be_bytes());
         let payload = transfer().encode();
         let compose = OftCompose { nonce: 5, src_eid: 30184, amount_ld: 77, compose_from: [0xBA; 32], compose_msg: &payload }.encode();
         assert_eq!(&compose[0..8], &5u64.to_be_bytes());

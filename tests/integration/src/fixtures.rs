@@ -253,17 +253,34 @@ impl Env {
     /// A bridged mint (`decimals`) with its OFT stand-in, registered at the endpoint and
     /// configured in fee-aggregator by the admin.
     pub async fn bridged_token(&mut self, decimals: u8) -> Oft {
-        let token_program = anchor_spl::token::ID;
+        let oft = self.oft_token(decimals, anchor_spl::token::ID, &[]).await;
+        let admin = self.admin.insecure_clone();
+        self.send(&[ix::fees::set_oft(&admin.pubkey(), &oft.mint, &oft.token_program, oft.store)], &[&admin]).await.unwrap();
+        oft
+    }
+
+    /// An agent token from another chain as LayerZero's OFT program makes it on Solana: a
+    /// Token-2022 mint (6 decimals, `extensions`, no freeze authority) whose mint authority
+    /// is its OFT store (the test stand-in), which mints what arrives.
+    pub async fn bridged_agent_token(&mut self, extensions: &[TestExtension]) -> Oft {
+        self.oft_token(6, anchor_spl::token_2022::ID, extensions).await
+    }
+
+    /// A mint whose authority is a new OFT stand-in's store, and the OFT's escrow.
+    async fn oft_token(&mut self, decimals: u8, token_program: Pubkey, extensions: &[TestExtension]) -> Oft {
         let escrow = self.keypair();
         let store = ix::oft::store(&escrow.pubkey());
-        let mint = self.create_mint(&store, decimals, &token_program, &[]).await;
+        let mint = self.keypair();
         let payer = self.payer().pubkey();
         let rent = self.rent().await;
+        let mut create_mint = ix::create_mint(&payer, &mint.pubkey(), &store, decimals, &token_program, extensions, &rent);
+        // No freeze authority, as LayerZero's OFT mints are made.
+        *create_mint.last_mut().unwrap() = spl_token_2022::instruction::initialize_mint2(&token_program, &mint.pubkey(), &store, None, decimals).unwrap();
+        self.send(&create_mint, &[&mint]).await.unwrap();
+        let mint = mint.pubkey();
         let create = anchor_lang::solana_program::system_instruction::create_account(&payer, &escrow.pubkey(), rent.minimum_balance(165), 165, &token_program);
-        let init = anchor_spl::token::spl_token::instruction::initialize_account3(&token_program, &escrow.pubkey(), &mint, &store).unwrap();
+        let init = spl_token_2022::instruction::initialize_account3(&token_program, &escrow.pubkey(), &mint, &store).unwrap();
         self.send(&[create, init, ix::oft::init_oft(&payer, &mint, &escrow.pubkey())], &[&escrow]).await.unwrap();
-        let admin = self.admin.insecure_clone();
-        self.send(&[ix::fees::set_oft(&admin.pubkey(), &mint, &token_program, store)], &[&admin]).await.unwrap();
         Oft { mint, escrow: escrow.pubkey(), store, token_program, ld2sd_rate: 10u64.pow(decimals as u32 - 6) }
     }
 

@@ -33,8 +33,6 @@ pub fn launch_agent(l: &Launch) -> Instruction {
         Some((amount, quote_account)) => (Some(amount), Some(quote_account), Some(keys.base_ata(&l.creator))),
         None => (None, None, None),
     };
-    let fee_vault = pda::fee_aggregator::vault(&l.mint, &l.quote_mint);
-    let stake_pool = pda::revenue_share::pool(&l.mint);
     ix(
         agent_factory::ID,
         agent_factory::accounts::LaunchAgent {
@@ -51,17 +49,7 @@ pub fn launch_agent(l: &Launch) -> Instruction {
             creator_base_account,
             bonding_curve_event_authority: pda::event_authority(&bonding_curve::ID),
             bonding_curve_program: bonding_curve::ID,
-            fee_store: pda::fee_aggregator::store(),
-            fee_vault,
-            fee_vault_token_account: pda::fee_aggregator::vault_tokens(&fee_vault),
-            revenue_policy: pda::fee_aggregator::policy(&l.mint),
-            fee_aggregator_event_authority: pda::event_authority(&fee_aggregator::ID),
-            fee_aggregator_program: fee_aggregator::ID,
-            stake_pool,
-            stake_vault: pda::revenue_share::vault(&stake_pool),
-            stake_reward_vault: pda::revenue_share::reward_vault(&stake_pool, &l.quote_mint),
-            revenue_share_event_authority: pda::event_authority(&revenue_share::ID),
-            revenue_share_program: revenue_share::ID,
+            revenue: agent_revenue(&l.mint, &l.quote_mint),
             token_2022_program: anchor_spl::token_2022::ID,
             quote_token_program: l.quote_token_program,
             associated_token_program: anchor_spl::associated_token::ID,
@@ -77,6 +65,60 @@ pub fn launch_agent(l: &Launch) -> Instruction {
             creator_first_buy: first_buy,
             unstake_cooldown: l.unstake_cooldown,
         },
+    )
+}
+
+/// An agent's fee vault and stake pool (paying out in `reward_mint`), as a launch and a
+/// bridged agent's registration create them.
+fn agent_revenue(mint: &Pubkey, reward_mint: &Pubkey) -> agent_factory::accounts::AgentRevenue {
+    let fee_vault = pda::fee_aggregator::vault(mint, reward_mint);
+    let stake_pool = pda::revenue_share::pool(mint);
+    agent_factory::accounts::AgentRevenue {
+        fee_store: pda::fee_aggregator::store(),
+        fee_vault,
+        fee_vault_token_account: pda::fee_aggregator::vault_tokens(&fee_vault),
+        revenue_policy: pda::fee_aggregator::policy(mint),
+        fee_aggregator_event_authority: pda::event_authority(&fee_aggregator::ID),
+        fee_aggregator_program: fee_aggregator::ID,
+        stake_pool,
+        stake_vault: pda::revenue_share::vault(&stake_pool),
+        stake_reward_vault: pda::revenue_share::reward_vault(&stake_pool, reward_mint),
+        revenue_share_event_authority: pda::event_authority(&revenue_share::ID),
+        revenue_share_program: revenue_share::ID,
+    }
+}
+
+/// What `register_bridged_agent` needs to know: the OFT mint of an agent token from
+/// another chain, linked from there to `creator`.
+pub struct RegisterBridged {
+    pub creator: Pubkey,
+    pub mint: Pubkey,
+    pub preset_id: u16,
+    /// The agent's first reward mint, and its token program.
+    pub reward_mint: Pubkey,
+    pub reward_token_program: Pubkey,
+    pub unstake_cooldown: Option<u32>,
+}
+
+pub fn register_bridged_agent(r: &RegisterBridged) -> Instruction {
+    ix(
+        agent_factory::ID,
+        agent_factory::accounts::RegisterBridgedAgent {
+            creator: r.creator,
+            mint: r.mint,
+            link: pda::fee_aggregator::link(&r.mint),
+            agent: pda::agent_factory::agent(&r.mint),
+            launcher: pda::agent_factory::launcher(),
+            preset: pda::bonding_curve::preset(r.preset_id),
+            reward_mint: r.reward_mint,
+            revenue: agent_revenue(&r.mint, &r.reward_mint),
+            token_2022_program: anchor_spl::token_2022::ID,
+            reward_token_program: r.reward_token_program,
+            system_program: system_program::ID,
+            event_authority: event_authority(),
+            program: agent_factory::ID,
+        },
+        agent_factory::instruction::RegisterBridgedAgent { preset_id: r.preset_id, unstake_cooldown: r.unstake_cooldown },
     )
 }
 

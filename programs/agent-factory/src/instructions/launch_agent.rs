@@ -19,13 +19,12 @@ use anchor_spl::token_interface::{
 };
 use bonding_curve::program::BondingCurve;
 use bonding_curve::state::Preset;
-use fee_aggregator::program::FeeAggregator;
-use revenue_share::program::RevenueShare;
 
 use crate::constants::{metadata, seeds};
 use crate::error::AgentFactoryError;
 use crate::event::AgentLaunched;
 use crate::state::Agent;
+use super::groups::*;
 
 /// Launches an agent in one instruction: its Token-2022 mint with on-mint metadata, its
 /// record, its pool (CPI into bonding-curve) holding the whole fixed supply, and, if
@@ -74,32 +73,8 @@ pub struct LaunchAgent<'info> {
     /// CHECK: bonding-curve's event authority, checked by bonding-curve.
     pub bonding_curve_event_authority: UncheckedAccount<'info>,
     pub bonding_curve_program: Program<'info, BondingCurve>,
-    /// CHECK: fee-aggregator's store; fee-aggregator checks it.
-    pub fee_store: UncheckedAccount<'info>,
-    /// CHECK: the agent's fee vault for the quote mint, created by fee-aggregator.
-    #[account(mut)]
-    pub fee_vault: UncheckedAccount<'info>,
-    /// CHECK: created by fee-aggregator.
-    #[account(mut)]
-    pub fee_vault_token_account: UncheckedAccount<'info>,
-    /// CHECK: the agent's revenue policy, created by fee-aggregator.
-    #[account(mut)]
-    pub revenue_policy: UncheckedAccount<'info>,
-    /// CHECK: fee-aggregator's event authority, checked by fee-aggregator.
-    pub fee_aggregator_event_authority: UncheckedAccount<'info>,
-    pub fee_aggregator_program: Program<'info, FeeAggregator>,
-    /// CHECK: the agent's stake pool, created by revenue-share.
-    #[account(mut)]
-    pub stake_pool: UncheckedAccount<'info>,
-    /// CHECK: created by revenue-share.
-    #[account(mut)]
-    pub stake_vault: UncheckedAccount<'info>,
-    /// CHECK: the stake pool's vault for the quote mint, created by revenue-share.
-    #[account(mut)]
-    pub stake_reward_vault: UncheckedAccount<'info>,
-    /// CHECK: revenue-share's event authority, checked by revenue-share.
-    pub revenue_share_event_authority: UncheckedAccount<'info>,
-    pub revenue_share_program: Program<'info, RevenueShare>,
+    /// The agent's fee vault and stake pool, created by CPI.
+    pub revenue: AgentRevenue<'info>,
     pub token_2022_program: Program<'info, Token2022>,
     pub quote_token_program: Interface<'info, TokenInterface>,
     pub associated_token_program: Program<'info, AssociatedToken>,
@@ -110,11 +85,11 @@ impl LaunchAgent<'_> {
     /// The preset, typed by bonding-curve's own `Preset` (owner checked by the constraint,
     /// discriminator and size here).
     fn preset(&self) -> Result<Preset> {
-        Ok(*load_zero_copy::<Preset>(&self.preset)?)
+        read_preset(&self.preset, None)
     }
 
     fn validate(&self, name: &str, symbol: &str, uri: &str, preset_id: u16, first_buy: Option<u64>) -> Result<()> {
-        require!(self.preset()?.id == preset_id, AgentFactoryError::UnknownPreset);
+        read_preset(&self.preset, Some(preset_id))?;
         require!(!name.is_empty() && !symbol.is_empty() && !uri.is_empty(), AgentFactoryError::EmptyMetadataField);
         require!(name.len() <= metadata::MAX_NAME_LEN as usize, AgentFactoryError::NameTooLong);
         require!(symbol.len() <= metadata::MAX_SYMBOL_LEN as usize, AgentFactoryError::SymbolTooLong);
@@ -128,6 +103,15 @@ impl LaunchAgent<'_> {
         }
         Ok(())
     }
+}
+
+/// A bonding-curve preset, typed by bonding-curve's own `Preset` (the owner is checked by
+/// the caller's constraint; discriminator and size here), and, if given, storing `id`:
+/// bonding-curve creates a preset only at its PDA, so the stored id names it.
+pub(crate) fn read_preset(info: &AccountInfo, id: Option<u16>) -> Result<Preset> {
+    let preset = *load_zero_copy::<Preset>(info)?;
+    require!(id.is_none_or(|id| preset.id == id), AgentFactoryError::UnknownPreset);
+    Ok(preset)
 }
 
 /// Bytes the metadata extension adds to the mint: Token-2022's 4-byte TLV header (u16
@@ -176,6 +160,8 @@ pub fn handle_launch_agent(
         created_at: clock.unix_timestamp,
         preset_id,
         bump: ctx.bumps.agent,
+        origin_eid: 0,
+        origin_token: [0; 32],
     })?;
 
     let token_program = a.token_2022_program.key();
@@ -242,49 +228,22 @@ pub fn handle_launch_agent(
     let revoke = token_ix::set_authority(&token_program, &mint_key, None, AuthorityType::MintTokens, &agent_key, &[])?;
     invoke(&revoke, &mint_and_agent, agent_signer)?;
 
-    // 5. The agent's fee vault (for the quote mint) and revenue policy in fee-aggregator.
-    invoke_program(
-        fee_aggregator::ID,
-        fee_aggregator::cpi::accounts::CreateVault {
-            payer: a.creator.to_account_info(),
-            store: a.fee_store.to_account_info(),
-            agent: agent.clone(),
-            agent_mint: mint.clone(),
-            reward_mint: a.quote_mint.to_account_info(),
-            vault: a.fee_vault.to_account_info(),
-            vault_token_account: a.fee_vault_token_account.to_account_info(),
-            policy: a.revenue_policy.to_account_info(),
-            token_program: a.quote_token_program.to_account_info(),
-            system_program: a.system_program.to_account_info(),
-            event_authority: a.fee_aggregator_event_authority.to_account_info(),
-            program: a.fee_aggregator_program.to_account_info(),
-        },
-        fee_aggregator::instruction::CreateVault {},
-        &[],
-    )?;
+    // 5. The agent's fee vault and revenue policy (fee-aggregator) and its stake pool
+    // (revenue-share), paying out in the quote token first.
+    let parties = RevenueParties {
+        payer: &a.creator.to_account_info(),
+        agent: &agent,
+        agent_mint: &mint,
+        launcher: &a.launcher.to_account_info(),
+        launcher_seeds,
+        reward_mint: &a.quote_mint.to_account_info(),
+        agent_token_program: &a.token_2022_program.to_account_info(),
+        reward_token_program: &a.quote_token_program.to_account_info(),
+        system_program: &system,
+    };
+    a.revenue.create(&parties, unstake_cooldown, staking.reward_window)?;
 
-    // 6. The agent's stake pool in revenue-share, paying out in the quote token first.
-    invoke_program(
-        revenue_share::ID,
-        revenue_share::cpi::accounts::CreateStakePool {
-            payer: a.creator.to_account_info(),
-            launcher: a.launcher.to_account_info(),
-            agent_mint: mint.clone(),
-            stake_pool: a.stake_pool.to_account_info(),
-            stake_vault: a.stake_vault.to_account_info(),
-            reward_mint: a.quote_mint.to_account_info(),
-            reward_vault: a.stake_reward_vault.to_account_info(),
-            agent_token_program: a.token_2022_program.to_account_info(),
-            reward_token_program: a.quote_token_program.to_account_info(),
-            system_program: a.system_program.to_account_info(),
-            event_authority: a.revenue_share_event_authority.to_account_info(),
-            program: a.revenue_share_program.to_account_info(),
-        },
-        revenue_share::instruction::CreateStakePool { unstake_cooldown, reward_window: staking.reward_window },
-        &[launcher_seeds],
-    )?;
-
-    // 7. The creator's first buy, on the same terms as any buyer at this second.
+    // 6. The creator's first buy, on the same terms as any buyer at this second.
     if let Some(quote_in) = creator_first_buy {
         let (quote_account, base_account) = match (&a.creator_quote_account, &a.creator_base_account) {
             (Some(q), Some(b)) => (q.to_account_info(), b.to_account_info()),

@@ -1,3 +1,4 @@
+pub mod link;
 pub mod lz_types;
 pub mod oft;
 pub mod peer;
@@ -5,6 +6,7 @@ pub mod policy;
 pub mod store;
 pub mod vault;
 
+pub use link::*;
 pub use lz_types::*;
 pub use oft::*;
 pub use peer::*;

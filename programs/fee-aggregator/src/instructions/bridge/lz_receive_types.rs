@@ -1,10 +1,10 @@
 use anchor_lang::prelude::*;
 
-use super::{event_authority_address, peer_address, receipt_address, vault_address};
+use super::{event_authority_address, link_address, peer_address, receipt_address, vault_address};
 use crate::constants::STORE_ADDRESS;
 use crate::error::FeeAggregatorError;
 use crate::lz::{self, ClearParams, LzAccount, LzReceiveParams};
-use crate::message::FeeReport;
+use crate::message::{self, AgentLink, FeeReport, kind};
 use crate::state::Store;
 
 /// Read-only: the executor simulates this (with the accounts of `["LzReceiveTypes",
@@ -22,13 +22,24 @@ pub fn handle_lz_receive_types(ctx: Context<LzReceiveTypes>, params: LzReceivePa
 
 /// The account list `lz_receive_types` returns (also usable off-chain).
 pub fn receive_accounts(store: &Pubkey, endpoint: &Pubkey, params: &LzReceiveParams) -> Result<Vec<LzAccount>> {
-    let report = FeeReport::decode(&params.message).map_err(FeeAggregatorError::from)?;
+    // What the message writes, and the id its receipt is keyed by.
+    let (target, id) = match message::kind_of(&params.message).map_err(FeeAggregatorError::from)? {
+        kind::FEE_REPORT => {
+            let report = FeeReport::decode(&params.message).map_err(FeeAggregatorError::from)?;
+            (vault_address(&report.agent, &report.reward_mint), report.report_id)
+        }
+        kind::AGENT_LINK => {
+            let link = AgentLink::decode(&params.message).map_err(FeeAggregatorError::from)?;
+            (link_address(&link.agent).0, link.link_id)
+        }
+        _ => return err!(FeeAggregatorError::UnknownMessageKind),
+    };
     let mut accounts = vec![
         LzAccount::payer(),
         LzAccount::readonly(*store),
         LzAccount::readonly(peer_address(store, params.src_eid)),
-        LzAccount::writable(vault_address(&report.agent, &report.reward_mint)),
-        LzAccount::writable(receipt_address(params.src_eid, report.report_id).0),
+        LzAccount::writable(target),
+        LzAccount::writable(receipt_address(params.src_eid, id).0),
         LzAccount::readonly(anchor_lang::system_program::ID),
         LzAccount::readonly(event_authority_address()),
         LzAccount::readonly(crate::ID),

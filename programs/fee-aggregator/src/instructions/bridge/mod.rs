@@ -36,6 +36,10 @@ pub fn vault_tokens_address(vault: &Pubkey) -> Pubkey {
     pda(&[seeds::VAULT_TOKENS, vault.as_ref()]).0
 }
 
+pub fn link_address(agent_mint: &Pubkey) -> (Pubkey, u8) {
+    pda(&[seeds::AGENT_LINK, agent_mint.as_ref()])
+}
+
 pub fn receipt_address(src_eid: u32, report_id: u64) -> (Pubkey, u8) {
     pda(&[seeds::RECEIPT, &src_eid.to_be_bytes(), &report_id.to_be_bytes()])
 }
