@@ -6,11 +6,12 @@
 import { strict as assert } from "node:assert";
 import { readFileSync } from "node:fs";
 import { Options } from "@layerzerolabs/lz-v2-utilities";
-import { PublicKey } from "@solana/web3.js";
+import { Keypair, PublicKey, SystemProgram } from "@solana/web3.js";
+import { MINT_SIZE, createInitializeMint2Instruction } from "@solana/spl-token";
 import type { Address } from "viem";
 
 import {
-  AgentpadError, DEFAULT_REPORT_LIMITS, decodeFeeReport, deployProtocol, decodeOftMessage, decodeValueTransfer, encodeFeeReport, executeLzCompose, executeLzReceive,
+  AgentpadError, DEFAULT_REPORT_LIMITS, TOKEN_2022_PROGRAM_ID, decodeAgentLink, decodeFeeReport, encodeAgentLink, deployProtocol, decodeOftMessage, decodeValueTransfer, encodeFeeReport, executeLzCompose, executeLzReceive,
   feeAggregatorPda, fetchVault, lzEndpointMock, type AgentpadClient, type Sent,
 } from "../app/src/index.js";
 import { type BridgedToken, type Harness, harness } from "./harness/index.js";
@@ -72,7 +73,7 @@ describe("fees from Base: AgentRevenueRouter on anvil to the agent's vault on So
     assert.equal(await base.read(router, R, "solanaStore"), hex(feeAggregatorPda.store().toBytes()));
     const report = Options.fromOptions(await base.read(router, R, "enforcedOptions", [SOLANA_EID, 1]));
     const receive = report.decodeExecutorLzReceiveOption()!;
-    assert.ok(receive.gas >= 2n * BigInt(budgets["fee_aggregator.lz_receive"]), `lz_receive gets ${receive.gas} CU`);
+    assert.ok(receive.gas >= 2n * BigInt(budgets["fee_aggregator.lz_receive (fee report)"]), `lz_receive gets ${receive.gas} CU`);
     assert.equal(receive.value, BigInt(await h.backend.minimumBalanceForRentExemption(0)), "the executor is paid the receipt's rent");
     const transfer = Options.fromOptions(await base.read(router, R, "enforcedOptions", [SOLANA_EID, 2]));
     const [compose] = transfer.decodeExecutorComposeOption();
@@ -106,7 +107,7 @@ describe("fees from Base: AgentRevenueRouter on anvil to the agent's vault on So
     assert.equal(Options.fromOptions(packet.options).decodeExecutorLzReceiveOption()!.gas, 150_000n, "the enforced options travel");
 
     const v0 = (await fetchVault(h.backend, mint, virtual.mint))!;
-    const delivered = await deliverReport(packet);
+    const delivered = await deliverMessage(packet);
     const e = event(delivered, "feeReported");
     assert.deepEqual([e.srcEid, big(e.reportId), big(e.sourceEpoch), big(e.amount)], [BASE_EID, report.reportId, 7n, 1_234_567_000n]);
     const v = (await fetchVault(h.backend, mint, virtual.mint))!;
@@ -116,7 +117,7 @@ describe("fees from Base: AgentRevenueRouter on anvil to the agent's vault on So
     console.log(`      Base reportFees ${amount} (18 dec) -> packet ${report.amountSd} (shared 6) -> Solana reported +${reported} (9 dec), eid ${chain.eid}`);
     assert.equal(v.undistributed, v0.undistributed, "a report moves no tokens");
     // Verified again, the packet still cannot land: its receipt exists.
-    await assert.rejects(deliverReport(packet), (err) => err instanceof AgentpadError && err.code === "ReplayedReport", "ReplayedReport");
+    await assert.rejects(deliverMessage(packet), (err) => err instanceof AgentpadError && err.code === "ReplayedReport", "ReplayedReport");
   });
 
   it("fees bridged through VIRTUAL's OFT land in the agent's vault on Solana, with the compose naming the agent", async () => {
@@ -152,6 +153,49 @@ describe("fees from Base: AgentRevenueRouter on anvil to the agent's vault on So
       (err) => err instanceof AgentpadError && err.code === "ComposeNotFound", "the endpoint refuses a second clear_compose");
   });
 
+  it("a link sent on Base lets only its creator register the OFT mint as an agent on Solana, its origin recorded", async () => {
+    // A Base agent token's OFT mint on Solana: Token-2022, 6 decimals, its OFT store the mint
+    // authority, no freeze authority (as LayerZero's OFT program makes it).
+    const [creator, stranger] = [await h.wallet(20), await h.wallet(20)];
+    const mintKey = Keypair.generate();
+    const oftStore = lzEndpointMock.oftStoreOf(Keypair.generate().publicKey);
+    await creator.send([
+      SystemProgram.createAccount({
+        fromPubkey: creator.address, newAccountPubkey: mintKey.publicKey, space: MINT_SIZE, programId: TOKEN_2022_PROGRAM_ID,
+        lamports: Number(await h.backend.minimumBalanceForRentExemption(MINT_SIZE)),
+      }),
+      createInitializeMint2Instruction(mintKey.publicKey, 6, oftStore, null, TOKEN_2022_PROGRAM_ID),
+    ], [mintKey]);
+    const bridged = mintKey.publicKey;
+    const register = (who: AgentpadClient) => who.registerBridgedAgent({ mint: bridged, presetId: h.deployment.presetId, rewardMint: virtual.mint });
+    await assert.rejects(register(creator), (e) => e instanceof AgentpadError && e.code === "NoLink", "no link yet");
+
+    const baseAgent: Address = "0x0000000000000000000000000000000000007777";
+    const args = [baseAgent, hex(bridged.toBytes()), hex(creator.address.toBytes()), hex(oftStore.toBytes()), "0x"];
+    const fee = await base.read<{ nativeFee: bigint }>(router, R, "quoteLink", args);
+    const [packet] = base.packetsOf(await base.write(router, R, "linkBaseAgent", args, fee.nativeFee));
+    const link = decodeAgentLink(packet.message);
+    assert.ok(link.agentMint.equals(bridged) && link.creator.equals(creator.address) && link.oftStore.equals(oftStore));
+    assert.equal(hex(link.originToken), hex(bytes32(baseAgent)));
+    assert.deepEqual(Buffer.from(packet.message), encodeAgentLink(link), "Solidity and the SDK encode a link identically");
+    const option = Options.fromOptions(packet.options).decodeExecutorLzReceiveOption()!;
+    assert.ok(option.gas >= 2n * BigInt(budgets["fee_aggregator.lz_receive (agent link)"]), `lz_receive of a link gets ${option.gas} CU`);
+    const rent = async (n: number) => BigInt(await h.backend.minimumBalanceForRentExemption(n));
+    assert.equal(option.value, (await rent(0)) + (await rent(149)), "the executor is paid the receipt's and the link's rent");
+
+    const linked = event(await deliverMessage(packet), "agentLinked");
+    assert.deepEqual([linked.srcEid, big(linked.linkId)], [BASE_EID, link.linkId]);
+    await assert.rejects(register(stranger), (e) => e instanceof AgentpadError && e.code === "NotLinkedCreator", "only the linked creator");
+    const registered = event(await register(creator), "bridgedAgentRegistered");
+    assert.equal(registered.originEid, BASE_EID);
+    await assert.rejects(register(creator), (e) => e instanceof AgentpadError && e.code === "AlreadyRegistered", "once");
+    const status = await creator.status(bridged, []);
+    assert.deepEqual([status.origin?.eid, hex(status.origin!.token)], [BASE_EID, hex(bytes32(baseAgent))]);
+    assert.equal(status.market, null, "no Solana pool until the creator opens one");
+    assert.deepEqual(status.vaults.map((v) => v.rewardMint.toBase58()), [virtual.mint.toBase58()], "its fee vault is in VIRTUAL");
+    console.log(`      Base linkBaseAgent -> packet (138 bytes, link ${link.linkId}) -> Solana link -> creator registers ${bridged.toBase58().slice(0, 8)}…`);
+  });
+
   it("a report from any other contract on Base is refused on Solana, and nothing changes", async () => {
     const impostor = await base.deployRouter({
       LZ_ENDPOINT: await base.read(router, R, "endpoint"), SOLANA_EID: String(SOLANA_EID),
@@ -163,7 +207,7 @@ describe("fees from Base: AgentRevenueRouter on anvil to the agent's vault on So
     const fee = await base.read<{ nativeFee: bigint }>(impostor, R, "quoteReport", [agentOnBase, token, amount, 7n, "0x"]);
     const [packet] = base.packetsOf(await base.write(impostor, R, "reportFees", [agentOnBase, token, amount, 7n, "0x"], fee.nativeFee));
     const v0 = await h.backend.getAccountInfo(feeAggregatorPda.vault(mint, virtual.mint));
-    await assert.rejects(deliverReport(packet), (err) => err instanceof AgentpadError && err.code === "InvalidSender", "InvalidSender");
+    await assert.rejects(deliverMessage(packet), (err) => err instanceof AgentpadError && err.code === "InvalidSender", "InvalidSender");
     assert.deepEqual((await h.backend.getAccountInfo(feeAggregatorPda.vault(mint, virtual.mint)))!.data, v0!.data);
   });
 
@@ -172,8 +216,8 @@ describe("fees from Base: AgentRevenueRouter on anvil to the agent's vault on So
     return fee.nativeFee;
   }
 
-  /** What the DVNs and the executor do with a report packet on Solana. */
-  async function deliverReport(p: { srcEid: number; sender: Uint8Array; nonce: bigint; guid: Uint8Array; message: Uint8Array }) {
+  /** What the DVNs and the executor do with an OApp packet (a report or a link) on Solana. */
+  async function deliverMessage(p: { srcEid: number; sender: Uint8Array; nonce: bigint; guid: Uint8Array; message: Uint8Array }) {
     await executor.send([lzEndpointMock.endpointVerify(executor.address, p.srcEid, p.sender, p.nonce, p.guid, p.message)]);
     return executeLzReceive(executor, { srcEid: p.srcEid, sender: p.sender, nonce: p.nonce, guid: p.guid, message: p.message });
   }

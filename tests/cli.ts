@@ -82,7 +82,9 @@ describe("agentpad CLI", function () {
     assert.match(status.out, /by source {3}trading \(swept\) [\d.]+ SOL \| direct [\d.]+ SOL \| bridged [\d.]+ SOL/);
     assert.match(status.out, new RegExp(`${wallet.address.toBase58()} {2}staked 5000, unstaking 0, claimable`));
     const json = JSON.parse((await cli("--json", "status", mint.toBase58())).out);
-    assert.equal(json.pool.phase, "curve");
+    assert.equal(json.market.pool.phase, "curve");
+    assert.equal(json.origin, null, "launched on Solana");
+    assert.match(status.out, /^origin {5}launched on Solana$/m);
     const unstake = await cli("unstake", mint.toBase58(), "2000");
     assert.equal(unstake.code, 0, unstake.err);
     assert.match(unstake.out, /^unstaking 2000 tokens, withdrawable at unix \d+/m);
@@ -126,6 +128,10 @@ describe("agentpad CLI", function () {
       [() => cli(...table, "launch", "--name", "n".repeat(33), "--symbol", "S", "--uri", "https://u"), 1, /NameTooLong: the name is 33 bytes; at most 32/],
       [() => cli(...table, "launch", "--name", "N", "--symbol", "SYMBOLS4567", "--uri", "https://u"), 1, /SymbolTooLong/],
       [() => cli(...table, "launch", "--name", "N", "--symbol", "S", "--uri", "https://" + "u".repeat(193)), 1, /UriTooLong/],
+      [() => cli("register", Keypair.generate().publicKey.toBase58(), "--reward-mint", mint.toBase58()), 1, /NoLink: no link from another chain names mint/],
+      [() => cli("register", mint.toBase58()), 2, /required option '--reward-mint <mint>'/],
+      [() => cli("open-pool", mint.toBase58(), "1", "1"), 1, /NotBridgedAgent: .* was launched on Solana/],
+      [() => cli("open-pool", mint.toBase58(), "x", "1"), 2, /tokens "x": not an amount/],
     ];
     for (const [run, code, pattern] of cases) {
       const r = await run();

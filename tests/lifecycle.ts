@@ -273,9 +273,10 @@ describe("agent lifecycle through the SDK", function () {
 
   it("reports an agent's status: price, progress, fee ledger by source, stakers' claimable", async () => {
     const s = await creator.status(mint, [alice.address, bob.address]);
-    assert.equal(s.pool.phase, "graduated");
-    assert.equal(s.progressBps, 10_000);
-    assert.ok(Number(s.price) > 0);
+    assert.equal(s.origin, null, "launched on Solana");
+    assert.equal(s.market!.pool.phase, "graduated");
+    assert.equal(s.market!.progressBps, 10_000);
+    assert.ok(Number(s.market!.price) > 0);
     const v = s.vaults.find((x) => x.rewardMint.equals(NATIVE_MINT))!;
     assert.ok(v.totalLocal > 0n && v.totalDirect > 0n, "trading fees and a deposit in the wSOL vault");
     const bridged = s.vaults.find((x) => !x.rewardMint.equals(NATIVE_MINT))!;

@@ -1,9 +1,10 @@
 /** Fetchers and decoders of every agentpad account, as plain objects with bigint amounts. */
 import { BN } from "./anchor.js";
+import { sha256 } from "@noble/hashes/sha256";
 import { PublicKey } from "@solana/web3.js";
 
 import type { Backend } from "./backend/types.js";
-import { PHASE } from "./constants.js";
+import { PHASE, PROGRAM_IDS } from "./constants.js";
 import type { Market, Phase, Segment } from "./math/curve.js";
 import { SEGMENT_LEN } from "./math/segment.js";
 import type { FeeSchedule } from "./math/fee.js";
@@ -115,7 +116,31 @@ export async function fetchPreset(b: Backend, id: number): Promise<PresetState |
 export interface AgentState {
   mint: PublicKey; pool: PublicKey; preset: PublicKey; creator: PublicKey; pendingCreator: PublicKey;
   createdSlot: bigint; createdAt: bigint; presetId: number;
+  /** LayerZero endpoint id of the agent token's origin chain (0: launched on Solana), and its address there. */
+  originEid: number; originToken: number[];
 }
+
+/** A remote agent token's link to its Solana mint, as fee-aggregator recorded it. */
+export interface AgentLinkState {
+  mint: PublicKey; creator: PublicKey; oftStore: PublicKey; originEid: number; originToken: Uint8Array; linkId: bigint;
+}
+
+/**
+ * The mint's link (fee-aggregator's `AgentLink`; its IDL lists no instruction that names it,
+ * so the Borsh layout is read here: discriminator, mint, creator, oft_store, origin_eid u32,
+ * origin_token [32], link_id u64, bump).
+ */
+export async function fetchAgentLink(b: Backend, mint: PublicKey): Promise<AgentLinkState | null> {
+  const info = await b.getAccountInfo(feeAggregatorPda.agentLink(mint));
+  if (!info || !info.owner.equals(PROGRAM_IDS.feeAggregator) || info.data.length < 8 + 32 * 3 + 4 + 32 + 8 + 1) return null;
+  const d = Buffer.from(info.data);
+  if (!d.subarray(0, 8).equals(AGENT_LINK_DISCRIMINATOR)) return null;
+  return {
+    mint: new PublicKey(d.subarray(8, 40)), creator: new PublicKey(d.subarray(40, 72)), oftStore: new PublicKey(d.subarray(72, 104)),
+    originEid: d.readUInt32LE(104), originToken: new Uint8Array(d.subarray(108, 140)), linkId: d.readBigUInt64LE(140),
+  };
+}
+const AGENT_LINK_DISCRIMINATOR = Buffer.from(sha256(Buffer.from("account:AgentLink"))).subarray(0, 8);
 export const fetchAgent = (b: Backend, mint: PublicKey): Promise<AgentState | null> =>
   fetchDecoded(b, "agentFactory", "agent", agentFactoryPda.agent(mint));
 

@@ -1,7 +1,8 @@
 /**
  * LayerZero bridge messages (docs/bridge-messages.md) as `AgentRevenueRouter` on Base sends
- * them: fee reports (OApp messages to the store) and value transfers (the compose message
- * of an OFT send to the store), and LayerZero's OFT codecs on Solana. Integers big-endian.
+ * them: fee reports and agent links (OApp messages to the store) and value transfers (the
+ * compose message of an OFT send to the store), and LayerZero's OFT codecs on Solana.
+ * Integers big-endian.
  */
 import { keccak_256 } from "@noble/hashes/sha3";
 import { PublicKey } from "@solana/web3.js";
@@ -10,9 +11,10 @@ import { feeAggregatorPda } from "./pda.js";
 import { SHARED_DECIMALS } from "./math/revenue.js";
 
 export const BRIDGE_MESSAGE_VERSION = 2;
-export const MessageKind = { feeReport: 1, valueTransfer: 2 } as const;
+export const MessageKind = { feeReport: 1, valueTransfer: 2, agentLink: 3 } as const;
 export const FEE_REPORT_LEN = 91;
 export const VALUE_TRANSFER_LEN = 50;
+export const AGENT_LINK_LEN = 138;
 
 /** Fees an agent earned and kept on the source chain (statistics; no tokens move). */
 export interface FeeReport {
@@ -30,6 +32,41 @@ export interface ValueTransfer {
   agentMint: PublicKey;
   transferId: bigint;
   sourceEpoch: bigint;
+}
+
+/**
+ * A Base agent token's Solana mint, the only key that may register it as an agent here, and
+ * the OFT store that must be its mint authority (`AgentRevenueRouter.linkBaseAgent`).
+ */
+export interface AgentLink {
+  agentMint: PublicKey;
+  creator: PublicKey;
+  oftStore: PublicKey;
+  /** The agent token on the source chain: an EVM address left-padded to 32 bytes. */
+  originToken: Uint8Array;
+  linkId: bigint;
+}
+
+export function encodeAgentLink(m: AgentLink): Buffer {
+  if (m.originToken.length !== 32) throw new Error(`an origin token is 32 bytes (an EVM address left-padded), got ${m.originToken.length}`);
+  const out = Buffer.alloc(AGENT_LINK_LEN);
+  out[0] = BRIDGE_MESSAGE_VERSION;
+  out[1] = MessageKind.agentLink;
+  m.agentMint.toBuffer().copy(out, 2);
+  m.creator.toBuffer().copy(out, 34);
+  m.oftStore.toBuffer().copy(out, 66);
+  Buffer.from(m.originToken).copy(out, 98);
+  out.writeBigUInt64BE(m.linkId, 130);
+  return out;
+}
+
+export function decodeAgentLink(b: Uint8Array): AgentLink {
+  const buf = Buffer.from(b);
+  header(buf, AGENT_LINK_LEN, MessageKind.agentLink, "agent link");
+  return {
+    agentMint: new PublicKey(buf.subarray(2, 34)), creator: new PublicKey(buf.subarray(34, 66)), oftStore: new PublicKey(buf.subarray(66, 98)),
+    originToken: new Uint8Array(buf.subarray(98, 130)), linkId: buf.readBigUInt64BE(130),
+  };
 }
 
 export function encodeFeeReport(m: FeeReport): Buffer {

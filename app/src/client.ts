@@ -6,7 +6,7 @@
 import { Keypair, PublicKey, type TransactionInstruction } from "@solana/web3.js";
 
 import {
-  type AgentState, type PoolState, type PositionState, type PresetState, type StakePoolState, type VaultState, feeScheduleOf, fetchAgent, fetchConfig, fetchPolicy,
+  type AgentState, type PoolState, type PositionState, type PresetState, type StakePoolState, type VaultState, feeScheduleOf, fetchAgent, fetchAgentLink, fetchConfig, fetchPolicy,
   fetchComposeTypeOfts, fetchPool, fetchPosition, fetchPreset, fetchStakePool, fetchStore, fetchVault, marketOf,
 } from "./accounts.js";
 import type { Backend, SendOptions, TxResult } from "./backend/types.js";
@@ -45,6 +45,17 @@ export interface TradeResult extends Sent {
 
 export interface AgentStatus {
   agent: AgentState;
+  /** Where the agent token comes from: null for an agent launched on Solana. */
+  origin: { eid: number; token: Uint8Array } | null;
+  /** The agent's pool and market; null for a bridged agent that has not opened one. */
+  market: MarketStatus | null;
+  /** Fee-aggregator vaults per reward mint with their ledger by source and by chain. */
+  vaults: VaultState[];
+  stakePool: StakePoolState | null;
+  stakers: { owner: PublicKey; staked: bigint; unstaking: bigint; claimable: { mint: PublicKey; amount: bigint }[] }[];
+}
+
+export interface MarketStatus {
   pool: PoolState;
   keys: AgentKeys;
   /** Quote units per whole agent token (10^decimals base units), as a decimal string. */
@@ -52,10 +63,6 @@ export interface AgentStatus {
   priceQ64: bigint;
   progressBps: number;
   feeBpsNow: number;
-  /** Fee-aggregator vaults per reward mint with their ledger by source. */
-  vaults: VaultState[];
-  stakePool: StakePoolState | null;
-  stakers: { owner: PublicKey; staked: bigint; unstaking: bigint; claimable: { mint: PublicKey; amount: bigint }[] }[];
 }
 
 export class AgentpadClient {
@@ -176,6 +183,47 @@ export class AgentpadClient {
     });
     const sent = await this.send([...pre, launch], [mint], { lookupTables: [table], computeUnitLimit: 400_000 });
     return { ...sent, mint: mint.publicKey, keys };
+  }
+
+  /**
+   * Registers an agent token from another chain (an OFT mint linked from there) as an agent:
+   * its record, fee vault for `rewardMint` and stake pool. Only the creator the link names
+   * may; refused before sending without a link, with another creator's, or a second time.
+   */
+  async registerBridgedAgent(a: { mint: PublicKey; presetId: number; rewardMint: PublicKey; unstakeCooldown?: number }): Promise<Sent> {
+    const link = await fetchAgentLink(this.backend, a.mint);
+    if (!link) throw clientError("NoLink", `no link from another chain names mint ${a.mint.toBase58()}: the router there must link it first`);
+    if (!link.creator.equals(this.address)) {
+      throw clientError("NotLinkedCreator", `the link names creator ${link.creator.toBase58()}, not ${this.address.toBase58()}`);
+    }
+    if (await fetchAgent(this.backend, a.mint)) throw clientError("AlreadyRegistered", `${a.mint.toBase58()} is already an agent`);
+    await this.preset(a.presetId);
+    const reward = await fetchMint(this.backend, a.rewardMint);
+    if (!reward) throw clientError("UnknownMint", `${a.rewardMint.toBase58()} is not a mint`);
+    return this.send([await ix.agentFactory.registerBridgedAgent({
+      creator: this.address, mint: a.mint, presetId: a.presetId, rewardMint: a.rewardMint, rewardTokenProgram: reward.tokenProgram,
+      unstakeCooldown: a.unstakeCooldown,
+    })]);
+  }
+
+  /**
+   * Opens a bridged agent's constant-product pool against its preset's quote mint, seeded with
+   * `baseAmount` agent tokens and `quoteAmount` quote from this wallet (SOL is wrapped),
+   * locked forever. Only the agent's creator may, once.
+   */
+  async openBridgedPool(mint: PublicKey, baseAmount: bigint, quoteAmount: bigint): Promise<Sent & { keys: AgentKeys }> {
+    const agent = await this.agent(mint);
+    if (agent.originEid === 0) throw clientError("NotBridgedAgent", `${mint.toBase58()} was launched on Solana: it has its curve`);
+    if (!agent.pool.equals(PublicKey.default)) throw clientError("PoolExists", `${mint.toBase58()} already has pool ${agent.pool.toBase58()}`);
+    if (!agent.creator.equals(this.address)) throw clientError("NotCreator", `only the agent's creator ${agent.creator.toBase58()} opens its pool`);
+    if (baseAmount <= 0n || quoteAmount <= 0n) throw clientError("ZeroAmount", "both sides of the pool must be positive");
+    const held = await this.balance(agentTokenAccount(this.address, mint));
+    if (held < baseAmount) throw clientError("InsufficientBalance", `the pool needs ${baseAmount} agent token units; this wallet holds ${held}`);
+    const { preset, quote } = await this.preset(agent.presetId);
+    const keys = agentKeys(mint, preset.quoteMint, quote.tokenProgram);
+    const pre = await this.fundQuote(preset.quoteMint, quote.tokenProgram, quoteAmount);
+    const sent = await this.send([...pre, await ix.agentFactory.openBridgedPool(this.address, keys, agent.presetId, baseAmount, quoteAmount)]);
+    return { ...sent, keys };
   }
 
   /** The protocol lookup table for launches on `presetId`, created if `existing` is missing or stale. */
@@ -368,25 +416,32 @@ export class AgentpadClient {
    * find (RPC: positions of the agent's stake pool, largest first, up to `limit`).
    */
   async status(mint: PublicKey, stakers?: PublicKey[], limit = 20): Promise<AgentStatus> {
-    const [agent, pool] = await Promise.all([this.agent(mint), this.pool(mint)]);
+    const agent = await this.agent(mint);
+    const pool = agent.pool.equals(PublicKey.default) ? null : await this.pool(mint);
     stakers ??= await this.findStakers(mint, limit);
-    const keys = agentKeys(mint, pool.quoteMint, pool.quoteTokenProgram);
-    const market = marketOf(pool);
-    const priceQ64 = marketPriceQ64(pool.phase === "complete" ? { ...market, phase: "graduated", ...graduateMath(market) } : market);
     const [stakePool, now] = await Promise.all([fetchStakePool(this.backend, mint), this.backend.unixTimestamp()]);
-    const rewardMints = stakePool?.rewards.map((r) => r.mint) ?? [pool.quoteMint];
+    let market: MarketStatus | null = null;
+    if (pool) {
+      const m = marketOf(pool);
+      const priceQ64 = marketPriceQ64(pool.phase === "complete" ? { ...m, phase: "graduated", ...graduateMath(m) } : m);
+      market = {
+        pool, keys: agentKeys(mint, pool.quoteMint, pool.quoteTokenProgram), priceQ64,
+        price: priceString(priceQ64, pool.baseDecimals, pool.quoteDecimals), progressBps: progressBps(m),
+        feeBpsNow: feeBpsAt(feeScheduleOf(pool), now - pool.launchTimestamp),
+      };
+    }
+    const rewardMints = stakePool?.rewards.map((r) => r.mint) ?? (pool ? [pool.quoteMint] : []);
     const vaults = (await Promise.all(rewardMints.map((r) => fetchVault(this.backend, mint, r)))).filter((v): v is VaultState => !!v);
     const positions = await Promise.all(stakers.map((o) => fetchPosition(this.backend, mint, o)));
     return {
-      agent, pool, keys, priceQ64, price: priceString(priceQ64, pool.baseDecimals, pool.quoteDecimals),
-      progressBps: progressBps(market), feeBpsNow: feeBpsAt(feeScheduleOf(pool), now - pool.launchTimestamp), vaults, stakePool,
+      agent, origin: agent.originEid === 0 ? null : { eid: agent.originEid, token: Uint8Array.from(agent.originToken) },
+      market, vaults, stakePool,
       stakers: stakers.map((owner, i) => ({
         owner, staked: positions[i]?.staked ?? 0n, unstaking: positions[i]?.unstaking ?? 0n,
         claimable: claimableAt(stakePool, positions[i], now),
       })),
     };
   }
-
 
   /** Owners of the agent's stake positions, largest stake first (empty where the backend cannot scan). */
   async findStakers(mint: PublicKey, limit = 20): Promise<PublicKey[]> {

@@ -38,6 +38,10 @@ contract DeployAgentRevenueRouter is Script {
     /// fee-aggregator's `lz_compose` (ceiling 47,000 CU).
     uint128 public constant TRANSFER_RECEIVE_CU = 200_000;
     uint128 public constant TRANSFER_COMPOSE_CU = 150_000;
+    /// fee-aggregator's `lz_receive` of an agent link (ceiling 41,000 CU) and the lamports of
+    /// its receipt (0 bytes, 890,880) and of the link account (181 bytes, 2,150,640).
+    uint128 public constant LINK_RECEIVE_CU = 150_000;
+    uint128 public constant LINK_RECEIVE_LAMPORTS = 890_880 + 1_927_920;
 
     struct Config {
         address endpoint;
@@ -92,7 +96,7 @@ contract DeployAgentRevenueRouter is Script {
 
     function enforcedOptions(AgentRevenueRouter router) public view returns (EnforcedOptionParam[] memory p) {
         uint32 solanaEid = router.solanaEid();
-        p = new EnforcedOptionParam[](2);
+        p = new EnforcedOptionParam[](3);
         p[0] = EnforcedOptionParam(
             solanaEid,
             router.MSG_FEE_REPORT(),
@@ -102,6 +106,11 @@ contract DeployAgentRevenueRouter is Script {
             solanaEid,
             router.MSG_VALUE_TRANSFER(),
             OptionsBuilder.newOptions().addExecutorLzReceiveOption(TRANSFER_RECEIVE_CU, 0).addExecutorLzComposeOption(0, TRANSFER_COMPOSE_CU, 0)
+        );
+        p[2] = EnforcedOptionParam(
+            solanaEid,
+            router.MSG_AGENT_LINK(),
+            OptionsBuilder.newOptions().addExecutorLzReceiveOption(LINK_RECEIVE_CU, LINK_RECEIVE_LAMPORTS)
         );
     }
 

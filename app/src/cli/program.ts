@@ -133,17 +133,23 @@ function progressBar(bps: number, width = 30): string {
 }
 
 function printStatus(s: AgentStatus, symbolOf: (m: PublicKey) => string, decimalsOf: (m: PublicKey) => number) {
-  const q = s.pool.quoteDecimals;
-  const qs = symbolOf(s.pool.quoteMint);
   const tok = (v: bigint) => formatAmount(v, AGENT_TOKEN_DECIMALS);
-  const quo = (v: bigint) => `${formatAmount(v, q)} ${qs}`;
   out(`agent      ${s.agent.mint.toBase58()}`);
   out(`creator    ${s.agent.creator.toBase58()}`);
-  out(`pool       ${s.pool.address.toBase58()} (${s.pool.phase})`);
-  out(`price      ${s.price} ${qs} per token   fee now ${(s.feeBpsNow / 100).toFixed(2)}%`);
-  out(`reserves   ${quo(s.pool.quoteReserve)}  |  ${tok(s.pool.baseReserve)} tokens`);
-  out(`graduation ${progressBar(s.progressBps)}  (${quo(s.pool.quoteReserve)} of ${quo(s.pool.params.graduationThreshold)})`);
-  out(`pool fees  unclaimed protocol ${quo(s.pool.protocolFees)}, creator ${quo(s.pool.creatorFees)}, agent ${quo(s.pool.agentFees)}`);
+  if (s.origin) out(`origin     chain eid ${s.origin.eid}, token 0x${Buffer.from(s.origin.token.subarray(12)).toString("hex")} (a LayerZero OFT on Solana)`);
+  else out(`origin     launched on Solana`);
+  const m = s.market;
+  if (m) {
+    const qs = symbolOf(m.pool.quoteMint);
+    const quo = (v: bigint) => `${formatAmount(v, m.pool.quoteDecimals)} ${qs}`;
+    out(`pool       ${m.pool.address.toBase58()} (${m.pool.phase})`);
+    out(`price      ${m.price} ${qs} per token   fee now ${(m.feeBpsNow / 100).toFixed(2)}%`);
+    out(`reserves   ${quo(m.pool.quoteReserve)}  |  ${tok(m.pool.baseReserve)} tokens`);
+    if (!s.origin) out(`graduation ${progressBar(m.progressBps)}  (${quo(m.pool.quoteReserve)} of ${quo(m.pool.params.graduationThreshold)})`);
+    out(`pool fees  unclaimed protocol ${quo(m.pool.protocolFees)}, creator ${quo(m.pool.creatorFees)}, agent ${quo(m.pool.agentFees)}`);
+  } else {
+    out(`pool       none yet (the creator opens one with \`agentpad open-pool\`)`);
+  }
   for (const v of s.vaults) {
     const d = decimalsOf(v.rewardMint);
     const f = (x: bigint) => `${formatAmount(x, d)} ${symbolOf(v.rewardMint)}`;
@@ -356,9 +362,33 @@ function buildProgram(): Command {
       if (g.json) return void out(toJson(s));
       const decimals = new Map<string, number>();
       for (const v of s.vaults) decimals.set(v.rewardMint.toBase58(), v.rewardDecimals);
-      decimals.set(s.pool.quoteMint.toBase58(), s.pool.quoteDecimals);
+      if (s.market) decimals.set(s.market.pool.quoteMint.toBase58(), s.market.pool.quoteDecimals);
       const symbolOf = (m: PublicKey) => (m.toBase58() === "So11111111111111111111111111111111111111112" ? "SOL" : m.toBase58().slice(0, 4) + "…");
       printStatus(s, symbolOf, (m) => decimals.get(m.toBase58()) ?? 0);
+    }));
+
+  program.command("register <mint>")
+    .description("register an agent token from another chain (an OFT mint linked from there to you) as an agent: record, fee vault, stake pool")
+    .requiredOption("--reward-mint <mint>", "the mint its first fee vault and stake-pool rewards are in (e.g. bridged VIRTUAL)")
+    .option("--preset <id>", "preset whose staking terms (and, for a pool, fees) it takes", "0")
+    .option("--cooldown <seconds>", "unstake cooldown of the stake pool")
+    .action(action(async (g, { client }, mintText: string, o: { rewardMint: string; preset: string; cooldown?: string }) => {
+      const mint = key(mintText, "mint");
+      const presetId = integer(o.preset, "--preset", 0, 0xffff);
+      const unstakeCooldown = o.cooldown === undefined ? undefined : integer(o.cooldown, "--cooldown", 0, 0xffff_ffff);
+      const sent = await client.registerBridgedAgent({ mint, presetId, rewardMint: key(o.rewardMint, "--reward-mint"), unstakeCooldown });
+      const e = sent.events.find((x) => x.name === "bridgedAgentRegistered")?.data;
+      report(g, sent, [`registered ${mint.toBase58()} as an agent (origin chain eid ${e?.originEid}, link ${e?.linkId})`]);
+    }));
+
+  program.command("open-pool <mint> <tokens> <quote>")
+    .description("(creator of a bridged agent) open its pool against its preset's quote mint, seeded with <tokens> and <quote>, locked forever")
+    .action(action(async (g, { client }, mintText: string, tokensText: string, quoteText: string) => {
+      const mint = key(mintText, "mint");
+      const agent = await client.agent(mint);
+      const { quote } = await client.preset(agent.presetId);
+      const sent = await client.openBridgedPool(mint, amount(tokensText, AGENT_TOKEN_DECIMALS, "tokens"), amount(quoteText, quote.decimals, "quote"));
+      report(g, sent, [`pool ${sent.keys.pool.toBase58()} opened: ${tokensText} tokens against ${quoteText}, locked forever`]);
     }));
 
   program.command("bridge-peer <eid> [address]")

@@ -195,6 +195,16 @@ export type AgentFactory = {
       "code": 6025,
       "msg": "The mint has a close authority",
       "name": "mintCloseAuthority"
+    },
+    {
+      "code": 6026,
+      "msg": "The agent was launched here, not bridged",
+      "name": "notBridgedAgent"
+    },
+    {
+      "code": 6027,
+      "msg": "The agent already has a pool",
+      "name": "poolExists"
     }
   ],
   "events": [
@@ -223,6 +233,19 @@ export type AgentFactory = {
         78
       ],
       "name": "bridgedAgentRegistered"
+    },
+    {
+      "discriminator": [
+        71,
+        119,
+        59,
+        154,
+        62,
+        155,
+        40,
+        169
+      ],
+      "name": "bridgedPoolOpened"
     },
     {
       "discriminator": [
@@ -552,6 +575,106 @@ export type AgentFactory = {
         182
       ],
       "name": "launchAgent"
+    },
+    {
+      "accounts": [
+        {
+          "name": "creator",
+          "relations": [
+            "agent"
+          ],
+          "signer": true,
+          "writable": true
+        },
+        {
+          "name": "agent",
+          "writable": true
+        },
+        {
+          "address": "ENra41L4bGKPMiUa1HL4YkB1Vp8wyRnry93KD1iKVush",
+          "name": "launcher"
+        },
+        {
+          "name": "preset",
+          "relations": [
+            "agent"
+          ]
+        },
+        {
+          "name": "mint",
+          "relations": [
+            "agent"
+          ]
+        },
+        {
+          "name": "quoteMint"
+        },
+        {
+          "name": "pool",
+          "writable": true
+        },
+        {
+          "name": "baseVault",
+          "writable": true
+        },
+        {
+          "name": "quoteVault",
+          "writable": true
+        },
+        {
+          "name": "creatorBaseAccount",
+          "writable": true
+        },
+        {
+          "name": "creatorQuoteAccount",
+          "writable": true
+        },
+        {
+          "name": "bondingCurveEventAuthority"
+        },
+        {
+          "address": "GU8LbSdDy8pWHhd3qFnCM6qk88uGLtNTbNkW3Ajbn1xm",
+          "name": "bondingCurveProgram"
+        },
+        {
+          "address": "TokenzQdBNbLqP5VEhdkAS6EPFLC1PHnBqCXEpPxuEb",
+          "name": "token2022Program"
+        },
+        {
+          "name": "quoteTokenProgram"
+        },
+        {
+          "address": "11111111111111111111111111111111",
+          "name": "systemProgram"
+        },
+        {
+          "name": "eventAuthority"
+        },
+        {
+          "name": "program"
+        }
+      ],
+      "args": [
+        {
+          "name": "baseAmount",
+          "type": "u64"
+        },
+        {
+          "name": "quoteAmount",
+          "type": "u64"
+        }
+      ],
+      "discriminator": [
+        65,
+        78,
+        37,
+        1,
+        199,
+        79,
+        242,
+        114
+      ],
+      "name": "openBridgedPool"
     },
     {
       "accounts": [
@@ -978,6 +1101,41 @@ export type AgentFactory = {
           {
             "name": "timestamp",
             "type": "i64"
+          }
+        ],
+        "kind": "struct"
+      }
+    },
+    {
+      "docs": [
+        "A bridged agent's constant-product pool, seeded by its creator and locked forever."
+      ],
+      "name": "bridgedPoolOpened",
+      "type": {
+        "fields": [
+          {
+            "name": "agent",
+            "type": "pubkey"
+          },
+          {
+            "name": "mint",
+            "type": "pubkey"
+          },
+          {
+            "name": "pool",
+            "type": "pubkey"
+          },
+          {
+            "name": "quoteMint",
+            "type": "pubkey"
+          },
+          {
+            "name": "baseAmount",
+            "type": "u64"
+          },
+          {
+            "name": "quoteAmount",
+            "type": "u64"
           }
         ],
         "kind": "struct"

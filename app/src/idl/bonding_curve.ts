@@ -1153,6 +1153,162 @@ export type BondingCurve = {
     {
       "accounts": [
         {
+          "name": "payer",
+          "signer": true,
+          "writable": true
+        },
+        {
+          "address": "ENra41L4bGKPMiUa1HL4YkB1Vp8wyRnry93KD1iKVush",
+          "name": "launcher",
+          "signer": true
+        },
+        {
+          "docs": [
+            "Brings the seed liquidity from its own token accounts."
+          ],
+          "name": "provider",
+          "signer": true
+        },
+        {
+          "name": "preset"
+        },
+        {
+          "name": "baseMint"
+        },
+        {
+          "name": "quoteMint"
+        },
+        {
+          "name": "pool",
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  112,
+                  111,
+                  111,
+                  108
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "baseMint"
+              }
+            ]
+          },
+          "writable": true
+        },
+        {
+          "name": "baseVault",
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  98,
+                  97,
+                  115,
+                  101,
+                  95,
+                  118,
+                  97,
+                  117,
+                  108,
+                  116
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "pool"
+              }
+            ]
+          },
+          "writable": true
+        },
+        {
+          "name": "quoteVault",
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  113,
+                  117,
+                  111,
+                  116,
+                  101,
+                  95,
+                  118,
+                  97,
+                  117,
+                  108,
+                  116
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "pool"
+              }
+            ]
+          },
+          "writable": true
+        },
+        {
+          "name": "providerBaseAccount",
+          "writable": true
+        },
+        {
+          "name": "providerQuoteAccount",
+          "writable": true
+        },
+        {
+          "address": "TokenzQdBNbLqP5VEhdkAS6EPFLC1PHnBqCXEpPxuEb",
+          "name": "baseTokenProgram"
+        },
+        {
+          "name": "quoteTokenProgram"
+        },
+        {
+          "address": "11111111111111111111111111111111",
+          "name": "systemProgram"
+        },
+        {
+          "name": "eventAuthority"
+        },
+        {
+          "name": "program"
+        }
+      ],
+      "args": [
+        {
+          "name": "baseAmount",
+          "type": "u64"
+        },
+        {
+          "name": "quoteAmount",
+          "type": "u64"
+        },
+        {
+          "name": "creatorFeeAuthority",
+          "type": "pubkey"
+        }
+      ],
+      "discriminator": [
+        60,
+        39,
+        190,
+        134,
+        17,
+        225,
+        93,
+        25
+      ],
+      "name": "createSeededPool"
+    },
+    {
+      "accounts": [
+        {
           "name": "pool",
           "writable": true
         },

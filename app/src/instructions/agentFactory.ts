@@ -77,6 +77,17 @@ export function registerBridgedAgent(a: RegisterBridgedArgs): Promise<Transactio
   }).instruction();
 }
 
+/** A bridged agent's constant-product pool, seeded from the creator's token accounts and locked forever. */
+export function openBridgedPool(creator: PublicKey, k: AgentKeys, presetId: number, baseAmount: bigint, quoteAmount: bigint): Promise<TransactionInstruction> {
+  return program().methods.openBridgedPool(new BN(baseAmount.toString()), new BN(quoteAmount.toString())).accountsStrict({
+    creator, agent: k.agent, launcher: agentFactoryPda.launcher(), preset: bondingCurvePda.preset(presetId), mint: k.mint,
+    quoteMint: k.quoteMint, pool: k.pool, baseVault: k.baseVault, quoteVault: k.quoteVault,
+    creatorBaseAccount: agentTokenAccount(creator, k.mint), creatorQuoteAccount: ata(creator, k.quoteMint, k.quoteTokenProgram),
+    bondingCurveEventAuthority: eventAuthority(PROGRAM_IDS.bondingCurve), bondingCurveProgram: PROGRAM_IDS.bondingCurve,
+    token2022Program: TOKEN_2022_PROGRAM_ID, quoteTokenProgram: k.quoteTokenProgram, systemProgram: SystemProgram.programId, ...events(),
+  }).instruction();
+}
+
 /**
  * The accounts every launch on `presetId` shares: keep them in one address lookup table so
  * a launch with maximal metadata and a first buy fits in one transaction.

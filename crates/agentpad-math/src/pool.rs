@@ -468,6 +468,16 @@ impl Market<'_> {
         })
     }
 
+    /// A constant-product pool opened directly over seeded reserves — a bridged agent's,
+    /// whose supply lives on another chain: it starts Graduated (no curve; the liquidity is
+    /// locked like a graduated pool's). Both reserves must be positive.
+    pub fn seeded(params: CurveParams, split: FeeSplit, quote: u64, base: u64) -> MathResult<Market<'static>> {
+        if quote == 0 || base == 0 {
+            return Err(MathError::ZeroAmount);
+        }
+        Ok(Market { params, segments: &[], split, phase: Phase::Graduated, reserves: Reserves { quote, base } })
+    }
+
     /// The Complete → Graduated transition: the pool becomes a constant-product pool over
     /// its real reserves plus the held-back supply. Returns the graduated reserves.
     pub fn graduate(&mut self) -> MathResult<Reserves> {
@@ -509,6 +519,17 @@ mod tests {
             graduated_supply: g,
             graduation_threshold: t,
         }
+    }
+
+    #[test]
+    fn a_seeded_pool_starts_graduated_and_needs_both_sides() {
+        let split = FeeSplit { protocol_bps: 2_000, creator_bps: 3_000, agent_bps: 5_000 };
+        let m = Market::seeded(params(), split, 5_000_000_000, 250_000_000_000).unwrap();
+        assert_eq!((m.phase, m.reserves), (Phase::Graduated, Reserves { quote: 5_000_000_000, base: 250_000_000_000 }));
+        assert_eq!(m.pricing_reserves(), Ok((5_000_000_000, 250_000_000_000)));
+        assert_eq!(m.clone().graduate(), Err(MathError::AlreadyGraduated));
+        assert_eq!(Market::seeded(params(), split, 0, 1).err(), Some(MathError::ZeroAmount));
+        assert_eq!(Market::seeded(params(), split, 1, 0).err(), Some(MathError::ZeroAmount));
     }
 
     fn market() -> Market<'static> {

@@ -48,8 +48,14 @@ fn arb_split() -> impl Strategy<Value = FeeSplit> {
 }
 
 /// A market somewhere along its life: on the curve (some quote already in) or graduated.
+/// A market after a launch (on the curve or graduated), or a pool opened over seeded
+/// reserves (a bridged agent's).
 fn arb_market() -> impl Strategy<Value = Market<'static>> {
-    arb_market_where(any::<bool>())
+    prop_oneof![
+        3 => arb_market_where(any::<bool>()),
+        1 => (arb_params(), arb_split(), 1u64..=u64::MAX / 2, 1u64..=u64::MAX / 2)
+            .prop_map(|(params, split, quote, base)| Market::seeded(params, split, quote, base).unwrap()),
+    ]
 }
 
 fn arb_market_where(graduated: impl Strategy<Value = bool>) -> impl Strategy<Value = Market<'static>> {

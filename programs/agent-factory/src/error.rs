@@ -56,6 +56,10 @@ pub enum AgentFactoryError {
     MintUnsupportedExtension,
     #[msg("The mint has a close authority")]
     MintCloseAuthority,
+    #[msg("The agent was launched here, not bridged")]
+    NotBridgedAgent,
+    #[msg("The agent already has a pool")]
+    PoolExists,
 }
 
 impl From<agentpad_common::mint_screen::MintRejection> for AgentFactoryError {

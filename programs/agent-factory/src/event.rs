@@ -50,3 +50,14 @@ pub struct BridgedAgentRegistered {
     pub slot: u64,
     pub timestamp: i64,
 }
+
+/// A bridged agent's constant-product pool, seeded by its creator and locked forever.
+#[event]
+pub struct BridgedPoolOpened {
+    pub agent: Pubkey,
+    pub mint: Pubkey,
+    pub pool: Pubkey,
+    pub quote_mint: Pubkey,
+    pub base_amount: u64,
+    pub quote_amount: u64,
+}

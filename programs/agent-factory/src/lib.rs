@@ -51,6 +51,10 @@ pub mod agent_factory {
         handle_register_bridged_agent(ctx, preset_id, unstake_cooldown)
     }
 
+    pub fn open_bridged_pool(ctx: Context<OpenBridgedPool>, base_amount: u64, quote_amount: u64) -> Result<()> {
+        handle_open_bridged_pool(ctx, base_amount, quote_amount)
+    }
+
     // --- the creator role (two-step transfer) and its fees
     pub fn propose_creator(ctx: Context<ProposeCreator>, new_creator: Pubkey) -> Result<()> {
         handle_propose_creator(ctx, new_creator)

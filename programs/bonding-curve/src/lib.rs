@@ -59,6 +59,10 @@ pub mod bonding_curve {
         handle_create_pool(ctx, creator_fee_authority)
     }
 
+    pub fn create_seeded_pool(ctx: Context<CreateSeededPool>, base_amount: u64, quote_amount: u64, creator_fee_authority: Pubkey) -> Result<()> {
+        handle_create_seeded_pool(ctx, base_amount, quote_amount, creator_fee_authority)
+    }
+
     pub fn graduate(ctx: Context<Graduate>) -> Result<()> {
         handle_graduate(ctx)
     }

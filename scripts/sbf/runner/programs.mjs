@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+
 // The programs the sBPF runs load, their instructions (for names from discriminators) and
 // the other programs their logs name. Shared by replay.mjs and profile.mjs.
 export const PROGRAMS = {
@@ -8,14 +10,15 @@ export const PROGRAMS = {
   lz_endpoint_mock: "4dPYhcANTEjnPjYaHhbXHPz1ZzMyESTuX8sXMqKyATxE",
   oft_mock: "GgjGvgpajzQk4aHCPBA1hWXTvpSG3MGHM4NxYWefPX7J",
 };
+// agentpad's instructions come from the committed IDLs, so a new one is named without an edit
+// here; the test stand-ins have none.
+const idlInstructions = (name) =>
+  JSON.parse(readFileSync(new URL(`../../../app/src/idl/${name}.json`, import.meta.url), "utf8")).instructions.map((i) => i.name);
 export const INSTRUCTIONS = {
-  agent_factory: ["launch_agent", "propose_creator", "accept_creator", "claim_creator_fees"],
-  bonding_curve: ["initialize_config", "propose_admin", "accept_admin", "set_protocol_fee_recipient", "create_preset", "create_pool",
-    "graduate", "buy_exact_in", "buy_exact_out", "sell_exact_in", "claim_protocol_fees", "claim_creator_fees", "claim_agent_fees"],
-  fee_aggregator: ["initialize_store", "propose_admin", "accept_admin", "set_peer_config", "set_oft", "set_delegate", "create_vault",
-    "sweep", "deposit", "lz_receive_types", "lz_receive", "lz_compose_types", "lz_compose", "set_split", "distribute"],
-  revenue_share: ["create_stake_pool", "add_reward_mint", "stake", "request_unstake", "withdraw", "close_position",
-    "notify_reward", "claim"],
+  agent_factory: idlInstructions("agent_factory"),
+  bonding_curve: idlInstructions("bonding_curve"),
+  fee_aggregator: idlInstructions("fee_aggregator"),
+  revenue_share: idlInstructions("revenue_share"),
   lz_endpoint_mock: ["initialize", "register_oapp", "set_delegate", "verify", "clear", "send_compose", "clear_compose"],
   oft_mock: ["init_oft", "lz_receive"],
 };

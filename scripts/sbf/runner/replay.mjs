@@ -123,9 +123,16 @@ function segmentLabel(before, after) {
 
 // Runs of one instruction that cost differently by design, measured apart: a first stake
 // creates the position at its PDA (a bump search and an account), a later one finds it by
-// its stored keys; a claim pays one reward mint per group of four remaining accounts.
+// its stored keys; a claim pays one reward mint per group of four remaining accounts; an
+// lz_receive applies a fee report or an agent link (the message's kind byte).
 function kindLabel(ix) {
-  const name = nameOf(ix.program, Buffer.from(ix.data, "base64"));
+  const data = Buffer.from(ix.data, "base64");
+  const name = nameOf(ix.program, data);
+  if (name === "fee_aggregator.lz_receive") {
+    // discriminator 8, src_eid 4, sender 32, nonce 8, guid 32, message length 4: version, kind.
+    const kind = data[8 + 4 + 32 + 8 + 32 + 4 + 1];
+    return kind === 3 ? " (agent link)" : " (fee report)";
+  }
   if (name === "revenue_share.stake") {
     const position = svm.getAccount(address(ix.accounts[2][0]));
     return position && position.exists !== false && Number(position.lamports) > 0 ? " (existing position)" : " (first stake: creates the position)";

@@ -5,7 +5,8 @@
 //! pool's fees swept, a fee report and a bridged value transfer from Base through
 //! LayerZero, a direct deposit), is distributed, and the holders claim their share. A second
 //! agent launches on a 16-segment curve and one buy takes it across every segment to
-//! graduation.
+//! graduation. A third agent comes from Base: linked by the router over LayerZero, registered
+//! here by its creator, given a locked pool, traded, staked, and paid from both chains.
 //! Ends with every party's balances and the aggregator's per-source ledger.
 #![allow(deprecated)]
 
@@ -18,7 +19,7 @@ use agentpad_tests::{Env, decode_event, ix};
 use anchor_spl::token::spl_token::native_mint;
 use bonding_curve::event::{PoolGraduated, TradeExecuted};
 use bonding_curve::state::{Pool, StakingParams};
-use fee_aggregator::message::{FeeReport, ValueTransfer};
+use fee_aggregator::message::{AgentLink as LinkMessage, FeeReport, ValueTransfer};
 use fee_aggregator::state::AgentVault;
 use revenue_share::state::StakePool;
 use solana_sdk::signature::{Keypair, Signer};
@@ -365,6 +366,86 @@ async fn main() {
     println!("  graduated: {} SOL x {} SMITH, opening price {}", sol(g.quote_reserve), tokens(g.base_reserve), price(g.price_q64));
     let held = env.token_balance(shaped_keys.base_ata(&bob.key.pubkey())).await;
     trade(&mut env, &shaped_keys, bob, ix::sell_exact_in(ix::swap_accounts(&bob.key.pubkey(), &shaped_keys), held, 1)).await;
+
+    // --- a third agent: a Base agent on Solana
+    println!("\n== A Base agent on Solana: linked from Base, registered here, traded, staked, paid from both chains");
+    let base_agent = env.bridged_agent_token(&[]).await;
+    let (agent3, base_token) = (base_agent.mint, { let mut t = [0u8; 32]; t[12..].copy_from_slice(&[0x77; 20]); t });
+    let creator3 = Party { name: "creator3", key: env.new_user(100 * QUOTE).await };
+    let c3 = creator3.key.pubkey();
+    let link = LinkMessage { agent: agent3, creator: c3, oft_store: base_agent.store, origin_token: base_token, link_id: 3 };
+    let link_packet = Packet::new(BASE, base_router, 2, &link.encode());
+    env.verify_packet(&link_packet).await;
+    env.lz_receive(&link_packet).await.unwrap();
+    println!("  the router on Base (owner only) links Base token 0x7777…77 to mint {agent3}, creator {c3}, OFT store {}", base_agent.store);
+    let register = agentpad_client::instructions::agent_factory::register_bridged_agent(&agentpad_client::instructions::agent_factory::RegisterBridged {
+        creator: c3, mint: agent3, preset_id: 0, reward_mint: virtual_mint, reward_token_program: tp, unstake_cooldown: None,
+    });
+    env.send(&[register], &[&creator3.key]).await.unwrap();
+    println!("  creator3 registers it (only the linked creator can): agent record (origin eid {BASE}), VIRTUAL fee vault, stake pool");
+    // Agent tokens come from Base through the agent's OFT: to the creator, and to two holders.
+    let agent_oft_peer = { let mut t = [0u8; 32]; t[12..].copy_from_slice(&[0xA6; 20]); t };
+    let (grace, heidi) = (&crowd[6], &crowd[7]);
+    for (nonce, (owner, amount)) in [(c3, 200_000 * TOKEN), (grace.key.pubkey(), 300_000 * TOKEN), (heidi.key.pubkey(), 100_000 * TOKEN)].into_iter().enumerate() {
+        let message = oft_mock::encode_oft_message(&owner, amount, None);
+        env.oft_receive(&base_agent, &Packet::new(BASE, agent_oft_peer, nonce as u64 + 1, &message), &owner).await.unwrap();
+    }
+    println!("  the agent's OFT delivers 200,000 / 300,000 / 100,000 from Base to creator3, grace and heidi");
+    let keys3 = PoolKeys::for_mint(agent3, native_mint::ID, tp);
+    env.wrap_sol(&creator3.key, 10 * QUOTE).await;
+    env.send(&[agentpad_client::instructions::agent_factory::open_bridged_pool(&c3, &keys3, 0, 200_000 * TOKEN, 10 * QUOTE)], &[&creator3.key]).await.unwrap();
+    println!("  creator3 opens its Solana pool: 200,000 against 10 SOL, locked forever (starts graduated)");
+    for who in [grace, heidi] {
+        let held = env.token_balance(keys3.base_ata(&who.key.pubkey())).await;
+        env.send(&[stake::stake(&who.key.pubkey(), &agent3, held)], &[&who.key]).await.unwrap();
+    }
+    println!("  grace and heidi stake everything they hold");
+    let ivan = Party { name: "ivan", key: env.new_user(20 * QUOTE).await };
+    env.wrap_sol(&ivan.key, 10 * QUOTE).await;
+    env.create_base_ata(&keys3, &ivan.key.pubkey()).await;
+    trade(&mut env, &keys3, &ivan, ix::buy_exact_in(ix::swap_accounts(&ivan.key.pubkey(), &keys3), 6 * QUOTE, 1)).await;
+    let held = env.token_balance(keys3.base_ata(&ivan.key.pubkey())).await;
+    trade(&mut env, &keys3, &ivan, ix::sell_exact_in(ix::swap_accounts(&ivan.key.pubkey(), &keys3), held / 2, 1)).await;
+    // Solana: the pool's agent bucket; Base: VIRTUAL through the OFT with a compose, and a report.
+    env.send(&[fees::create_vault(&payer, &agent3, &native_mint::ID, &tp), stake::add_reward_mint(&c3, &agent3, &native_mint::ID, &tp)], &[&creator3.key]).await.unwrap();
+    env.send(&[fees::sweep(&keys3)], &[]).await.unwrap();
+    let payload = ValueTransfer { agent: agent3, transfer_id: 4, source_epoch: 2026_49 }.encode();
+    let oft_message = oft_mock::encode_oft_message(&fa::store(), 8_000_000, Some((&base_router, &payload)));
+    let compose = env.oft_receive(&oft, &Packet::new(BASE, base_oft, 2, &oft_message), &fa::store()).await.unwrap().expect("compose");
+    env.lz_compose(&compose).await.unwrap();
+    let report = FeeReport { agent: agent3, reward_mint: virtual_mint, amount_sd: 25_000_000, report_id: 5, source_epoch: 2026_49 };
+    let report_packet = Packet::new(BASE, base_router, 3, &report.encode());
+    env.verify_packet(&report_packet).await;
+    env.lz_receive(&report_packet).await.unwrap();
+    let creator3_virtual = addr::ata(&c3, &virtual_mint, &tp);
+    let creator3_wsol = addr::ata(&c3, &native_mint::ID, &tp);
+    env.send(&[ix::create_ata(&payer, &c3, &virtual_mint, &tp)], &[]).await.unwrap();
+    for who in [grace, heidi] {
+        env.send(&[ix::create_ata(&payer, &who.key.pubkey(), &virtual_mint, &tp)], &[]).await.unwrap();
+    }
+    env.send(&[fees::distribute(&agent3, &native_mint::ID, &tp, creator3_wsol, recipient_ata)], &[]).await.unwrap();
+    env.send(&[fees::distribute(&agent3, &virtual_mint, &tp, creator3_virtual, recipient_virtual)], &[]).await.unwrap();
+    env.advance_time(7 * 86_400 + 60).await;
+    let mut claimed = vec![];
+    for who in [grace, heidi] {
+        let w = who.key.pubkey();
+        let groups = [stake::reward(&w, &agent3, &native_mint::ID, &tp), stake::reward(&w, &agent3, &virtual_mint, &tp)];
+        let before = (env.token_balance(groups[0].2).await, env.token_balance(groups[1].2).await);
+        env.send(&[stake::claim(&w, &w, &agent3, &groups)], &[&who.key]).await.unwrap();
+        claimed.push((who.name, env.token_balance(groups[0].2).await - before.0, env.token_balance(groups[1].2).await - before.1));
+    }
+    println!("\n  {:<10} {:<8} {:>16} {:>14} {:>16} {:>14} {:>14}", "chain", "vault", "source", "arrived", "Base reported", "to holders", "undistributed");
+    let (l_wsol, l_virtual): (AgentVault, AgentVault) = (env.zero_copy(fa::vault(&agent3, &native_mint::ID)).await, env.zero_copy(fa::vault(&agent3, &virtual_mint)).await);
+    println!("  {:<10} {:<8} {:>16} {:>14} {:>16} {:>14} {:>14}", "Solana", "wSOL", "pool fees", sol(l_wsol.total_local), "-", sol(l_wsol.distributed_holders), sol(l_wsol.undistributed));
+    let base = l_virtual.chain(BASE).expect("Base totals");
+    println!("  {:<10} {:<8} {:>16} {:>14} {:>16} {:>14} {:>14}", "Base", "VIRTUAL", "bridged (OFT)", sol(base.credited), sol(base.reported), sol(l_virtual.distributed_holders), sol(l_virtual.undistributed));
+    for (name, wsol_got, virtual_got) in &claimed {
+        println!("  {name:<8} claims {:>14} SOL (from Solana) and {:>14} VIRTUAL (from Base)", sol(*wsol_got), sol(*virtual_got));
+    }
+    let total_claimed = (claimed.iter().map(|c| c.1).sum::<u64>(), claimed.iter().map(|c| c.2).sum::<u64>());
+    assert!(total_claimed.0 <= l_wsol.distributed_holders && l_wsol.distributed_holders - total_claimed.0 <= 2, "stakers got the wSOL holders' part");
+    assert!(total_claimed.1 <= l_virtual.distributed_holders && l_virtual.distributed_holders - total_claimed.1 <= 2, "stakers got the VIRTUAL holders' part");
+    assert_eq!((l_wsol.total_local, base.credited), (l_wsol.distributed_holders + l_wsol.distributed_creator + l_wsol.distributed_protocol, l_virtual.distributed_holders + l_virtual.distributed_creator + l_virtual.distributed_protocol));
 
     env.finish_trace().await;
 }

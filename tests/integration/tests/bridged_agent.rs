@@ -9,11 +9,15 @@ use agentpad_tests::accounts::{self as addr, fees as fa};
 use agentpad_tests::fixtures::{Oft, Packet, Protocol};
 use agentpad_tests::ix::{self, TestExtension, fees, stake};
 use agentpad_tests::presets::QUOTE;
-use agentpad_tests::{Env, af_err, decode_event, fa_err};
+use agentpad_tests::{Env, af_err, bc_err, decode_event, fa_err};
+use bonding_curve::error::BondingCurveError as BcE;
 use agent_factory::error::AgentFactoryError as AfE;
-use agent_factory::event::BridgedAgentRegistered;
+use agent_factory::event::{BridgedAgentRegistered, BridgedPoolOpened};
 use agent_factory::state::Agent;
-use agentpad_client::instructions::agent_factory::{RegisterBridged, register_bridged_agent};
+use agentpad_client::instructions::agent_factory::{RegisterBridged, open_bridged_pool, register_bridged_agent};
+use agentpad_client::instructions::bonding_curve as bc;
+use agentpad_client::pda::PoolKeys;
+use bonding_curve::state::phase;
 use fee_aggregator::error::FeeAggregatorError as FaE;
 use fee_aggregator::event::{AgentLinked, RevenueDistributed};
 use fee_aggregator::message::{AgentLink as LinkMessage, FeeReport, ValueTransfer};
@@ -163,44 +167,68 @@ async fn link_register_stake_and_fees_from_both_chains_reach_the_stakers_exactly
     let p = s.verified(BASE, evm(ROUTER), &report.encode()).await;
     s.env.lz_receive(&p).await.unwrap();
 
-    // Fees from Solana: 2 VIRTUAL of the agent's direct revenue.
-    let patron = s.env.new_user(QUOTE).await;
-    let patron_virtual = addr::ata(&patron.pubkey(), &vmint, &tp);
-    s.bridge_virtual_to(&patron.pubkey(), 2_000_000).await;
-    s.env.send(&[fees::deposit(&patron.pubkey(), patron_virtual, &mint, &vmint, &tp, 2 * QUOTE)], &[&patron]).await.unwrap();
+    // Trade: the creator opens the agent's Solana pool against the preset's quote mint with
+    // 100,000 agent tokens (bridged from Base) and 5 quote, locked forever; a trader buys and
+    // sells in it.
+    let (qmint, qtp) = (s.protocol.quote_mint, s.protocol.quote_token_program);
+    let keys = PoolKeys::for_mint(mint, qmint, qtp);
+    s.bridge_agent_tokens(&creator, 100_000 * 1_000_000).await;
+    let protocol = s.protocol.clone();
+    s.env.fund_quote(&protocol, &creator, 5 * QUOTE).await;
+    let events = s.env.send_with_events(&[open_bridged_pool(&creator, &keys, 0, 100_000 * 1_000_000, 5 * QUOTE)], &[&c]).await.unwrap();
+    let opened = events.iter().find_map(|e| decode_event::<BridgedPoolOpened>(e)).expect("BridgedPoolOpened");
+    assert_eq!((opened.pool, opened.base_amount, opened.quote_amount), (keys.pool, 100_000 * 1_000_000, 5 * QUOTE));
+    let pool = s.env.pool(&keys).await;
+    assert_eq!((pool.phase, pool.quote_reserve, pool.base_reserve), (phase::GRADUATED, 5 * QUOTE, 100_000 * 1_000_000));
+    assert_eq!(pool.creator_fee_authority, addr::agent(&mint));
+    assert_eq!(s.env.token_balance(keys.base_vault).await, 100_000 * 1_000_000);
+    let record: Agent = s.env.anchor_account(addr::agent(&mint)).await;
+    assert_eq!(record.pool, keys.pool);
+    let trader = s.env.trader(&protocol, &keys, 3 * QUOTE).await;
+    let t = trader.pubkey();
+    s.env.send(&[bc::buy_exact_in(bc::swap_accounts(&t, &keys), 2 * QUOTE, 1)], &[&trader]).await.unwrap();
+    let bought = s.env.token_balance(keys.base_ata(&t)).await;
+    s.env.send(&[bc::sell_exact_in(bc::swap_accounts(&t, &keys), bought / 2, 1)], &[&trader]).await.unwrap();
+    let pool = s.env.pool(&keys).await;
+    assert!(pool.agent_fees > 0 && pool.creator_fees > 0 && pool.protocol_fees > 0, "the three fee buckets fill");
+    // The agent's part reaches its vault for the quote mint (sweep), as a launched agent's.
+    let payer = s.env.payer().pubkey();
+    s.env.send(&[fees::create_vault(&payer, &mint, &qmint, &qtp), stake::add_reward_mint(&creator, &mint, &qmint, &qtp)], &[&c]).await.unwrap();
+    let agent_fees = pool.agent_fees;
+    s.env.send(&[fees::sweep(&keys)], &[]).await.unwrap();
+    let quote_vault = fa::vault(&mint, &qmint);
+    let book: AgentVault = s.env.zero_copy(quote_vault).await;
+    assert_eq!((book.total_local, book.undistributed), (agent_fees, agent_fees), "Solana trading fees, booked as local");
 
     let book: AgentVault = s.env.zero_copy(vault).await;
     let base = book.chain(BASE).unwrap();
     assert_eq!((base.credited, base.reported), (12_500_000_000, 40_000_000_000), "per chain: bridged and reported");
-    assert_eq!((book.total_bridged, book.total_direct, book.undistributed), (12_500_000_000, 2 * QUOTE, 14_500_000_000));
+    assert_eq!((book.total_bridged, book.undistributed), (12_500_000_000, 12_500_000_000));
 
-    // Distribute, then a full reward window later the only staker claims the holders' part.
-    let payer = s.env.payer().pubkey();
+    // Distribute both vaults; a full reward window later the only staker claims the
+    // holders' part of each, from both chains.
     let recipient = s.protocol.fee_recipient.pubkey();
-    s.env.send(&[ix::create_ata(&payer, &recipient, &vmint, &tp), ix::create_ata(&payer, &creator, &vmint, &tp), ix::create_ata(&payer, &holder.pubkey(), &vmint, &tp)], &[]).await.unwrap();
-    let creator_virtual = addr::ata(&creator, &vmint, &tp);
-    let events = s.env.send_with_events(&[fees::distribute(&mint, &vmint, &tp, creator_virtual, addr::ata(&recipient, &vmint, &tp))], &[]).await.unwrap();
-    let d = events.iter().find_map(|e| decode_event::<RevenueDistributed>(e)).expect("RevenueDistributed");
-    assert_eq!(d.holders + d.creator + d.protocol, 14_500_000_000, "everything that arrived is split");
-    assert_eq!(s.env.token_balance(creator_virtual).await, d.creator);
+    s.env.send(&[ix::create_ata(&payer, &recipient, &vmint, &tp), ix::create_ata(&payer, &creator, &vmint, &tp), ix::create_ata(&payer, &holder.pubkey(), &vmint, &tp), ix::create_ata(&payer, &holder.pubkey(), &qmint, &qtp), ix::create_ata(&payer, &recipient, &qmint, &qtp)], &[]).await.unwrap();
+    let mut holders_parts = vec![];
+    for (reward_mint, rtp, total) in [(vmint, tp, 12_500_000_000), (qmint, qtp, agent_fees)] {
+        let creator_account = addr::ata(&creator, &reward_mint, &rtp);
+        let before = s.env.token_balance(creator_account).await;
+        let events = s.env.send_with_events(&[fees::distribute(&mint, &reward_mint, &rtp, creator_account, addr::ata(&recipient, &reward_mint, &rtp))], &[]).await.unwrap();
+        let d = events.iter().find_map(|e| decode_event::<RevenueDistributed>(e)).expect("RevenueDistributed");
+        assert_eq!(d.holders + d.creator + d.protocol, total, "everything that arrived is split");
+        assert_eq!(s.env.token_balance(creator_account).await - before, d.creator);
+        holders_parts.push((reward_mint, rtp, d.holders));
+    }
     s.env.advance_time(7 * 86_400 + 60).await;
     let w = holder.pubkey();
-    let reward = stake::reward(&w, &mint, &vmint, &tp);
-    s.env.send(&[stake::claim(&w, &w, &mint, &[reward])], &[&holder]).await.unwrap();
-    // The only staker gets the holders' part but the Q64.64 fraction the drip rounds down,
-    // which stays in the pool's reward vault (rounding in the pool's favour, never lost).
-    let claimed = s.env.token_balance(reward.2).await;
-    assert!(claimed <= d.holders && d.holders - claimed <= 1, "claimed {claimed} of {}", d.holders);
-    assert_eq!(s.env.token_balance(reward.1).await, d.holders - claimed, "the pool keeps exactly the remainder");
-}
-
-impl Setup {
-    /// VIRTUAL arrives on Solana for `owner` through its OFT (no compose).
-    async fn bridge_virtual_to(&mut self, owner: &Pubkey, amount_sd: u64) {
-        self.nonce += 1;
-        let message = oft_mock::encode_oft_message(owner, amount_sd, None);
-        let oft = self.virtual_oft;
-        self.env.oft_receive(&oft, &Packet::new(BASE, evm(VIRTUAL_OFT_PEER), self.nonce, &message), owner).await.unwrap();
+    let rewards: Vec<_> = holders_parts.iter().map(|(m, p, _)| stake::reward(&w, &mint, m, p)).collect();
+    s.env.send(&[stake::claim(&w, &w, &mint, &rewards)], &[&holder]).await.unwrap();
+    for (reward, (_, _, holders)) in rewards.iter().zip(&holders_parts) {
+        // The only staker gets the holders' part but the Q64.64 fraction the drip rounds
+        // down, which stays in the pool's reward vault (in the pool's favour, never lost).
+        let claimed = s.env.token_balance(reward.2).await;
+        assert!(claimed <= *holders && holders - claimed <= 1, "claimed {claimed} of {holders}");
+        assert_eq!(s.env.token_balance(reward.1).await, holders - claimed, "the pool keeps exactly the remainder");
     }
 }
 
@@ -343,4 +371,44 @@ async fn the_mint_must_be_the_links_oft_mint_and_pass_the_screening() {
         let register = s.register_ix(&creator);
         s.env.expect_failure(&[register], &[&c], af_err(expected), &watched).await;
     }
+}
+
+// ------------------------------------------------------------------ the bridged agent's pool
+
+#[tokio::test]
+async fn only_the_creator_opens_a_bridged_agents_pool_once_with_both_sides_and_only_through_agent_factory() {
+    let mut s = setup().await;
+    let creator = s.creator.pubkey();
+    let c = s.creator.insecure_clone();
+    s.link(&creator, 1).await;
+    s.env.send(&[s.register_ix(&creator)], &[&c]).await.unwrap();
+    let (mint, qmint, qtp) = (s.agent.mint, s.protocol.quote_mint, s.protocol.quote_token_program);
+    let keys = PoolKeys::for_mint(mint, qmint, qtp);
+    let protocol = s.protocol.clone();
+    s.bridge_agent_tokens(&creator, 1_000 * 1_000_000).await;
+    s.env.fund_quote(&protocol, &creator, QUOTE).await;
+    let watched = vec![creator, addr::agent(&mint), keys.pool, keys.base_ata(&creator), keys.quote_ata(&creator)];
+
+    // Someone else, even with the same accounts.
+    let stranger = s.env.new_user(10 * QUOTE).await;
+    let theirs = ix::with_account(open_bridged_pool(&creator, &keys, 0, 1_000_000, 1_000), creator, stranger.pubkey());
+    s.env.expect_failure(&[theirs], &[&stranger], af_err(AfE::NotCreator), &watched).await;
+    // An empty side.
+    for (base, quote) in [(0, QUOTE), (1_000_000, 0)] {
+        s.env.expect_failure(&[open_bridged_pool(&creator, &keys, 0, base, quote)], &[&c], bc_err(BcE::ZeroAmount), &watched).await;
+    }
+    // bonding-curve's instruction called directly, the caller signing in the launcher's place.
+    let direct = ix::with_account(bc::create_seeded_pool(&creator, &creator, &keys, 0, 1_000_000, 1_000, addr::agent(&mint)), addr::launcher(), creator);
+    s.env.expect_failure(&[direct], &[&c], bc_err(BcE::NotLauncher), &watched).await;
+
+    s.env.send(&[open_bridged_pool(&creator, &keys, 0, 1_000_000, 1_000)], &[&c]).await.unwrap();
+    let watched = vec![creator, addr::agent(&mint), keys.pool, keys.base_ata(&creator), keys.quote_ata(&creator)];
+    s.env.advance_time(1).await;
+    s.env.expect_failure(&[open_bridged_pool(&creator, &keys, 0, 1_000_000, 1_000)], &[&c], af_err(AfE::PoolExists), &watched).await;
+
+    // A launched agent already has its curve.
+    let launcher = s.env.new_user(10 * QUOTE).await;
+    let launched = s.env.launch(&protocol, &launcher).await;
+    let watched = vec![launcher.pubkey(), launched.agent, launched.pool];
+    s.env.expect_failure(&[open_bridged_pool(&launcher.pubkey(), &launched, 0, 1_000_000, 1_000)], &[&launcher], af_err(AfE::NotBridgedAgent), &watched).await;
 }

@@ -122,6 +122,35 @@ pub fn register_bridged_agent(r: &RegisterBridged) -> Instruction {
     )
 }
 
+/// A bridged agent's constant-product pool against `keys.quote_mint`, seeded from the
+/// creator's token accounts with `base_amount` agent tokens and `quote_amount` quote.
+pub fn open_bridged_pool(creator: &Pubkey, keys: &PoolKeys, preset_id: u16, base_amount: u64, quote_amount: u64) -> Instruction {
+    ix(
+        agent_factory::ID,
+        agent_factory::accounts::OpenBridgedPool {
+            creator: *creator,
+            agent: keys.agent,
+            launcher: pda::agent_factory::launcher(),
+            preset: pda::bonding_curve::preset(preset_id),
+            mint: keys.base_mint,
+            quote_mint: keys.quote_mint,
+            pool: keys.pool,
+            base_vault: keys.base_vault,
+            quote_vault: keys.quote_vault,
+            creator_base_account: keys.base_ata(creator),
+            creator_quote_account: keys.quote_ata(creator),
+            bonding_curve_event_authority: pda::event_authority(&bonding_curve::ID),
+            bonding_curve_program: bonding_curve::ID,
+            token_2022_program: anchor_spl::token_2022::ID,
+            quote_token_program: keys.quote_token_program,
+            system_program: system_program::ID,
+            event_authority: event_authority(),
+            program: agent_factory::ID,
+        },
+        agent_factory::instruction::OpenBridgedPool { base_amount, quote_amount },
+    )
+}
+
 pub fn propose_creator(creator: &Pubkey, agent: &Pubkey, new_creator: Pubkey) -> Instruction {
     ix(
         agent_factory::ID,

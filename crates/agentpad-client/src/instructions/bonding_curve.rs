@@ -157,6 +157,33 @@ pub fn pool_quote(keys: &PoolKeys) -> bonding_curve::accounts::PoolQuoteSide {
     }
 }
 
+/// bonding-curve's `create_seeded_pool` as agent-factory's `open_bridged_pool` calls it
+/// (the launcher must sign: only agent-factory can make it).
+pub fn create_seeded_pool(payer: &Pubkey, provider: &Pubkey, keys: &PoolKeys, preset_id: u16, base_amount: u64, quote_amount: u64, creator_fee_authority: Pubkey) -> Instruction {
+    ix(
+        bonding_curve::ID,
+        bonding_curve::accounts::CreateSeededPool {
+            payer: *payer,
+            launcher: pda::agent_factory::launcher(),
+            provider: *provider,
+            preset: pda::bonding_curve::preset(preset_id),
+            base_mint: keys.base_mint,
+            quote_mint: keys.quote_mint,
+            pool: keys.pool,
+            base_vault: keys.base_vault,
+            quote_vault: keys.quote_vault,
+            provider_base_account: keys.base_ata(provider),
+            provider_quote_account: keys.quote_ata(provider),
+            base_token_program: anchor_spl::token_2022::ID,
+            quote_token_program: keys.quote_token_program,
+            system_program: anchor_lang::system_program::ID,
+            event_authority: pda::event_authority(&bonding_curve::ID),
+            program: bonding_curve::ID,
+        },
+        bonding_curve::instruction::CreateSeededPool { base_amount, quote_amount, creator_fee_authority },
+    )
+}
+
 pub fn buy_exact_in(accounts: bonding_curve::accounts::Swap, quote_in: u64, min_base_out: u64) -> Instruction {
     ix(bonding_curve::ID, accounts, bonding_curve::instruction::BuyExactIn { quote_in, min_base_out })
 }
