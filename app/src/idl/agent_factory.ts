@@ -205,6 +205,16 @@ export type AgentFactory = {
       "code": 6027,
       "msg": "The agent already has a pool",
       "name": "poolExists"
+    },
+    {
+      "code": 6028,
+      "msg": "Signer is not the protocol admin",
+      "name": "notAdmin"
+    },
+    {
+      "code": 6029,
+      "msg": "An origin must name a creator, an OFT store and a chain",
+      "name": "invalidOrigin"
     }
   ],
   "events": [
@@ -323,6 +333,157 @@ export type AgentFactory = {
         56
       ],
       "name": "acceptCreator"
+    },
+    {
+      "accounts": [
+        {
+          "docs": [
+            "The protocol admin; pays for the accounts."
+          ],
+          "name": "admin",
+          "relations": [
+            "config"
+          ],
+          "signer": true,
+          "writable": true
+        },
+        {
+          "address": "3PPkGZ6xydNRgmwtYPsjsx2hxuhJcJfdDtgC8SGFh7dZ",
+          "name": "config"
+        },
+        {
+          "name": "mint"
+        },
+        {
+          "name": "agent",
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  97,
+                  103,
+                  101,
+                  110,
+                  116
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "mint"
+              }
+            ]
+          },
+          "writable": true
+        },
+        {
+          "address": "ENra41L4bGKPMiUa1HL4YkB1Vp8wyRnry93KD1iKVush",
+          "name": "launcher"
+        },
+        {
+          "name": "preset"
+        },
+        {
+          "name": "rewardMint"
+        },
+        {
+          "accounts": [
+            {
+              "name": "feeStore"
+            },
+            {
+              "name": "feeVault",
+              "writable": true
+            },
+            {
+              "name": "feeVaultTokenAccount",
+              "writable": true
+            },
+            {
+              "name": "revenuePolicy",
+              "writable": true
+            },
+            {
+              "name": "feeAggregatorEventAuthority"
+            },
+            {
+              "address": "EfmjWCuzDseV4Rsp94bMPdGjWUoVxMLbQJHUQxq1V95G",
+              "name": "feeAggregatorProgram"
+            },
+            {
+              "name": "stakePool",
+              "writable": true
+            },
+            {
+              "name": "stakeVault",
+              "writable": true
+            },
+            {
+              "name": "stakeRewardVault",
+              "writable": true
+            },
+            {
+              "name": "revenueShareEventAuthority"
+            },
+            {
+              "address": "8zfHSn8e1dd3ZA2G7TjZUBJrQydmMQxLWujoKAVDD1Xh",
+              "name": "revenueShareProgram"
+            }
+          ],
+          "name": "revenue"
+        },
+        {
+          "address": "TokenzQdBNbLqP5VEhdkAS6EPFLC1PHnBqCXEpPxuEb",
+          "name": "token2022Program"
+        },
+        {
+          "name": "rewardTokenProgram"
+        },
+        {
+          "address": "11111111111111111111111111111111",
+          "name": "systemProgram"
+        },
+        {
+          "name": "eventAuthority"
+        },
+        {
+          "name": "program"
+        }
+      ],
+      "args": [
+        {
+          "name": "presetId",
+          "type": "u16"
+        },
+        {
+          "name": "unstakeCooldown",
+          "type": {
+            "option": "u32"
+          }
+        },
+        {
+          "name": "origin",
+          "type": {
+            "defined": {
+              "name": "bridgedOrigin"
+            }
+          }
+        }
+      ],
+      "discriminator": [
+        160,
+        193,
+        209,
+        118,
+        182,
+        185,
+        246,
+        93
+      ],
+      "docs": [
+        "The protocol admin's power: a bridged agent registered without a link."
+      ],
+      "name": "adminRegisterBridgedAgent"
     },
     {
       "accounts": [
@@ -1070,7 +1231,7 @@ export type AgentFactory = {
           },
           {
             "docs": [
-              "The link message that allowed it."
+              "The link message that allowed it (0 when the admin registered it)."
             ],
             "name": "linkId",
             "type": "u64"
@@ -1078,6 +1239,13 @@ export type AgentFactory = {
           {
             "name": "oftStore",
             "type": "pubkey"
+          },
+          {
+            "docs": [
+              "Registered by the protocol admin's power rather than through a link."
+            ],
+            "name": "byAdmin",
+            "type": "bool"
           },
           {
             "name": "preset",
@@ -1101,6 +1269,41 @@ export type AgentFactory = {
           {
             "name": "timestamp",
             "type": "i64"
+          }
+        ],
+        "kind": "struct"
+      }
+    },
+    {
+      "docs": [
+        "Where a bridged agent the admin registers comes from, and who its creator is."
+      ],
+      "name": "bridgedOrigin",
+      "type": {
+        "fields": [
+          {
+            "name": "creator",
+            "type": "pubkey"
+          },
+          {
+            "docs": [
+              "The LayerZero OFT store that must be the mint's authority."
+            ],
+            "name": "oftStore",
+            "type": "pubkey"
+          },
+          {
+            "name": "originEid",
+            "type": "u32"
+          },
+          {
+            "name": "originToken",
+            "type": {
+              "array": [
+                "u8",
+                32
+              ]
+            }
           }
         ],
         "kind": "struct"
@@ -1136,6 +1339,43 @@ export type AgentFactory = {
           {
             "name": "quoteAmount",
             "type": "u64"
+          }
+        ],
+        "kind": "struct"
+      }
+    },
+    {
+      "docs": [
+        "Program-wide settings. Read-only on the trade path (trades never touch it)."
+      ],
+      "name": "config",
+      "type": {
+        "fields": [
+          {
+            "docs": [
+              "May create presets, set the protocol fee recipient and hand over the admin role."
+            ],
+            "name": "admin",
+            "type": "pubkey"
+          },
+          {
+            "docs": [
+              "Owner of the token accounts protocol fees are paid to."
+            ],
+            "name": "protocolFeeRecipient",
+            "type": "pubkey"
+          },
+          {
+            "docs": [
+              "Proposed successor of `admin` (the default key when none): it takes the role by",
+              "accepting."
+            ],
+            "name": "pendingAdmin",
+            "type": "pubkey"
+          },
+          {
+            "name": "bump",
+            "type": "u8"
           }
         ],
         "kind": "struct"

@@ -77,6 +77,19 @@ export function registerBridgedAgent(a: RegisterBridgedArgs): Promise<Transactio
   }).instruction();
 }
 
+/** Where a bridged agent the protocol admin registers comes from (creator, OFT store, origin chain and token). */
+export interface BridgedOrigin { creator: PublicKey; oftStore: PublicKey; originEid: number; originToken: Uint8Array }
+
+/** The protocol admin's power: register a bridged agent without a link from its origin chain. */
+export function adminRegisterBridgedAgent(admin: PublicKey, a: Omit<RegisterBridgedArgs, "creator">, o: BridgedOrigin): Promise<TransactionInstruction> {
+  const origin = { creator: o.creator, oftStore: o.oftStore, originEid: o.originEid, originToken: Array.from(o.originToken) };
+  return program().methods.adminRegisterBridgedAgent(a.presetId, a.unstakeCooldown ?? null, origin).accountsStrict({
+    admin, config: bondingCurvePda.config(), mint: a.mint, agent: agentFactoryPda.agent(a.mint), launcher: agentFactoryPda.launcher(),
+    preset: bondingCurvePda.preset(a.presetId), rewardMint: a.rewardMint, revenue: agentRevenue(a.mint, a.rewardMint),
+    token2022Program: TOKEN_2022_PROGRAM_ID, rewardTokenProgram: a.rewardTokenProgram, systemProgram: SystemProgram.programId, ...events(),
+  }).instruction();
+}
+
 /** A bridged agent's constant-product pool, seeded from the creator's token accounts and locked forever. */
 export function openBridgedPool(creator: PublicKey, k: AgentKeys, presetId: number, baseAmount: bigint, quoteAmount: bigint): Promise<TransactionInstruction> {
   return program().methods.openBridgedPool(new BN(baseAmount.toString()), new BN(quoteAmount.toString())).accountsStrict({

@@ -60,6 +60,10 @@ pub enum AgentFactoryError {
     NotBridgedAgent,
     #[msg("The agent already has a pool")]
     PoolExists,
+    #[msg("Signer is not the protocol admin")]
+    NotAdmin,
+    #[msg("An origin must name a creator, an OFT store and a chain")]
+    InvalidOrigin,
 }
 
 impl From<agentpad_common::mint_screen::MintRejection> for AgentFactoryError {

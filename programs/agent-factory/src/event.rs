@@ -40,9 +40,11 @@ pub struct BridgedAgentRegistered {
     pub creator: Pubkey,
     pub origin_eid: u32,
     pub origin_token: [u8; 32],
-    /// The link message that allowed it.
+    /// The link message that allowed it (0 when the admin registered it).
     pub link_id: u64,
     pub oft_store: Pubkey,
+    /// Registered by the protocol admin's power rather than through a link.
+    pub by_admin: bool,
     pub preset: Pubkey,
     pub preset_id: u16,
     /// The mint the agent's first fee vault and stake-pool rewards are in.

@@ -51,6 +51,16 @@ pub mod agent_factory {
         handle_register_bridged_agent(ctx, preset_id, unstake_cooldown)
     }
 
+    /// The protocol admin's power: a bridged agent registered without a link.
+    pub fn admin_register_bridged_agent(
+        ctx: Context<AdminRegisterBridgedAgent>,
+        preset_id: u16,
+        unstake_cooldown: Option<u32>,
+        origin: BridgedOrigin,
+    ) -> Result<()> {
+        handle_admin_register_bridged_agent(ctx, preset_id, unstake_cooldown, origin)
+    }
+
     pub fn open_bridged_pool(ctx: Context<OpenBridgedPool>, base_amount: u64, quote_amount: u64) -> Result<()> {
         handle_open_bridged_pool(ctx, base_amount, quote_amount)
     }

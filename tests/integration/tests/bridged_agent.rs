@@ -14,7 +14,8 @@ use bonding_curve::error::BondingCurveError as BcE;
 use agent_factory::error::AgentFactoryError as AfE;
 use agent_factory::event::{BridgedAgentRegistered, BridgedPoolOpened};
 use agent_factory::state::Agent;
-use agentpad_client::instructions::agent_factory::{RegisterBridged, open_bridged_pool, register_bridged_agent};
+use agentpad_client::instructions::agent_factory::{RegisterBridged, admin_register_bridged_agent, open_bridged_pool, register_bridged_agent};
+use agent_factory::instructions::BridgedOrigin;
 use agentpad_client::instructions::bonding_curve as bc;
 use agentpad_client::pda::PoolKeys;
 use bonding_curve::state::phase;
@@ -411,4 +412,40 @@ async fn only_the_creator_opens_a_bridged_agents_pool_once_with_both_sides_and_o
     let launched = s.env.launch(&protocol, &launcher).await;
     let watched = vec![launcher.pubkey(), launched.agent, launched.pool];
     s.env.expect_failure(&[open_bridged_pool(&launcher.pubkey(), &launched, 0, 1_000_000, 1_000)], &[&launcher], af_err(AfE::NotBridgedAgent), &watched).await;
+}
+
+// ------------------------------------------------------------------ the admin's power
+
+#[tokio::test]
+async fn the_protocol_admin_may_register_without_a_link_and_nobody_else_may() {
+    let mut s = setup().await;
+    let creator = s.creator.pubkey();
+    let r = RegisterBridged {
+        creator, mint: s.agent.mint, preset_id: 0, reward_mint: s.virtual_oft.mint, reward_token_program: s.virtual_oft.token_program, unstake_cooldown: None,
+    };
+    let origin = BridgedOrigin { creator, oft_store: s.agent.store, origin_eid: BASE, origin_token: evm(BASE_AGENT_TOKEN) };
+    let admin = s.env.admin.insecure_clone();
+    let watched = s.watched();
+    // Not the admin: the creator itself, with its own wallet as the payer.
+    let c = s.creator.insecure_clone();
+    s.env.expect_failure(&[admin_register_bridged_agent(&creator, &r, origin)], &[&c], af_err(AfE::NotAdmin), &watched).await;
+    // An origin without a creator or a chain; a store that is not the mint's authority.
+    for (bad, expected) in [
+        (BridgedOrigin { creator: Pubkey::default(), ..origin }, AfE::InvalidOrigin),
+        (BridgedOrigin { origin_eid: 0, ..origin }, AfE::InvalidOrigin),
+        (BridgedOrigin { oft_store: s.virtual_oft.store, ..origin }, AfE::NotOftMint),
+    ] {
+        s.env.expect_failure(&[admin_register_bridged_agent(&admin.pubkey(), &r, bad)], &[&admin], af_err(expected), &watched).await;
+    }
+    let events = s.env.send_with_events(&[admin_register_bridged_agent(&admin.pubkey(), &r, origin)], &[&admin]).await.unwrap();
+    let ev = events.iter().find_map(|e| decode_event::<BridgedAgentRegistered>(e)).expect("BridgedAgentRegistered");
+    assert_eq!((ev.by_admin, ev.link_id, ev.creator, ev.origin_eid), (true, 0, creator, BASE));
+    let record: Agent = s.env.anchor_account(addr::agent(&s.agent.mint)).await;
+    assert_eq!((record.creator, record.origin_eid, record.origin_token), (creator, BASE, evm(BASE_AGENT_TOKEN)));
+    // A link arriving later cannot register it a second time.
+    s.link(&creator, 1).await;
+    let watched = s.watched();
+    s.env.advance_time(1).await;
+    let register = s.register_ix(&creator);
+    s.env.expect_failure(&[register], &[&c], af_err(AfE::AlreadyRegistered), &watched).await;
 }

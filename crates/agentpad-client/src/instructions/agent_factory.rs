@@ -122,6 +122,29 @@ pub fn register_bridged_agent(r: &RegisterBridged) -> Instruction {
     )
 }
 
+/// The protocol admin registers a bridged agent without a link, naming its creator and origin.
+pub fn admin_register_bridged_agent(admin: &Pubkey, r: &RegisterBridged, origin: agent_factory::instructions::BridgedOrigin) -> Instruction {
+    ix(
+        agent_factory::ID,
+        agent_factory::accounts::AdminRegisterBridgedAgent {
+            admin: *admin,
+            config: pda::bonding_curve::config(),
+            mint: r.mint,
+            agent: pda::agent_factory::agent(&r.mint),
+            launcher: pda::agent_factory::launcher(),
+            preset: pda::bonding_curve::preset(r.preset_id),
+            reward_mint: r.reward_mint,
+            revenue: agent_revenue(&r.mint, &r.reward_mint),
+            token_2022_program: anchor_spl::token_2022::ID,
+            reward_token_program: r.reward_token_program,
+            system_program: system_program::ID,
+            event_authority: event_authority(),
+            program: agent_factory::ID,
+        },
+        agent_factory::instruction::AdminRegisterBridgedAgent { preset_id: r.preset_id, unstake_cooldown: r.unstake_cooldown, origin },
+    )
+}
+
 /// A bridged agent's constant-product pool against `keys.quote_mint`, seeded from the
 /// creator's token accounts with `base_amount` agent tokens and `quote_amount` quote.
 pub fn open_bridged_pool(creator: &Pubkey, keys: &PoolKeys, preset_id: u16, base_amount: u64, quote_amount: u64) -> Instruction {

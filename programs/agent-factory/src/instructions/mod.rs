@@ -1,4 +1,5 @@
 pub mod accept_creator;
+pub mod admin_register_bridged_agent;
 pub mod claim_creator_fees;
 pub mod groups;
 pub mod launch_agent;
@@ -7,6 +8,7 @@ pub mod propose_creator;
 pub mod register_bridged_agent;
 
 pub use accept_creator::*;
+pub use admin_register_bridged_agent::*;
 pub use claim_creator_fees::*;
 pub use groups::*;
 pub use launch_agent::*;
