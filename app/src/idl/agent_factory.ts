@@ -352,96 +352,113 @@ export type AgentFactory = {
           "name": "config"
         },
         {
-          "name": "mint"
-        },
-        {
-          "name": "agent",
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  97,
-                  103,
-                  101,
-                  110,
-                  116
-                ]
-              },
-              {
-                "kind": "account",
-                "path": "mint"
-              }
-            ]
-          },
-          "writable": true
-        },
-        {
-          "address": "ENra41L4bGKPMiUa1HL4YkB1Vp8wyRnry93KD1iKVush",
-          "name": "launcher"
-        },
-        {
-          "name": "preset"
-        },
-        {
-          "name": "rewardMint"
-        },
-        {
           "accounts": [
             {
-              "name": "feeStore"
+              "docs": [
+                "(`check`)."
+              ],
+              "name": "mint"
             },
             {
-              "name": "feeVault",
+              "docs": [
+                "The agent record, created here at its PDA (the seeds constraint checks the address)."
+              ],
+              "name": "agent",
+              "pda": {
+                "seeds": [
+                  {
+                    "kind": "const",
+                    "value": [
+                      97,
+                      103,
+                      101,
+                      110,
+                      116
+                    ]
+                  },
+                  {
+                    "kind": "account",
+                    "path": "mint"
+                  }
+                ]
+              },
               "writable": true
             },
             {
-              "name": "feeVaultTokenAccount",
-              "writable": true
+              "address": "ENra41L4bGKPMiUa1HL4YkB1Vp8wyRnry93KD1iKVush",
+              "name": "launcher"
             },
             {
-              "name": "revenuePolicy",
-              "writable": true
+              "docs": [
+                "The bonding-curve preset whose staking terms (and, for a pool, fees) the agent takes."
+              ],
+              "name": "preset"
             },
             {
-              "name": "feeAggregatorEventAuthority"
+              "docs": [
+                "fee-aggregator and revenue-share screen it."
+              ],
+              "name": "rewardMint"
             },
             {
-              "address": "EfmjWCuzDseV4Rsp94bMPdGjWUoVxMLbQJHUQxq1V95G",
-              "name": "feeAggregatorProgram"
+              "accounts": [
+                {
+                  "name": "feeStore"
+                },
+                {
+                  "name": "feeVault",
+                  "writable": true
+                },
+                {
+                  "name": "feeVaultTokenAccount",
+                  "writable": true
+                },
+                {
+                  "name": "revenuePolicy",
+                  "writable": true
+                },
+                {
+                  "name": "feeAggregatorEventAuthority"
+                },
+                {
+                  "address": "EfmjWCuzDseV4Rsp94bMPdGjWUoVxMLbQJHUQxq1V95G",
+                  "name": "feeAggregatorProgram"
+                },
+                {
+                  "name": "stakePool",
+                  "writable": true
+                },
+                {
+                  "name": "stakeVault",
+                  "writable": true
+                },
+                {
+                  "name": "stakeRewardVault",
+                  "writable": true
+                },
+                {
+                  "name": "revenueShareEventAuthority"
+                },
+                {
+                  "address": "8zfHSn8e1dd3ZA2G7TjZUBJrQydmMQxLWujoKAVDD1Xh",
+                  "name": "revenueShareProgram"
+                }
+              ],
+              "name": "revenue"
             },
             {
-              "name": "stakePool",
-              "writable": true
+              "address": "TokenzQdBNbLqP5VEhdkAS6EPFLC1PHnBqCXEpPxuEb",
+              "name": "token2022Program"
             },
             {
-              "name": "stakeVault",
-              "writable": true
+              "name": "rewardTokenProgram"
             },
             {
-              "name": "stakeRewardVault",
-              "writable": true
-            },
-            {
-              "name": "revenueShareEventAuthority"
-            },
-            {
-              "address": "8zfHSn8e1dd3ZA2G7TjZUBJrQydmMQxLWujoKAVDD1Xh",
-              "name": "revenueShareProgram"
+              "address": "11111111111111111111111111111111",
+              "name": "systemProgram"
             }
           ],
-          "name": "revenue"
-        },
-        {
-          "address": "TokenzQdBNbLqP5VEhdkAS6EPFLC1PHnBqCXEpPxuEb",
-          "name": "token2022Program"
-        },
-        {
-          "name": "rewardTokenProgram"
-        },
-        {
-          "address": "11111111111111111111111111111111",
-          "name": "systemProgram"
+          "name": "bridged"
         },
         {
           "name": "eventAuthority"
@@ -906,12 +923,6 @@ export type AgentFactory = {
         },
         {
           "docs": [
-            "the link's OFT store (`validate`)."
-          ],
-          "name": "mint"
-        },
-        {
-          "docs": [
             "The mint's link, written by fee-aggregator from a message of its peer: owned by",
             "fee-aggregator, typed `AgentLink`, storing this mint (`validate`; fee-aggregator",
             "writes a link only at its PDA)."
@@ -919,102 +930,113 @@ export type AgentFactory = {
           "name": "link"
         },
         {
-          "docs": [
-            "The agent record, created here at its PDA (the seeds constraint checks the address)."
-          ],
-          "name": "agent",
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  97,
-                  103,
-                  101,
-                  110,
-                  116
-                ]
-              },
-              {
-                "kind": "account",
-                "path": "mint"
-              }
-            ]
-          },
-          "writable": true
-        },
-        {
-          "address": "ENra41L4bGKPMiUa1HL4YkB1Vp8wyRnry93KD1iKVush",
-          "name": "launcher"
-        },
-        {
-          "docs": [
-            "The bonding-curve preset `preset_id`, whose staking terms the agent takes."
-          ],
-          "name": "preset"
-        },
-        {
-          "docs": [
-            "and revenue-share screen it."
-          ],
-          "name": "rewardMint"
-        },
-        {
           "accounts": [
             {
-              "name": "feeStore"
+              "docs": [
+                "(`check`)."
+              ],
+              "name": "mint"
             },
             {
-              "name": "feeVault",
+              "docs": [
+                "The agent record, created here at its PDA (the seeds constraint checks the address)."
+              ],
+              "name": "agent",
+              "pda": {
+                "seeds": [
+                  {
+                    "kind": "const",
+                    "value": [
+                      97,
+                      103,
+                      101,
+                      110,
+                      116
+                    ]
+                  },
+                  {
+                    "kind": "account",
+                    "path": "mint"
+                  }
+                ]
+              },
               "writable": true
             },
             {
-              "name": "feeVaultTokenAccount",
-              "writable": true
+              "address": "ENra41L4bGKPMiUa1HL4YkB1Vp8wyRnry93KD1iKVush",
+              "name": "launcher"
             },
             {
-              "name": "revenuePolicy",
-              "writable": true
+              "docs": [
+                "The bonding-curve preset whose staking terms (and, for a pool, fees) the agent takes."
+              ],
+              "name": "preset"
             },
             {
-              "name": "feeAggregatorEventAuthority"
+              "docs": [
+                "fee-aggregator and revenue-share screen it."
+              ],
+              "name": "rewardMint"
             },
             {
-              "address": "EfmjWCuzDseV4Rsp94bMPdGjWUoVxMLbQJHUQxq1V95G",
-              "name": "feeAggregatorProgram"
+              "accounts": [
+                {
+                  "name": "feeStore"
+                },
+                {
+                  "name": "feeVault",
+                  "writable": true
+                },
+                {
+                  "name": "feeVaultTokenAccount",
+                  "writable": true
+                },
+                {
+                  "name": "revenuePolicy",
+                  "writable": true
+                },
+                {
+                  "name": "feeAggregatorEventAuthority"
+                },
+                {
+                  "address": "EfmjWCuzDseV4Rsp94bMPdGjWUoVxMLbQJHUQxq1V95G",
+                  "name": "feeAggregatorProgram"
+                },
+                {
+                  "name": "stakePool",
+                  "writable": true
+                },
+                {
+                  "name": "stakeVault",
+                  "writable": true
+                },
+                {
+                  "name": "stakeRewardVault",
+                  "writable": true
+                },
+                {
+                  "name": "revenueShareEventAuthority"
+                },
+                {
+                  "address": "8zfHSn8e1dd3ZA2G7TjZUBJrQydmMQxLWujoKAVDD1Xh",
+                  "name": "revenueShareProgram"
+                }
+              ],
+              "name": "revenue"
             },
             {
-              "name": "stakePool",
-              "writable": true
+              "address": "TokenzQdBNbLqP5VEhdkAS6EPFLC1PHnBqCXEpPxuEb",
+              "name": "token2022Program"
             },
             {
-              "name": "stakeVault",
-              "writable": true
+              "name": "rewardTokenProgram"
             },
             {
-              "name": "stakeRewardVault",
-              "writable": true
-            },
-            {
-              "name": "revenueShareEventAuthority"
-            },
-            {
-              "address": "8zfHSn8e1dd3ZA2G7TjZUBJrQydmMQxLWujoKAVDD1Xh",
-              "name": "revenueShareProgram"
+              "address": "11111111111111111111111111111111",
+              "name": "systemProgram"
             }
           ],
-          "name": "revenue"
-        },
-        {
-          "address": "TokenzQdBNbLqP5VEhdkAS6EPFLC1PHnBqCXEpPxuEb",
-          "name": "token2022Program"
-        },
-        {
-          "name": "rewardTokenProgram"
-        },
-        {
-          "address": "11111111111111111111111111111111",
-          "name": "systemProgram"
+          "name": "bridged"
         },
         {
           "name": "eventAuthority"

@@ -921,110 +921,115 @@ export type BondingCurve = {
     {
       "accounts": [
         {
-          "name": "payer",
-          "signer": true,
-          "writable": true
-        },
-        {
-          "address": "ENra41L4bGKPMiUa1HL4YkB1Vp8wyRnry93KD1iKVush",
-          "name": "launcher",
-          "signer": true
-        },
-        {
-          "name": "preset"
-        },
-        {
-          "name": "baseMint"
-        },
-        {
-          "name": "quoteMint"
-        },
-        {
-          "name": "pool",
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  112,
-                  111,
-                  111,
-                  108
+          "accounts": [
+            {
+              "name": "payer",
+              "signer": true,
+              "writable": true
+            },
+            {
+              "address": "ENra41L4bGKPMiUa1HL4YkB1Vp8wyRnry93KD1iKVush",
+              "name": "launcher",
+              "signer": true
+            },
+            {
+              "name": "preset"
+            },
+            {
+              "name": "baseMint"
+            },
+            {
+              "name": "quoteMint"
+            },
+            {
+              "name": "pool",
+              "pda": {
+                "seeds": [
+                  {
+                    "kind": "const",
+                    "value": [
+                      112,
+                      111,
+                      111,
+                      108
+                    ]
+                  },
+                  {
+                    "kind": "account",
+                    "path": "baseMint"
+                  }
                 ]
               },
-              {
-                "kind": "account",
-                "path": "baseMint"
-              }
-            ]
-          },
-          "writable": true
-        },
-        {
-          "name": "baseVault",
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  98,
-                  97,
-                  115,
-                  101,
-                  95,
-                  118,
-                  97,
-                  117,
-                  108,
-                  116
+              "writable": true
+            },
+            {
+              "name": "baseVault",
+              "pda": {
+                "seeds": [
+                  {
+                    "kind": "const",
+                    "value": [
+                      98,
+                      97,
+                      115,
+                      101,
+                      95,
+                      118,
+                      97,
+                      117,
+                      108,
+                      116
+                    ]
+                  },
+                  {
+                    "kind": "account",
+                    "path": "pool"
+                  }
                 ]
               },
-              {
-                "kind": "account",
-                "path": "pool"
-              }
-            ]
-          },
-          "writable": true
-        },
-        {
-          "name": "quoteVault",
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  113,
-                  117,
-                  111,
-                  116,
-                  101,
-                  95,
-                  118,
-                  97,
-                  117,
-                  108,
-                  116
+              "writable": true
+            },
+            {
+              "name": "quoteVault",
+              "pda": {
+                "seeds": [
+                  {
+                    "kind": "const",
+                    "value": [
+                      113,
+                      117,
+                      111,
+                      116,
+                      101,
+                      95,
+                      118,
+                      97,
+                      117,
+                      108,
+                      116
+                    ]
+                  },
+                  {
+                    "kind": "account",
+                    "path": "pool"
+                  }
                 ]
               },
-              {
-                "kind": "account",
-                "path": "pool"
-              }
-            ]
-          },
-          "writable": true
-        },
-        {
-          "address": "TokenzQdBNbLqP5VEhdkAS6EPFLC1PHnBqCXEpPxuEb",
-          "name": "baseTokenProgram"
-        },
-        {
-          "name": "quoteTokenProgram"
-        },
-        {
-          "address": "11111111111111111111111111111111",
-          "name": "systemProgram"
+              "writable": true
+            },
+            {
+              "address": "TokenzQdBNbLqP5VEhdkAS6EPFLC1PHnBqCXEpPxuEb",
+              "name": "baseTokenProgram"
+            },
+            {
+              "name": "quoteTokenProgram"
+            },
+            {
+              "address": "11111111111111111111111111111111",
+              "name": "systemProgram"
+            }
+          ],
+          "name": "newPool"
         },
         {
           "name": "eventAuthority"
@@ -1153,14 +1158,115 @@ export type BondingCurve = {
     {
       "accounts": [
         {
-          "name": "payer",
-          "signer": true,
-          "writable": true
-        },
-        {
-          "address": "ENra41L4bGKPMiUa1HL4YkB1Vp8wyRnry93KD1iKVush",
-          "name": "launcher",
-          "signer": true
+          "accounts": [
+            {
+              "name": "payer",
+              "signer": true,
+              "writable": true
+            },
+            {
+              "address": "ENra41L4bGKPMiUa1HL4YkB1Vp8wyRnry93KD1iKVush",
+              "name": "launcher",
+              "signer": true
+            },
+            {
+              "name": "preset"
+            },
+            {
+              "name": "baseMint"
+            },
+            {
+              "name": "quoteMint"
+            },
+            {
+              "name": "pool",
+              "pda": {
+                "seeds": [
+                  {
+                    "kind": "const",
+                    "value": [
+                      112,
+                      111,
+                      111,
+                      108
+                    ]
+                  },
+                  {
+                    "kind": "account",
+                    "path": "baseMint"
+                  }
+                ]
+              },
+              "writable": true
+            },
+            {
+              "name": "baseVault",
+              "pda": {
+                "seeds": [
+                  {
+                    "kind": "const",
+                    "value": [
+                      98,
+                      97,
+                      115,
+                      101,
+                      95,
+                      118,
+                      97,
+                      117,
+                      108,
+                      116
+                    ]
+                  },
+                  {
+                    "kind": "account",
+                    "path": "pool"
+                  }
+                ]
+              },
+              "writable": true
+            },
+            {
+              "name": "quoteVault",
+              "pda": {
+                "seeds": [
+                  {
+                    "kind": "const",
+                    "value": [
+                      113,
+                      117,
+                      111,
+                      116,
+                      101,
+                      95,
+                      118,
+                      97,
+                      117,
+                      108,
+                      116
+                    ]
+                  },
+                  {
+                    "kind": "account",
+                    "path": "pool"
+                  }
+                ]
+              },
+              "writable": true
+            },
+            {
+              "address": "TokenzQdBNbLqP5VEhdkAS6EPFLC1PHnBqCXEpPxuEb",
+              "name": "baseTokenProgram"
+            },
+            {
+              "name": "quoteTokenProgram"
+            },
+            {
+              "address": "11111111111111111111111111111111",
+              "name": "systemProgram"
+            }
+          ],
+          "name": "newPool"
         },
         {
           "docs": [
@@ -1170,108 +1276,12 @@ export type BondingCurve = {
           "signer": true
         },
         {
-          "name": "preset"
-        },
-        {
-          "name": "baseMint"
-        },
-        {
-          "name": "quoteMint"
-        },
-        {
-          "name": "pool",
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  112,
-                  111,
-                  111,
-                  108
-                ]
-              },
-              {
-                "kind": "account",
-                "path": "baseMint"
-              }
-            ]
-          },
-          "writable": true
-        },
-        {
-          "name": "baseVault",
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  98,
-                  97,
-                  115,
-                  101,
-                  95,
-                  118,
-                  97,
-                  117,
-                  108,
-                  116
-                ]
-              },
-              {
-                "kind": "account",
-                "path": "pool"
-              }
-            ]
-          },
-          "writable": true
-        },
-        {
-          "name": "quoteVault",
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  113,
-                  117,
-                  111,
-                  116,
-                  101,
-                  95,
-                  118,
-                  97,
-                  117,
-                  108,
-                  116
-                ]
-              },
-              {
-                "kind": "account",
-                "path": "pool"
-              }
-            ]
-          },
-          "writable": true
-        },
-        {
           "name": "providerBaseAccount",
           "writable": true
         },
         {
           "name": "providerQuoteAccount",
           "writable": true
-        },
-        {
-          "address": "TokenzQdBNbLqP5VEhdkAS6EPFLC1PHnBqCXEpPxuEb",
-          "name": "baseTokenProgram"
-        },
-        {
-          "name": "quoteTokenProgram"
-        },
-        {
-          "address": "11111111111111111111111111111111",
-          "name": "systemProgram"
         },
         {
           "name": "eventAuthority"

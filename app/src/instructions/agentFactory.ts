@@ -67,13 +67,19 @@ export interface RegisterBridgedArgs {
   unstakeCooldown?: number;
 }
 
+/** The accounts every bridged registration creates or checks, however it is granted. */
+function newBridgedAgent(a: Omit<RegisterBridgedArgs, "creator">) {
+  return {
+    mint: a.mint, agent: agentFactoryPda.agent(a.mint), launcher: agentFactoryPda.launcher(), preset: bondingCurvePda.preset(a.presetId),
+    rewardMint: a.rewardMint, revenue: agentRevenue(a.mint, a.rewardMint), token2022Program: TOKEN_2022_PROGRAM_ID,
+    rewardTokenProgram: a.rewardTokenProgram, systemProgram: SystemProgram.programId,
+  };
+}
+
 /** Registers an agent token from another chain as an agent, through its link. */
 export function registerBridgedAgent(a: RegisterBridgedArgs): Promise<TransactionInstruction> {
   return program().methods.registerBridgedAgent(a.presetId, a.unstakeCooldown ?? null).accountsStrict({
-    creator: a.creator, mint: a.mint, link: feeAggregatorPda.agentLink(a.mint), agent: agentFactoryPda.agent(a.mint),
-    launcher: agentFactoryPda.launcher(), preset: bondingCurvePda.preset(a.presetId), rewardMint: a.rewardMint,
-    revenue: agentRevenue(a.mint, a.rewardMint), token2022Program: TOKEN_2022_PROGRAM_ID,
-    rewardTokenProgram: a.rewardTokenProgram, systemProgram: SystemProgram.programId, ...events(),
+    creator: a.creator, link: feeAggregatorPda.agentLink(a.mint), bridged: newBridgedAgent(a), ...events(),
   }).instruction();
 }
 
@@ -84,9 +90,7 @@ export interface BridgedOrigin { creator: PublicKey; oftStore: PublicKey; origin
 export function adminRegisterBridgedAgent(admin: PublicKey, a: Omit<RegisterBridgedArgs, "creator">, o: BridgedOrigin): Promise<TransactionInstruction> {
   const origin = { creator: o.creator, oftStore: o.oftStore, originEid: o.originEid, originToken: Array.from(o.originToken) };
   return program().methods.adminRegisterBridgedAgent(a.presetId, a.unstakeCooldown ?? null, origin).accountsStrict({
-    admin, config: bondingCurvePda.config(), mint: a.mint, agent: agentFactoryPda.agent(a.mint), launcher: agentFactoryPda.launcher(),
-    preset: bondingCurvePda.preset(a.presetId), rewardMint: a.rewardMint, revenue: agentRevenue(a.mint, a.rewardMint),
-    token2022Program: TOKEN_2022_PROGRAM_ID, rewardTokenProgram: a.rewardTokenProgram, systemProgram: SystemProgram.programId, ...events(),
+    admin, config: bondingCurvePda.config(), bridged: newBridgedAgent(a), ...events(),
   }).instruction();
 }
 

@@ -77,9 +77,12 @@ export function createPreset(
 /** Called directly this is refused: only agent-factory's launcher PDA may create pools. */
 export function createPool(payer: PublicKey, launcher: PublicKey, presetId: number, keys: AgentKeys, creatorFeeAuthority: PublicKey) {
   return program().methods.createPool(creatorFeeAuthority).accountsStrict({
-    payer, launcher, preset: pda.preset(presetId), baseMint: keys.mint, quoteMint: keys.quoteMint, pool: keys.pool,
-    baseVault: keys.baseVault, quoteVault: keys.quoteVault, baseTokenProgram: TOKEN_2022_PROGRAM_ID,
-    quoteTokenProgram: keys.quoteTokenProgram, systemProgram: SystemProgram.programId, ...events(),
+    newPool: {
+      payer, launcher, preset: pda.preset(presetId), baseMint: keys.mint, quoteMint: keys.quoteMint, pool: keys.pool,
+      baseVault: keys.baseVault, quoteVault: keys.quoteVault, baseTokenProgram: TOKEN_2022_PROGRAM_ID,
+      quoteTokenProgram: keys.quoteTokenProgram, systemProgram: SystemProgram.programId,
+    },
+    ...events(),
   }).instruction();
 }
 

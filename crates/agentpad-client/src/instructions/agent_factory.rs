@@ -100,21 +100,28 @@ pub struct RegisterBridged {
     pub unstake_cooldown: Option<u32>,
 }
 
+/// The accounts every bridged registration creates or checks, however it is granted.
+fn new_bridged_agent(r: &RegisterBridged) -> agent_factory::accounts::NewBridgedAgent {
+    agent_factory::accounts::NewBridgedAgent {
+        mint: r.mint,
+        agent: pda::agent_factory::agent(&r.mint),
+        launcher: pda::agent_factory::launcher(),
+        preset: pda::bonding_curve::preset(r.preset_id),
+        reward_mint: r.reward_mint,
+        revenue: agent_revenue(&r.mint, &r.reward_mint),
+        token_2022_program: anchor_spl::token_2022::ID,
+        reward_token_program: r.reward_token_program,
+        system_program: system_program::ID,
+    }
+}
+
 pub fn register_bridged_agent(r: &RegisterBridged) -> Instruction {
     ix(
         agent_factory::ID,
         agent_factory::accounts::RegisterBridgedAgent {
             creator: r.creator,
-            mint: r.mint,
             link: pda::fee_aggregator::link(&r.mint),
-            agent: pda::agent_factory::agent(&r.mint),
-            launcher: pda::agent_factory::launcher(),
-            preset: pda::bonding_curve::preset(r.preset_id),
-            reward_mint: r.reward_mint,
-            revenue: agent_revenue(&r.mint, &r.reward_mint),
-            token_2022_program: anchor_spl::token_2022::ID,
-            reward_token_program: r.reward_token_program,
-            system_program: system_program::ID,
+            bridged: new_bridged_agent(r),
             event_authority: event_authority(),
             program: agent_factory::ID,
         },
@@ -129,15 +136,7 @@ pub fn admin_register_bridged_agent(admin: &Pubkey, r: &RegisterBridged, origin:
         agent_factory::accounts::AdminRegisterBridgedAgent {
             admin: *admin,
             config: pda::bonding_curve::config(),
-            mint: r.mint,
-            agent: pda::agent_factory::agent(&r.mint),
-            launcher: pda::agent_factory::launcher(),
-            preset: pda::bonding_curve::preset(r.preset_id),
-            reward_mint: r.reward_mint,
-            revenue: agent_revenue(&r.mint, &r.reward_mint),
-            token_2022_program: anchor_spl::token_2022::ID,
-            reward_token_program: r.reward_token_program,
-            system_program: system_program::ID,
+            bridged: new_bridged_agent(r),
             event_authority: event_authority(),
             program: agent_factory::ID,
         },

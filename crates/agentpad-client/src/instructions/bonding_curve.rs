@@ -92,23 +92,30 @@ pub fn create_segmented_preset(admin: &Pubkey, preset_id: u16, quote_mint: &Pubk
     )
 }
 
+/// A new pool's accounts for `keys`' mint, created by `payer` under `launcher`'s signature.
+fn new_pool(payer: &Pubkey, launcher: &Pubkey, preset_id: u16, keys: &PoolKeys) -> bonding_curve::accounts::NewPool {
+    bonding_curve::accounts::NewPool {
+        payer: *payer,
+        launcher: *launcher,
+        preset: pda::bonding_curve::preset(preset_id),
+        base_mint: keys.base_mint,
+        quote_mint: keys.quote_mint,
+        pool: keys.pool,
+        base_vault: keys.base_vault,
+        quote_vault: keys.quote_vault,
+        base_token_program: anchor_spl::token_2022::ID,
+        quote_token_program: keys.quote_token_program,
+        system_program: system_program::ID,
+    }
+}
+
 /// `create_pool` called directly, not through agent-factory's launch: bonding-curve refuses
 /// it unless the launcher PDA signs (so this is for tests of that refusal).
 pub fn create_pool(payer: &Pubkey, launcher: &Pubkey, preset_id: u16, keys: &PoolKeys, creator_fee_authority: Pubkey) -> Instruction {
     ix(
         bonding_curve::ID,
         bonding_curve::accounts::CreatePool {
-            payer: *payer,
-            launcher: *launcher,
-            preset: pda::bonding_curve::preset(preset_id),
-            base_mint: keys.base_mint,
-            quote_mint: keys.quote_mint,
-            pool: keys.pool,
-            base_vault: keys.base_vault,
-            quote_vault: keys.quote_vault,
-            base_token_program: anchor_spl::token_2022::ID,
-            quote_token_program: keys.quote_token_program,
-            system_program: system_program::ID,
+            new_pool: new_pool(payer, launcher, preset_id, keys),
             event_authority: event_authority(),
             program: bonding_curve::ID,
         },
@@ -163,20 +170,10 @@ pub fn create_seeded_pool(payer: &Pubkey, provider: &Pubkey, keys: &PoolKeys, pr
     ix(
         bonding_curve::ID,
         bonding_curve::accounts::CreateSeededPool {
-            payer: *payer,
-            launcher: pda::agent_factory::launcher(),
+            new_pool: new_pool(payer, &pda::agent_factory::launcher(), preset_id, keys),
             provider: *provider,
-            preset: pda::bonding_curve::preset(preset_id),
-            base_mint: keys.base_mint,
-            quote_mint: keys.quote_mint,
-            pool: keys.pool,
-            base_vault: keys.base_vault,
-            quote_vault: keys.quote_vault,
             provider_base_account: keys.base_ata(provider),
             provider_quote_account: keys.quote_ata(provider),
-            base_token_program: anchor_spl::token_2022::ID,
-            quote_token_program: keys.quote_token_program,
-            system_program: anchor_lang::system_program::ID,
             event_authority: pda::event_authority(&bonding_curve::ID),
             program: bonding_curve::ID,
         },

@@ -1,13 +1,9 @@
 use agentpad_common::emit_event;
 use anchor_lang::prelude::*;
-use anchor_spl::token_2022::Token2022;
-use anchor_spl::token_interface::TokenInterface;
 use bonding_curve::constants::CONFIG_ADDRESS;
 use bonding_curve::state::Config;
 
 use super::groups::*;
-use super::register_bridged_agent::{Grant, NewAgent, check_new_agent, register};
-use crate::constants::seeds;
 use crate::error::AgentFactoryError;
 
 /// Where a bridged agent the admin registers comes from, and who its creator is.
@@ -32,30 +28,14 @@ pub struct AdminRegisterBridgedAgent<'info> {
     pub admin: Signer<'info>,
     #[account(address = CONFIG_ADDRESS, has_one = admin @ AgentFactoryError::NotAdmin)]
     pub config: Account<'info, Config>,
-    /// CHECK: the agent token mint, checked as in `register_bridged_agent` (`validate`).
-    pub mint: UncheckedAccount<'info>,
-    /// CHECK: created here at its PDA (seeds); refused if it exists (`validate`).
-    #[account(mut, seeds = [seeds::AGENT, mint.key().as_ref()], bump)]
-    pub agent: UncheckedAccount<'info>,
-    /// CHECK: PDA that signs stake-pool creation in revenue-share; holds no data.
-    #[account(address = agentpad_common::ids::LAUNCHER)]
-    pub launcher: UncheckedAccount<'info>,
-    /// CHECK: owned by bonding-curve, typed `Preset`, storing `preset_id` (`validate`).
-    #[account(owner = bonding_curve::ID @ AgentFactoryError::UnknownPreset)]
-    pub preset: UncheckedAccount<'info>,
-    /// CHECK: the agent's first reward mint; fee-aggregator and revenue-share screen it.
-    pub reward_mint: UncheckedAccount<'info>,
-    pub revenue: AgentRevenue<'info>,
-    pub token_2022_program: Program<'info, Token2022>,
-    pub reward_token_program: Interface<'info, TokenInterface>,
-    pub system_program: Program<'info, System>,
+    pub bridged: NewBridgedAgent<'info>,
 }
 
 impl AdminRegisterBridgedAgent<'_> {
     fn validate(&self, preset_id: u16, origin: &BridgedOrigin) -> Result<()> {
         let unset = Pubkey::default();
         require!(origin.creator != unset && origin.oft_store != unset && origin.origin_eid != 0, AgentFactoryError::InvalidOrigin);
-        check_new_agent(&self.mint, &self.agent, &self.preset, &origin.oft_store, preset_id)
+        self.bridged.check(&origin.oft_store, preset_id)
     }
 }
 
@@ -66,7 +46,6 @@ pub fn handle_admin_register_bridged_agent(
     unstake_cooldown: Option<u32>,
     origin: BridgedOrigin,
 ) -> Result<()> {
-    let a = &ctx.accounts;
     let grant = Grant {
         creator: origin.creator,
         oft_store: origin.oft_store,
@@ -75,20 +54,8 @@ pub fn handle_admin_register_bridged_agent(
         link_id: 0,
         by_admin: true,
     };
-    let new_agent = NewAgent {
-        payer: &a.admin.to_account_info(),
-        mint: &a.mint.to_account_info(),
-        agent: &a.agent.to_account_info(),
-        agent_bump: ctx.bumps.agent,
-        launcher: &a.launcher.to_account_info(),
-        preset: &a.preset.to_account_info(),
-        reward_mint: &a.reward_mint.to_account_info(),
-        revenue: &a.revenue,
-        token_2022_program: &a.token_2022_program.to_account_info(),
-        reward_token_program: &a.reward_token_program.to_account_info(),
-        system_program: &a.system_program.to_account_info(),
-    };
-    let event = register(&new_agent, &grant, preset_id, unstake_cooldown)?;
+    let a = &ctx.accounts;
+    let event = a.bridged.register(&a.admin.to_account_info(), ctx.bumps.bridged.agent, &grant, preset_id, unstake_cooldown)?;
     emit_event!(ctx, event);
     Ok(())
 }
