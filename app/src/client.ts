@@ -416,8 +416,8 @@ export class AgentpadClient {
    * find (RPC: positions of the agent's stake pool, largest first, up to `limit`).
    */
   async status(mint: PublicKey, stakers?: PublicKey[], limit = 20): Promise<AgentStatus> {
-    const agent = await this.agent(mint);
-    const pool = agent.pool.equals(PublicKey.default) ? null : await this.pool(mint);
+    // A bridged agent may have no pool yet: the pool is read alongside, not required.
+    const [agent, pool] = await Promise.all([this.agent(mint), fetchPool(this.backend, mint)]);
     stakers ??= await this.findStakers(mint, limit);
     const [stakePool, now] = await Promise.all([fetchStakePool(this.backend, mint), this.backend.unixTimestamp()]);
     let market: MarketStatus | null = null;

@@ -215,6 +215,11 @@ export type AgentFactory = {
       "code": 6029,
       "msg": "An origin must name a creator, an OFT store and a chain",
       "name": "invalidOrigin"
+    },
+    {
+      "code": 6030,
+      "msg": "Mint is not the agent's mint",
+      "name": "agentMintMismatch"
     }
   ],
   "events": [
@@ -1298,7 +1303,7 @@ export type AgentFactory = {
     },
     {
       "docs": [
-        "Where a bridged agent the admin registers comes from, and who its creator is."
+        "Where a bridged agent comes from, and who its creator is."
       ],
       "name": "bridgedOrigin",
       "type": {

@@ -64,6 +64,8 @@ pub enum AgentFactoryError {
     NotAdmin,
     #[msg("An origin must name a creator, an OFT store and a chain")]
     InvalidOrigin,
+    #[msg("Mint is not the agent's mint")]
+    AgentMintMismatch,
 }
 
 impl From<agentpad_common::mint_screen::MintRejection> for AgentFactoryError {

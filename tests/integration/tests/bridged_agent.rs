@@ -394,6 +394,12 @@ async fn only_the_creator_opens_a_bridged_agents_pool_once_with_both_sides_and_o
     let stranger = s.env.new_user(10 * QUOTE).await;
     let theirs = ix::with_account(open_bridged_pool(&creator, &keys, 0, 1_000_000, 1_000), creator, stranger.pubkey());
     s.env.expect_failure(&[theirs], &[&stranger], af_err(AfE::NotCreator), &watched).await;
+    // Another mint, or a preset other than the agent's, beside its record.
+    let other_mint = s.virtual_oft.mint;
+    let wrong_mint = ix::with_account(open_bridged_pool(&creator, &keys, 0, 1_000_000, 1_000), mint, other_mint);
+    s.env.expect_failure(&[wrong_mint], &[&c], af_err(AfE::AgentMintMismatch), &watched).await;
+    let wrong_preset = ix::with_account(open_bridged_pool(&creator, &keys, 0, 1_000_000, 1_000), addr::preset(0), addr::preset(1));
+    s.env.expect_failure(&[wrong_preset], &[&c], af_err(AfE::UnknownPreset), &watched).await;
     // An empty side.
     for (base, quote) in [(0, QUOTE), (1_000_000, 0)] {
         s.env.expect_failure(&[open_bridged_pool(&creator, &keys, 0, base, quote)], &[&c], bc_err(BcE::ZeroAmount), &watched).await;

@@ -6,16 +6,6 @@ use bonding_curve::state::Config;
 use super::groups::*;
 use crate::error::AgentFactoryError;
 
-/// Where a bridged agent the admin registers comes from, and who its creator is.
-#[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug, PartialEq, Eq)]
-pub struct BridgedOrigin {
-    pub creator: Pubkey,
-    /// The LayerZero OFT store that must be the mint's authority.
-    pub oft_store: Pubkey,
-    pub origin_eid: u32,
-    pub origin_token: [u8; 32],
-}
-
 /// The protocol admin's power to register a bridged agent without a link from its origin
 /// chain (e.g. while the origin side cannot send one): the same record, fee vault and stake
 /// pool, and the same mint checks, with the creator and origin the admin names. Evented as
@@ -46,14 +36,7 @@ pub fn handle_admin_register_bridged_agent(
     unstake_cooldown: Option<u32>,
     origin: BridgedOrigin,
 ) -> Result<()> {
-    let grant = Grant {
-        creator: origin.creator,
-        oft_store: origin.oft_store,
-        origin_eid: origin.origin_eid,
-        origin_token: origin.origin_token,
-        link_id: 0,
-        by_admin: true,
-    };
+    let grant = Grant { origin, link_id: None };
     let a = &ctx.accounts;
     let event = a.bridged.register(&a.admin.to_account_info(), ctx.bumps.bridged.agent, &grant, preset_id, unstake_cooldown)?;
     emit_event!(ctx, event);

@@ -139,15 +139,21 @@ pub struct NewBridgedAgent<'info> {
     pub system_program: Program<'info, System>,
 }
 
-/// Where a bridged agent comes from and who granted its registration.
-pub struct Grant {
+/// Where a bridged agent comes from, and who its creator is.
+#[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug, PartialEq, Eq)]
+pub struct BridgedOrigin {
     pub creator: Pubkey,
+    /// The LayerZero OFT store that must be the mint's authority.
     pub oft_store: Pubkey,
     pub origin_eid: u32,
     pub origin_token: [u8; 32],
-    /// The link message that granted it; 0 when the protocol admin registered it.
-    pub link_id: u64,
-    pub by_admin: bool,
+}
+
+/// What grants a bridged agent's registration: its origin, and the link message that named
+/// it (`None` when the protocol admin registered it).
+pub struct Grant {
+    pub origin: BridgedOrigin,
+    pub link_id: Option<u64>,
 }
 
 impl<'info> NewBridgedAgent<'info> {
@@ -171,7 +177,8 @@ impl<'info> NewBridgedAgent<'info> {
 
     /// The record (marked with its origin), then the fee vault and the stake pool, paid by
     /// `payer`; returns the event to emit.
-    pub fn register(&self, payer: &AccountInfo<'info>, agent_bump: u8, g: &Grant, preset_id: u16, unstake_cooldown: Option<u32>) -> Result<BridgedAgentRegistered> {
+    pub fn register(&self, payer: &AccountInfo<'info>, agent_bump: u8, grant: &Grant, preset_id: u16, unstake_cooldown: Option<u32>) -> Result<BridgedAgentRegistered> {
+        let g = &grant.origin;
         let staking = read_preset(&self.preset, None)?.staking.terms();
         let unstake_cooldown = staking.cooldown(unstake_cooldown).ok_or(AgentFactoryError::CooldownOutOfBounds)?;
         let (mint_key, preset) = (self.mint.key(), self.preset.key());
@@ -216,9 +223,9 @@ impl<'info> NewBridgedAgent<'info> {
             creator: g.creator,
             origin_eid: g.origin_eid,
             origin_token: g.origin_token,
-            link_id: g.link_id,
+            link_id: grant.link_id.unwrap_or(0),
             oft_store: g.oft_store,
-            by_admin: g.by_admin,
+            by_admin: grant.link_id.is_none(),
             preset,
             preset_id,
             reward_mint: self.reward_mint.key(),

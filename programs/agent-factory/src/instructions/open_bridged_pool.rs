@@ -22,7 +22,7 @@ pub struct OpenBridgedPool<'info> {
     #[account(
         mut,
         has_one = creator @ AgentFactoryError::NotCreator,
-        has_one = mint @ AgentFactoryError::PoolMismatch,
+        has_one = mint @ AgentFactoryError::AgentMintMismatch,
         has_one = preset @ AgentFactoryError::UnknownPreset,
         constraint = agent.origin_eid != 0 @ AgentFactoryError::NotBridgedAgent,
         constraint = agent.pool == Pubkey::default() @ AgentFactoryError::PoolExists,

@@ -45,14 +45,8 @@ impl RegisterBridgedAgent<'_> {
 pub fn handle_register_bridged_agent(ctx: Context<RegisterBridgedAgent>, preset_id: u16, unstake_cooldown: Option<u32>) -> Result<()> {
     let a = &ctx.accounts;
     let link = a.link()?;
-    let grant = Grant {
-        creator: link.creator,
-        oft_store: link.oft_store,
-        origin_eid: link.origin_eid,
-        origin_token: link.origin_token,
-        link_id: link.link_id,
-        by_admin: false,
-    };
+    let origin = BridgedOrigin { creator: link.creator, oft_store: link.oft_store, origin_eid: link.origin_eid, origin_token: link.origin_token };
+    let grant = Grant { origin, link_id: Some(link.link_id) };
     let event = a.bridged.register(&a.creator.to_account_info(), ctx.bumps.bridged.agent, &grant, preset_id, unstake_cooldown)?;
     emit_event!(ctx, event);
     Ok(())
