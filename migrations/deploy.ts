@@ -22,9 +22,10 @@ import { dirname } from "node:path";
 import { Keypair, PublicKey } from "@solana/web3.js";
 
 import {
-  AgentpadClient, AgentpadError, DEFAULT_REPORT_LIMITS, KeypairFileError, LOCALNET_DEPLOYMENT, LZ_ENDPOINT_MOCK_ID, LZ_ENDPOINT_V2_ID,
-  NATIVE_MINT, type PeerSetup, RpcBackend, clusterOf, clusterUrl, deployProtocol, deploymentRecordPath, loadKeypair,
+  AgentpadClient, AgentpadError, DEFAULT_REPORT_LIMITS, LOCALNET_DEPLOYMENT, LZ_ENDPOINT_MOCK_ID, LZ_ENDPOINT_V2_ID,
+  NATIVE_MINT, type PeerSetup, RpcBackend, clusterOf, clusterUrl, deployProtocol, deploymentRecordPath,
 } from "../app/src/index.js";
+import { KeypairFileError, loadKeypair } from "../app/src/node.js";
 class Usage extends Error {}
 
 function arg(name: string): string | undefined {

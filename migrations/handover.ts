@@ -11,9 +11,10 @@
 import { PublicKey } from "@solana/web3.js";
 
 import {
-  AgentpadClient, AgentpadError, KeypairFileError, PROGRAM_IDS, RpcBackend, clusterUrl, fetchConfig, fetchStore, loadKeypair, programData,
+  AgentpadClient, AgentpadError, PROGRAM_IDS, RpcBackend, clusterUrl, fetchConfig, fetchStore, programData,
   setUpgradeAuthority, upgradeAuthorityOf,
 } from "../app/src/index.js";
+import { KeypairFileError, loadKeypair } from "../app/src/node.js";
 
 class Usage extends Error {}
 

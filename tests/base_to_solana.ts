@@ -12,8 +12,9 @@ import type { Address } from "viem";
 
 import {
   AgentpadError, DEFAULT_REPORT_LIMITS, TOKEN_2022_PROGRAM_ID, decodeAgentLink, decodeFeeReport, encodeAgentLink, deployProtocol, decodeOftMessage, decodeValueTransfer, encodeFeeReport, executeLzCompose, executeLzReceive,
-  feeAggregatorPda, fetchVault, lzEndpointMock, type AgentpadClient, type Sent,
+  feeAggregatorPda, fetchVault, type AgentpadClient, type Sent,
 } from "../app/src/index.js";
+import { lzEndpointMock } from "../app/src/testing.js";
 import { type BridgedToken, type Harness, harness } from "./harness/index.js";
 import { type Artifact, Chain, artifact, bytes32, hex } from "./harness/evm.js";
 

@@ -8,9 +8,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { Keypair, PublicKey } from "@solana/web3.js";
 
-import { AgentpadClient, agentTokenAccount, clusterOf, feeAggregatorPda, fetchPreset, loadKeypair, readPresetJson } from "../app/src/index.js";
+import { AgentpadClient, agentTokenAccount, clusterOf, feeAggregatorPda, fetchPreset, readPresetJson } from "../app/src/index.js";
+import { loadKeypair } from "../app/src/node.js";
 import { runCli } from "../app/src/cli/program.js";
-import { type Harness, harness } from "./harness/index.js";
+import { type Harness, type TestWallet, harness } from "./harness/index.js";
 
 interface Run { code: number; out: string; err: string }
 
@@ -26,7 +27,7 @@ async function closedPort(): Promise<number> {
 describe("agentpad CLI", function () {
   let h: Harness;
   let keyfile: string;
-  let wallet: AgentpadClient;
+  let wallet: TestWallet;
   let mint: PublicKey;
   const dir = mkdtempSync(`${tmpdir()}/agentpad-cli-`);
 
@@ -46,7 +47,7 @@ describe("agentpad CLI", function () {
     h = await harness();
     wallet = await h.wallet(200);
     keyfile = `${dir}/wallet.json`;
-    writeFileSync(keyfile, JSON.stringify(Array.from(wallet.wallet.secretKey)));
+    writeFileSync(keyfile, JSON.stringify(Array.from(wallet.keypair.secretKey)));
   });
 
   it("launches with --json and reports the mint", async () => {
@@ -230,7 +231,7 @@ describe("agentpad CLI", function () {
     assert.equal(notAdmin.code, 1);
     assert.match(notAdmin.err, /bondingCurve: NotAdmin/);
     const adminKey = `${dir}/admin.json`;
-    writeFileSync(adminKey, JSON.stringify(Array.from(h.admin.wallet.secretKey)));
+    writeFileSync(adminKey, JSON.stringify(Array.from(h.admin.keypair.secretKey)));
     const created = await cli("--keypair", adminKey, "preset", "create", String(id), "--file", file, "--quote-mint", h.deployment.quoteMint.toBase58());
     assert.equal(created.code, 0, created.err);
     assert.match(created.out, new RegExp(`^preset ${id} created: 4 segments`, "m"));

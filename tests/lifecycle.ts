@@ -10,9 +10,10 @@ import { Keypair, type PublicKey } from "@solana/web3.js";
 import {
   AgentpadError, NATIVE_MINT, STANDARD_STAKING, TOKEN_2022_PROGRAM_ID, TOKEN_PROGRAM_ID, agentTokenAccount, ata, deployProtocol,
   encodeFeeReport, encodeValueTransfer, executeLzCompose, executeLzReceive, feeAggregatorPda, feeScheduleOf, fetchStakePool, fetchVault,
-  instructions as ix, lzEndpointMock, marketOf, math, peerBytes, type AgentpadClient, type AgentpadEvent, type PoolState, type Sent,
+  instructions as ix, marketOf, math, peerBytes, type AgentpadClient, type AgentpadEvent, type PoolState, type Sent,
 } from "../app/src/index.js";
-import { type Harness, harness } from "./harness/index.js";
+import { lzEndpointMock } from "../app/src/testing.js";
+import { type Harness, type TestWallet, harness } from "./harness/index.js";
 
 const SOL = 1_000_000_000n;
 const TOKEN = 1_000_000n;
@@ -66,7 +67,7 @@ describe("agent lifecycle through the SDK", function () {
   let creator: AgentpadClient;
   let trader: AgentpadClient;
   let alice: AgentpadClient;
-  let bob: AgentpadClient;
+  let bob: TestWallet;
   let mint: PublicKey;
 
   before(async () => {
@@ -246,7 +247,7 @@ describe("agent lifecycle through the SDK", function () {
     const reward = [{ mint: NATIVE_MINT, tokenProgram: TOKEN_PROGRAM_ID }];
     const sent = await alice.send([
       await ix.revenueShare.claim(alice.address, mint, reward), await ix.revenueShare.claim(bob.address, mint, reward),
-    ], [bob.wallet]);
+    ], [bob.keypair]);
     const claimedBy = (who: AgentpadClient) =>
       big(sent.events.find((e) => e.name === "rewardClaimed" && e.data.owner.equals(who.address))!.data.amount);
     const claims = [claimedBy(alice), claimedBy(bob)];

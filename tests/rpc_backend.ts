@@ -4,7 +4,7 @@
 // backend's connection is replaced by one that behaves that way.
 import { strict as assert } from "node:assert";
 
-import { Keypair, SystemProgram, TransactionMessage } from "@solana/web3.js";
+import { Keypair, SystemProgram, TransactionMessage, VersionedTransaction } from "@solana/web3.js";
 
 import { utils } from "../app/src/anchor.js";
 import { RpcBackend } from "../app/src/backend/rpc.js";
@@ -34,7 +34,9 @@ function laggingNode(nullAnswers: number) {
   };
   const backend = new RpcBackend("http://127.0.0.1:1");
   Object.defineProperty(backend, "connection", { value: connection });
-  return { backend, node, payer, transfer };
+  const tx = new VersionedTransaction(message);
+  tx.sign([payer]);
+  return { backend, node, tx };
 }
 
 describe("the RPC backend when the node's transaction store lags", () => {
@@ -43,8 +45,8 @@ describe("the RPC backend when the node's transaction store lags", () => {
   afterEach(() => { RpcBackend.TRANSACTION_ATTEMPTS = TRANSACTION_ATTEMPTS; RpcBackend.TRANSACTION_RETRY_MS = TRANSACTION_RETRY_MS; });
 
   it("waits for a confirmed transaction's details instead of returning it without logs or events", async () => {
-    const { backend, node, payer, transfer } = laggingNode(2);
-    const sent = await backend.send([transfer], payer);
+    const { backend, node, tx } = laggingNode(2);
+    const sent = await backend.sendTransaction(tx);
     assert.equal(node.asked, 3, "asked until the node returned the transaction");
     assert.equal(sent.computeUnits, 1234n);
     assert.deepEqual(sent.logs, ["Program 11111111111111111111111111111111 invoke [1]"]);
@@ -55,8 +57,8 @@ describe("the RPC backend when the node's transaction store lags", () => {
 
   it("names a confirmed transaction the node never returns", async () => {
     RpcBackend.TRANSACTION_ATTEMPTS = 4;
-    const { backend, node, payer, transfer } = laggingNode(Number.MAX_SAFE_INTEGER);
-    await assert.rejects(backend.send([transfer], payer), (e: unknown) => {
+    const { backend, node, tx } = laggingNode(Number.MAX_SAFE_INTEGER);
+    await assert.rejects(backend.sendTransaction(tx), (e: unknown) => {
       assert.ok(e instanceof AgentpadError);
       assert.equal(e.code, "TransactionNotFound");
       assert.equal(e.program, "client");

@@ -12,8 +12,8 @@ import type { RewardStream } from "./math/reward.js";
 import { agentFactoryPda, bondingCurvePda, endpointPda, feeAggregatorPda, revenueSharePda } from "./pda.js";
 import { type ProgramName, programs } from "./programs.js";
 
-/** BN -> bigint, [u8; 16] u128 fields -> bigint, recursively; keys stay PublicKeys. */
-function native(v: any): any {
+/** BN -> bigint, recursively; keys stay PublicKeys. */
+export function native(v: any): any {
   if (v instanceof BN) return BigInt(v.toString());
   if (v instanceof PublicKey || v === null || typeof v !== "object") return v;
   if (Array.isArray(v)) return v.map(native);

@@ -5,6 +5,7 @@
  */
 import type { PublicKey } from "@solana/web3.js";
 
+import { native } from "./accounts.js";
 import { type ProgramName, programNameOf, programs } from "./programs.js";
 
 /** `EVENT_IX_TAG` (0x1d9acb512ea545e4) little-endian. */
@@ -14,7 +15,7 @@ export interface AgentpadEvent {
   program: ProgramName;
   /** The event's type name, e.g. `TradeExecuted`. */
   name: string;
-  /** Fields in camelCase; integers as `BN`, keys as `PublicKey`. */
+  /** Fields in camelCase; u64/i64/u128 as bigint, smaller integers as number, keys as `PublicKey`. */
   data: Record<string, any>;
 }
 
@@ -28,7 +29,7 @@ export function decodeEvents(inner: RawInstruction[]): AgentpadEvent[] {
     const program = programNameOf(ix.programId);
     if (!program) continue;
     const event = programs[program].coder.events.decode(data.subarray(8).toString("base64"));
-    if (event) out.push({ program, name: event.name, data: event.data as Record<string, any> });
+    if (event) out.push({ program, name: event.name, data: native(event.data) as Record<string, any> });
   }
   return out;
 }

@@ -4,14 +4,14 @@
  * `clear`/`clear_compose` are CPI'd by the fee aggregator exactly as the real endpoint's
  * are) and a native OFT (tests/oft-mock: credits the recipient, sends the compose).
  */
-import { createHash } from "node:crypto";
+import { sha256 } from "@noble/hashes/sha256";
 import { PublicKey, SystemProgram, TransactionInstruction } from "@solana/web3.js";
 
 import { payloadHash } from "./bridge.js";
 import { ASSOCIATED_TOKEN_PROGRAM_ID, LZ_ENDPOINT_MOCK_ID, OFT_MOCK_ID } from "./constants.js";
 import { ata, endpointPda, eventAuthority, feeAggregatorPda } from "./pda.js";
 
-const disc = (name: string) => createHash("sha256").update(`global:${name}`).digest().subarray(0, 8);
+const disc = (name: string) => Buffer.from(sha256(`global:${name}`)).subarray(0, 8);
 const w = (pubkey: PublicKey, isSigner = false) => ({ pubkey, isSigner, isWritable: true });
 const r = (pubkey: PublicKey) => ({ pubkey, isSigner: false, isWritable: false });
 const u32le = (v: number) => { const b = Buffer.alloc(4); b.writeUInt32LE(v); return b; };

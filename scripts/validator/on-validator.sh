@@ -13,7 +13,7 @@ set -euo pipefail
 ROOT=$(cd -P "$(dirname "$0")/../.." && pwd)
 URL=${ANCHOR_PROVIDER_URL:?run by anchor test (ANCHOR_PROVIDER_URL)}
 WALLET=${ANCHOR_WALLET:?run by anchor test (ANCHOR_WALLET)}
-OUT=$ROOT/target/validator
+OUT=${AGENTPAD_VALIDATOR_OUT:-$ROOT/target/validator}
 fail() { echo "error: validator session: $*" >&2; exit 1; }
 agentpad() { node --import tsx "$ROOT/app/src/cli/main.ts" --url "$URL" --keypair "$WALLET" "$@"; }
 say() { printf '$ %s\n' "$*"; }
@@ -32,13 +32,7 @@ refused() {
   [ "$(printf '%s\n' "$out" | wc -l)" -eq 1 ] || fail "\`agentpad $*\`: the refusal is not one line"
 }
 
-echo "== anchor deploy (four programs, upgradeable, upgrade authority: the wallet)"
-for name in "${PROGRAMS[@]}"; do
-  id=$(program_id "$name")
-  log=$(anchor deploy --program-name "$name" --no-idl --provider.cluster "$URL" 2>&1) || { echo "$log"; fail "anchor deploy of $name"; }
-  echo "$log"
-  grep -q "$id" <<<"$log" || fail "anchor deploy of $name did not print its id $id"
-done
+"$ROOT/scripts/validator/deploy.sh"
 
 {
   echo "== deploy migration, twice"

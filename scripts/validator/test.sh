@@ -21,8 +21,12 @@ SCRIPT=validator-stage
 if [ "${1:-}" = "--script" ]; then SCRIPT=${2:?--script needs a name}; fi
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$ROOT"
+# The validator stage keeps its files in target/validator; another script in
+# target/validator-<script>, so a dashboard and a test run can share a machine.
 OUT=target/validator
 WS=target/anchor-test
+if [ "$SCRIPT" != validator-stage ]; then OUT=$OUT-$SCRIPT; WS=$WS-$SCRIPT; fi
+export AGENTPAD_VALIDATOR_OUT="$ROOT/$OUT"
 fail() { echo "error: validator stage: $*" >&2; exit 1; }
 
 ./scripts/tools/install.sh
@@ -72,7 +76,7 @@ rpc_port = $RPC
 faucet_port = $FAUCET
 gossip_port = $GOSSIP
 dynamic_port_range = "$DYN-$((DYN + 25))"
-ledger = "target/validator/ledger"
+ledger = "$OUT/ledger"
 
 # The SPL Program Metadata program at its mainnet address, where anchor idl keeps IDLs.
 [[test.genesis]]

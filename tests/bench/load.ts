@@ -11,8 +11,9 @@ import { ComputeBudgetProgram, Keypair, LAMPORTS_PER_SOL, PublicKey, SystemProgr
 
 import {
   AgentpadClient, LOCALNET_DEPLOYMENT, NATIVE_MINT, RpcBackend, TOKEN_2022_PROGRAM_ID, TOKEN_PROGRAM_ID, agentKeys,
-  agentTokenAccount, ata, createAtaIdempotent, customError, deployProtocol, fetchPool, fetchVault, instructions as ix, loadKeypair, marketOf, math,
+  agentTokenAccount, ata, createAtaIdempotent, customError, deployProtocol, fetchPool, fetchVault, instructions as ix, marketOf, math,
 } from "../../app/src/index.js";
+import { loadKeypair } from "../../app/src/node.js";
 
 const size = (name: string, fallback: number) => {
   const v = process.env[name];

@@ -8,9 +8,10 @@ import { Keypair, LAMPORTS_PER_SOL, PublicKey, SystemProgram } from "@solana/web
 
 import {
   AgentpadClient, LOCALNET_DEPLOYMENT, LZ_ENDPOINT_MOCK_ID, OFT_MOCK_ID, PROGRAM_IDS, RpcBackend, TOKEN_PROGRAM_ID, decodeOftMessage, deployProtocol, encodeOftCompose,
-  encodeOftMessage, feeAggregatorPda, instructions, loadKeypair, lzEndpointMock, type Backend, type Deployment,
+  encodeOftMessage, feeAggregatorPda, instructions, type Backend, type Deployment,
 } from "../../app/src/index.js";
-import { LiteSvmBackend } from "../../app/src/backend/litesvm.js";
+import { loadKeypair } from "../../app/src/node.js";
+import { LiteSvmBackend, lzEndpointMock } from "../../app/src/testing.js";
 
 const ROOT = new URL("../..", import.meta.url).pathname;
 
@@ -22,7 +23,7 @@ export interface OftDelivery { srcEid: number; nonce: bigint; amountSd: bigint; 
 
 export interface Harness {
   backend: Backend;
-  admin: AgentpadClient;
+  admin: TestWallet;
   deployment: Deployment;
   /** A new bridged token (9 decimals, SPL Token) with its OFT, configured by the admin. */
   bridgedToken(): Promise<BridgedToken>;
@@ -43,8 +44,13 @@ export interface Harness {
    */
   elapse(seconds: bigint): Promise<void>;
   /** A fresh funded wallet. */
-  wallet(sol?: number): Promise<AgentpadClient>;
+  wallet(sol?: number): Promise<TestWallet>;
 }
+
+/** A client for a wallet whose key the test holds (to write a keyfile for the CLI, to co-sign). */
+export type TestWallet = AgentpadClient & { keypair: Keypair };
+
+const testWallet = (backend: Backend, keypair: Keypair): TestWallet => Object.assign(new AgentpadClient(backend, keypair), { keypair });
 
 let shared: Promise<Harness> | undefined;
 
@@ -84,7 +90,7 @@ async function create(): Promise<Harness> {
     backend = svm;
     elapse = async (s) => svm.warp(s);
   }
-  const adminClient = new AgentpadClient(backend, admin);
+  const adminClient = testWallet(backend, admin);
   const oftDeliverPacket: Harness["oftDeliverPacket"] = async (token, p) => {
     const oft = decodeOftMessage(p.message);
     if (!oft.compose) throw new Error("the OFT packet carries no compose");
@@ -127,7 +133,7 @@ async function create(): Promise<Harness> {
     async wallet(sol = 1_000) {
       const kp = Keypair.generate();
       await backend.airdrop(kp.publicKey, BigInt(sol) * BigInt(LAMPORTS_PER_SOL));
-      return new AgentpadClient(backend, kp);
+      return testWallet(backend, kp);
     },
   };
 }

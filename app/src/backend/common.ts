@@ -1,24 +1,17 @@
 /** Transaction assembly shared by the backends. */
 import {
-  ComputeBudgetProgram, type Keypair, PublicKey, type TransactionInstruction, TransactionMessage, VersionedTransaction,
-  type AddressLookupTableAccount, type MessageCompiledInstruction, type VersionedMessage,
+  PublicKey, type TransactionInstruction, TransactionMessage, VersionedTransaction, type AddressLookupTableAccount,
+  type MessageCompiledInstruction, type VersionedMessage,
 } from "@solana/web3.js";
 
 import type { RawInstruction } from "../events.js";
-import type { SendOptions } from "./types.js";
 
-export function buildTransaction(
-  instructions: TransactionInstruction[], payer: Keypair, signers: Keypair[], blockhash: string, options: SendOptions = {},
+/** An unsigned v0 transaction paid by `payer`. */
+export function compileTransaction(
+  instructions: TransactionInstruction[], payer: PublicKey, blockhash: string, lookupTables: AddressLookupTableAccount[] = [],
 ): VersionedTransaction {
-  const ixs = options.computeUnitLimit
-    ? [ComputeBudgetProgram.setComputeUnitLimit({ units: options.computeUnitLimit }), ...instructions]
-    : instructions;
-  const message = new TransactionMessage({ payerKey: payer.publicKey, recentBlockhash: blockhash, instructions: ixs })
-    .compileToV0Message(options.lookupTables ?? []);
-  const tx = new VersionedTransaction(message);
-  const unique = new Map([payer, ...signers].map((k) => [k.publicKey.toBase58(), k]));
-  tx.sign([...unique.values()]);
-  return tx;
+  const message = new TransactionMessage({ payerKey: payer, recentBlockhash: blockhash, instructions }).compileToV0Message(lookupTables);
+  return new VersionedTransaction(message);
 }
 
 /** Inner instructions resolved to program ids, given the message's full account list. */

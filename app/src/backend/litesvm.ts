@@ -6,7 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import {
-  AddressLookupTableAccount, Keypair, PublicKey, SystemProgram, type AccountInfo, type TransactionInstruction,
+  AddressLookupTableAccount, Keypair, PublicKey, SystemProgram, type AccountInfo, type VersionedTransaction,
 } from "@solana/web3.js";
 import { address, getTransactionDecoder, lamports } from "@solana/kit";
 import { FailedTransactionMetadata, LiteSVM } from "litesvm";
@@ -14,8 +14,9 @@ import { FailedTransactionMetadata, LiteSVM } from "litesvm";
 import { BPF_LOADER_UPGRADEABLE_ID, NATIVE_MINT, TOKEN_PROGRAM_ID } from "../constants.js";
 import { errorFromLogs } from "../errors.js";
 import { programData } from "../pda.js";
-import { buildTransaction, resolveInner } from "./common.js";
-import type { Backend, SendOptions, TxResult } from "./types.js";
+import type { TransactionSigner } from "../signer.js";
+import { resolveInner } from "./common.js";
+import type { Backend, Simulation, TxResult } from "./types.js";
 
 const ALT_PROGRAM_ID = new PublicKey("AddressLookupTab1e1111111111111111111111111");
 const kitAddress = (k: PublicKey) => address(k.toBase58());
@@ -90,8 +91,27 @@ export class LiteSvmBackend implements Backend {
     this.svm.expireBlockhash();
   }
 
-  async send(instructions: TransactionInstruction[], payer: Keypair, signers: Keypair[] = [], options: SendOptions = {}): Promise<TxResult> {
-    const tx = buildTransaction(instructions, payer, signers, this.svm.latestBlockhash(), options);
+  async latestBlockhash() {
+    return this.svm.latestBlockhash();
+  }
+
+  async simulate(tx: VersionedTransaction): Promise<Simulation> {
+    // As an RPC node's simulateTransaction with sigVerify off.
+    this.svm.withSigverify(false);
+    try {
+      const sim = this.svm.simulateTransaction(this.decoder.decode(tx.serialize()));
+      if (sim instanceof FailedTransactionMetadata) {
+        const meta = sim.meta();
+        return { err: errorFromLogs(meta.logs(), sim.toString()), logs: meta.logs(), unitsConsumed: Number(meta.computeUnitsConsumed()), returnData: new Uint8Array() };
+      }
+      const meta = sim.meta();
+      return { err: null, logs: meta.logs(), unitsConsumed: Number(meta.computeUnitsConsumed()), returnData: meta.returnData().data() };
+    } finally {
+      this.svm.withSigverify(true);
+    }
+  }
+
+  async sendTransaction(tx: VersionedTransaction): Promise<TxResult> {
     const bytes = tx.serialize();
     const result = this.svm.sendTransaction(this.decoder.decode(bytes));
     // A fresh blockhash per transaction keeps identical transactions distinct.
@@ -103,24 +123,18 @@ export class LiteSvmBackend implements Backend {
       const c = i.instruction();
       return { programIdIndex: c.programIdIndex(), data: c.data() };
     });
+    const tables = await Promise.all(tx.message.addressTableLookups.map((l) => this.getLookupTable(l.accountKey)));
     return {
       signature: Buffer.from(result.signature()).toString("hex"),
       logs: result.logs(),
       computeUnits: result.computeUnitsConsumed(),
-      innerInstructions: resolveInner(tx.message, options.lookupTables, undefined, inner),
+      innerInstructions: resolveInner(tx.message, tables.filter((t): t is AddressLookupTableAccount => !!t), undefined, inner),
       size: bytes.length,
     };
   }
 
-  async simulateReturnData(instructions: TransactionInstruction[], payer: Keypair): Promise<Uint8Array> {
-    const tx = buildTransaction(instructions, payer, [], this.svm.latestBlockhash());
-    const sim = this.svm.simulateTransaction(this.decoder.decode(tx.serialize()));
-    if (sim instanceof FailedTransactionMetadata) throw errorFromLogs(sim.meta().logs(), sim.toString());
-    return sim.meta().returnData().data();
-  }
-
   /** Writes the table directly (LiteSVM has no recent-slot history to derive one from). */
-  async createLookupTable(authority: Keypair, addresses: PublicKey[]): Promise<PublicKey> {
+  async createLookupTable(authority: TransactionSigner, addresses: PublicKey[]): Promise<PublicKey> {
     const table = Keypair.generate().publicKey;
     const meta = Buffer.alloc(56);
     meta.writeUInt32LE(1, 0); // ProgramState::LookupTable

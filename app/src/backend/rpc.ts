@@ -1,13 +1,15 @@
 /** A JSON-RPC node: solana-test-validator, devnet, mainnet-beta. */
 import {
-  AddressLookupTableProgram, Connection, type Keypair, PublicKey, SYSVAR_CLOCK_PUBKEY, SendTransactionError, type TransactionInstruction,
+  AddressLookupTableProgram, Connection, PublicKey, SYSVAR_CLOCK_PUBKEY, SendTransactionError, type VersionedTransaction,
   type AccountInfo, type AddressLookupTableAccount, type Commitment,
 } from "@solana/web3.js";
 import { utils } from "../anchor.js";
 
 import { type AgentpadError, clientError, errorFromLogs } from "../errors.js";
-import { buildTransaction, resolveInner } from "./common.js";
-import type { Backend, SendOptions, TxResult } from "./types.js";
+import type { TransactionSigner } from "../signer.js";
+import { prepared, sendPrepared } from "../transaction.js";
+import { resolveInner } from "./common.js";
+import type { Backend, Simulation, TxResult } from "./types.js";
 
 /**
  * A `Connection` whose calls fail with one named error (`NodeUnreachable`) when no node
@@ -72,10 +74,23 @@ export class RpcBackend implements Backend {
   }
 
 
-  async send(instructions: TransactionInstruction[], payer: Keypair, signers: Keypair[] = [], options: SendOptions = {}): Promise<TxResult> {
-    const { blockhash, lastValidBlockHeight } = await this.connection.getLatestBlockhash();
-    const tx = buildTransaction(instructions, payer, signers, blockhash, options);
+  async latestBlockhash() {
+    return (await this.connection.getLatestBlockhash()).blockhash;
+  }
+
+  async simulate(tx: VersionedTransaction): Promise<Simulation> {
+    const sim = await this.connection.simulateTransaction(tx, { sigVerify: false, replaceRecentBlockhash: true, commitment: this.commitment });
+    const logs = sim.value.logs ?? [];
+    return {
+      err: sim.value.err ? errorFromLogs(logs, JSON.stringify(sim.value.err)) : null, logs, unitsConsumed: sim.value.unitsConsumed ?? 0,
+      returnData: Buffer.from(sim.value.returnData?.data?.[0] ?? "", "base64"),
+    };
+  }
+
+  async sendTransaction(tx: VersionedTransaction): Promise<TxResult> {
     const bytes = tx.serialize();
+    const blockhash = tx.message.recentBlockhash;
+    const { lastValidBlockHeight } = await this.connection.getLatestBlockhash();
     let signature: string;
     try {
       signature = await this.connection.sendRawTransaction(bytes, { preflightCommitment: this.commitment });
@@ -98,6 +113,10 @@ export class RpcBackend implements Backend {
     };
   }
 
+  async recentPrioritizationFees(accounts: PublicKey[]) {
+    return (await this.connection.getRecentPrioritizationFees({ lockedWritableAccounts: accounts })).map((f) => f.prioritizationFee);
+  }
+
   /**
    * A confirmed transaction's details (logs, inner instructions, compute units). A node
    * answers `getTransaction` with null for a while after confirming it (its transaction
@@ -116,22 +135,13 @@ export class RpcBackend implements Backend {
   static TRANSACTION_ATTEMPTS = 60;
   static TRANSACTION_RETRY_MS = 500;
 
-  async simulateReturnData(instructions: TransactionInstruction[], payer: Keypair): Promise<Uint8Array> {
-    const { blockhash } = await this.connection.getLatestBlockhash();
-    const sim = await this.connection.simulateTransaction(buildTransaction(instructions, payer, [], blockhash), { sigVerify: false });
-    if (sim.value.err) throw errorFromLogs(sim.value.logs ?? [], JSON.stringify(sim.value.err));
-    return Buffer.from(sim.value.returnData?.data?.[0] ?? "", "base64");
-  }
-
-  async createLookupTable(authority: Keypair, addresses: PublicKey[]): Promise<PublicKey> {
+  async createLookupTable(authority: TransactionSigner, addresses: PublicKey[]): Promise<PublicKey> {
     const recentSlot = await this.connection.getSlot("finalized");
-    const [create, table] = AddressLookupTableProgram.createLookupTable({ authority: authority.publicKey, payer: authority.publicKey, recentSlot });
-    await this.send([create], authority);
+    const who = { authority: authority.publicKey, payer: authority.publicKey };
+    const [create, table] = AddressLookupTableProgram.createLookupTable({ ...who, recentSlot });
+    await sendPrepared(this, authority, prepared([create]));
     for (let i = 0; i < addresses.length; i += 20) {
-      const extend = AddressLookupTableProgram.extendLookupTable({
-        lookupTable: table, authority: authority.publicKey, payer: authority.publicKey, addresses: addresses.slice(i, i + 20),
-      });
-      await this.send([extend], authority);
+      await sendPrepared(this, authority, prepared([AddressLookupTableProgram.extendLookupTable({ ...who, lookupTable: table, addresses: addresses.slice(i, i + 20) })]));
     }
     // Addresses added in slot S are usable from slot S + 1.
     const extendedAt = await this.connection.getSlot();

@@ -3,16 +3,11 @@
  * interface only, so one client (and one test harness) runs against an RPC node
  * (`solana-test-validator`, devnet) or an in-process LiteSVM with the same `.so` files.
  */
-import type { AccountInfo, AddressLookupTableAccount, Keypair, PublicKey, TransactionInstruction } from "@solana/web3.js";
+import type { AccountInfo, AddressLookupTableAccount, PublicKey, VersionedTransaction } from "@solana/web3.js";
 
+import type { AgentpadError } from "../errors.js";
 import type { RawInstruction } from "../events.js";
-
-export interface SendOptions {
-  /** Lookup tables to compile the v0 message against. */
-  lookupTables?: AddressLookupTableAccount[];
-  /** Compute-unit limit (a ComputeBudget instruction is prepended when set). */
-  computeUnitLimit?: number;
-}
+import type { TransactionSigner } from "../signer.js";
 
 export interface TxResult {
   signature: string;
@@ -22,6 +17,15 @@ export interface TxResult {
   innerInstructions: RawInstruction[];
   /** Serialized size of the transaction in bytes. */
   size: number;
+}
+
+export interface Simulation {
+  /** The program error, named, or null when the transaction would succeed. */
+  err: AgentpadError | null;
+  logs: string[];
+  unitsConsumed: number;
+  /** The program's return data (e.g. `lz_receive_types`), empty when none. */
+  returnData: Uint8Array;
 }
 
 export interface Backend {
@@ -34,15 +38,21 @@ export interface Backend {
   minimumBalanceForRentExemption(space: number): Promise<bigint>;
   /** Cluster time (the Clock sysvar's unix timestamp). */
   unixTimestamp(): Promise<bigint>;
+  latestBlockhash(): Promise<string>;
+  /** Runs a transaction without signatures against current state (blockhash replaced). */
+  simulate(tx: VersionedTransaction): Promise<Simulation>;
   /**
-   * Signs with `payer` (fee payer) and `signers`, sends as a v0 transaction, waits for
-   * confirmation. Throws an `AgentpadError` naming the program error on failure.
+   * Sends a signed transaction and waits for confirmation. Throws an `AgentpadError` naming
+   * the program error on failure.
    */
-  send(instructions: TransactionInstruction[], payer: Keypair, signers?: Keypair[], options?: SendOptions): Promise<TxResult>;
-  /** Simulates and returns the program's return data (e.g. `lz_receive_types`). */
-  simulateReturnData(instructions: TransactionInstruction[], payer: Keypair): Promise<Uint8Array>;
+  sendTransaction(tx: VersionedTransaction): Promise<TxResult>;
+  /**
+   * Recent prioritization fees (micro-lamports per compute unit) paid by transactions that
+   * wrote `accounts`; absent where there is no fee market (LiteSVM).
+   */
+  recentPrioritizationFees?(accounts: PublicKey[]): Promise<number[]>;
   /** Creates a lookup table holding `addresses`, usable once this returns. */
-  createLookupTable(authority: Keypair, addresses: PublicKey[]): Promise<PublicKey>;
+  createLookupTable(authority: TransactionSigner, addresses: PublicKey[]): Promise<PublicKey>;
   getLookupTable(address: PublicKey): Promise<AddressLookupTableAccount | null>;
   /**
    * Accounts of `program` whose data has `bytes` at `offset` (getProgramAccounts with a

@@ -1,0 +1,2 @@
+/** @agentpad/sdk/node — helpers that need Node: keypair files. */
+export * from "./keypair.js";
