@@ -23,9 +23,9 @@ import { Keypair, PublicKey } from "@solana/web3.js";
 
 import {
   AgentpadClient, AgentpadError, DEFAULT_REPORT_LIMITS, LOCALNET_DEPLOYMENT, LZ_ENDPOINT_MOCK_ID, LZ_ENDPOINT_V2_ID,
-  NATIVE_MINT, type PeerSetup, RpcBackend, clusterOf, clusterUrl, deployProtocol, deploymentRecordPath,
+  NATIVE_MINT, type PeerSetup, RpcBackend, clusterOf, clusterUrl, deployProtocol,
 } from "../app/src/index.js";
-import { KeypairFileError, loadKeypair } from "../app/src/node.js";
+import { KeypairFileError, deploymentRecordPath, loadKeypair } from "../app/src/node.js";
 class Usage extends Error {}
 
 function arg(name: string): string | undefined {

@@ -1,11 +1,13 @@
 /**
- * @anchor-lang/core ships CommonJS only; Node's ESM loader cannot always see its named
- * exports (`BN` is re-exported from bn.js), so everything goes through the default export.
+ * @anchor-lang/core ships CommonJS for Node and ESM for browsers. Node's ESM loader cannot
+ * always see the CommonJS build's named exports (`BN` is re-exported from bn.js), so they are
+ * read from its default export there; a browser bundle has the named exports only.
  */
-import anchorCjs from "@anchor-lang/core";
+import * as ns from "@anchor-lang/core";
 import type * as A from "@anchor-lang/core";
 
-const anchor = anchorCjs as typeof A;
+// (Reflect.get: a bundler need not resolve a default export the browser build lacks.)
+const anchor = (Reflect.get(ns, "default") ?? ns) as typeof A;
 
 export const BN = anchor.BN;
 export type BN = A.BN;

@@ -1,4 +1,4 @@
-/** Clusters by name and URL, and where each cluster's deployment record is kept. */
+/** Clusters by name and URL. */
 import { CLUSTER_URLS } from "./constants.js";
 import { clientError } from "./errors.js";
 
@@ -29,14 +29,3 @@ export function clusterOf(url: string): string {
   if (host === "127.0.0.1" || host === "localhost" || host === "0.0.0.0" || host === "[::1]") return "localnet";
   return Object.entries(CLUSTER_URLS).find(([, u]) => u === url)?.[0] ?? host;
 }
-
-/** Where deployment records live: `$AGENTPAD_DEPLOYMENTS`, else `migrations/deployments` of this repository. */
-export function deploymentsDir(): string {
-  return process.env.AGENTPAD_DEPLOYMENTS ?? new URL("../../migrations/deployments/", import.meta.url).pathname;
-}
-
-/** The deployment record `migrations/deploy.ts` writes for `url` and the CLI reads. */
-export function deploymentRecordPath(url: string): string {
-  return `${deploymentsDir().replace(/\/$/, "")}/${clusterOf(url)}.json`;
-}
-

@@ -1,2 +1,3 @@
-/** @agentpad/sdk/node — helpers that need Node: keypair files. */
+/** @agentpad/sdk/node — helpers that need Node: keypair files, deployment records. */
 export * from "./keypair.js";
+export * from "./deployments.js";

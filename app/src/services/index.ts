@@ -5,7 +5,7 @@
  */
 export { StateService, priceString, type AgentStatus, type MarketStatus } from "./state.js";
 export { CreatorService, type LaunchParams } from "./creator.js";
-export { TraderService, type TradeOptions, type TradeQuote } from "./trader.js";
+export { TraderService, minimumOut, type TradeOptions, type TradeQuote } from "./trader.js";
 export { RevenueService } from "./revenue.js";
 export { HolderService } from "./holder.js";
 export { OperatorService, peerBytes } from "./operator.js";

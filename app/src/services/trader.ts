@@ -33,7 +33,7 @@ export class TraderService {
   async buy(trader: PublicKey, mint: PublicKey, quoteIn: bigint, o: TradeOptions = {}): Promise<Prepared<TradeQuote>> {
     const pool = await this.state.tradablePool(mint);
     const quote = await this.state.quoteBuyExactIn(pool, quoteIn);
-    const limit = o.limit ?? (quote.baseAmount * (BPS_DENOMINATOR - slippage(o))) / BPS_DENOMINATOR;
+    const limit = o.limit ?? minimumOut(quote.baseAmount, slippageBps(o));
     if (!limitAllows({ kind: "minBaseFor", quote: quoteIn, minBase: limit }, quote)) {
       throw clientError("SlippageExceeded", `quote ${quote.baseAmount} base units for ${quote.quoteAmount} is below the minimum ${limit} per ${quoteIn}`);
     }
@@ -44,7 +44,7 @@ export class TraderService {
   async buyExactOut(trader: PublicKey, mint: PublicKey, baseOut: bigint, o: TradeOptions = {}): Promise<Prepared<TradeQuote>> {
     const pool = await this.state.tradablePool(mint);
     const quote = await this.state.quoteBuyExactOut(pool, baseOut);
-    const limit = o.limit ?? (quote.quoteAmount * (BPS_DENOMINATOR + slippage(o))) / BPS_DENOMINATOR;
+    const limit = o.limit ?? (quote.quoteAmount * (BPS_DENOMINATOR + BigInt(slippageBps(o)))) / BPS_DENOMINATOR;
     if (!limitAllows({ kind: "maxQuoteFor", maxQuote: limit, base: baseOut }, quote)) {
       throw clientError("SlippageExceeded", `quote ${quote.quoteAmount} quote units for ${quote.baseAmount} is above the maximum ${limit} per ${baseOut}`);
     }
@@ -57,7 +57,7 @@ export class TraderService {
     const held = await this.state.balance(agentTokenAccount(trader, mint));
     if (held < baseIn) throw clientError("InsufficientBalance", `selling ${baseIn} base units but the wallet holds ${held}`);
     const quote = await this.state.quoteSell(pool, baseIn);
-    const limit = o.limit ?? (quote.quoteAmount * (BPS_DENOMINATOR - slippage(o))) / BPS_DENOMINATOR;
+    const limit = o.limit ?? minimumOut(quote.quoteAmount, slippageBps(o));
     if (quote.quoteAmount < limit) throw clientError("SlippageExceeded", `quote ${quote.quoteAmount} quote units is below the minimum ${limit}`);
     const sell = await ix.bondingCurve.sellExactIn(swapAccounts(trader, pool), baseIn, limit);
     return prepared([createAtaIdempotent(trader, trader, pool.quoteMint, pool.quoteTokenProgram), sell], { quote, limit });
@@ -83,7 +83,12 @@ export class TraderService {
   }
 }
 
-const slippage = (o: TradeOptions) => BigInt(o.slippageBps ?? 100);
+const slippageBps = (o: TradeOptions) => o.slippageBps ?? 100;
+
+/** `amount` less `slippageBps`, rounded down: the least a buy or sell accepts. */
+export function minimumOut(amount: bigint, slippageBps: number): bigint {
+  return (amount * (BPS_DENOMINATOR - BigInt(slippageBps))) / BPS_DENOMINATOR;
+}
 
 function swapAccounts(trader: PublicKey, pool: PoolState): SwapAccounts {
   const keys = agentKeys(pool.baseMint, pool.quoteMint, pool.quoteTokenProgram);
