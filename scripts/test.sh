@@ -13,10 +13,15 @@
 #      sBPF .so files — the same tests `anchor test` runs against a validator — including
 #      Base -> Solana end to end (anvil + LayerZero's EVM contracts -> LiteSVM) and the
 #      endpoint interface checked against LayerZero's Solana SDK;
-#   9. the validator stage: the stock `anchor test` (anchor-cli 1.2.2) against
+#   9. the indexer (indexer/): its tests on recorded validator transactions and its HTTP API,
+#      on SQLite and on PostgreSQL (Debian's server, started here: scripts/services/postgres.sh);
+#  10. the validator stage: the stock `anchor test` (anchor-cli 1.2.2) against
 #      solana-test-validator (Agave 4.0.0), both built once per machine from the Rust
 #      registry; on that validator `anchor deploy`, the deploy migration twice, a CLI session,
-#      then the TS tests again (scripts/validator/test.sh).
+#      the TS tests again (scripts/validator/test.sh), then the dashboard's seed, the indexer
+#      following the validator live (SQLite and PostgreSQL) and the web app in headless
+#      Chromium (Debian's; scripts/services/chromium.sh) buying, staking and claiming through
+#      an injected Wallet Standard wallet (screenshots: target/screenshots).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v cargo >/dev/null || { echo "error: cargo not found: install Rust 1.95+ (rustup)" >&2; exit 1; }
@@ -33,7 +38,9 @@ tools_log=target/tools-install.log
 # Its own process group (setsid), so a failure anywhere stops cargo and rustc with it.
 setsid nice -n 10 ./scripts/tools/install.sh > "$tools_log" 2>&1 &
 tools_pid=$!
-trap 'kill -- -$tools_pid 2>/dev/null || true' EXIT
+PG_DIR=target/postgres
+cleanup() { kill -- -$tools_pid 2>/dev/null || true; ./scripts/services/postgres.sh stop "$PG_DIR" >/dev/null 2>&1 || true; }
+trap cleanup EXIT
 stage "sBPF toolchain and programs"
 ./scripts/sbf/install.sh
 ./scripts/sbf/build.sh
@@ -52,10 +59,15 @@ stage "Base side: forge tests on LayerZero's EndpointV2 (evm/)"
 stage "TypeScript: type check and tests (LiteSVM, target/sbf/*.so)"
 npm run -s typecheck
 npx mocha
+stage "indexer: recorded transactions and the API (SQLite, PostgreSQL)"
+AGENTPAD_PG_URL=$(./scripts/services/postgres.sh start "$PG_DIR" | tail -n 1)
+export AGENTPAD_PG_URL
+npx mocha --config indexer/.mocharc.json
+stage "browser: Debian's Chromium"
+./scripts/services/chromium.sh
 stage "validator: the tools (scripts/tools/install.sh; log $tools_log)"
 tail -n +1 -f --pid="$tools_pid" "$tools_log"
 wait "$tools_pid" || { echo "error: the tools install failed (see $tools_log above)" >&2; exit 1; }
-trap - EXIT
-stage "validator: anchor test"
+stage "validator: anchor test, then the indexer and the web app on it"
 ./scripts/validator/test.sh
 stage "done"

@@ -43,7 +43,9 @@ PORT=$(node -e 'const s = require("node:net").createServer().listen(0, "127.0.0.
 LOG=$OUT/indexer.log
 node --conditions=source --import tsx indexer/src/main.ts --rpc "$URL" --db "$OUT/indexer.sqlite" --port "$PORT" --web web/dist ${TABLE:+--lookup-table "$TABLE"} > "$LOG" 2>&1 &
 INDEXER=$!
-trap 'kill $INDEXER 2>/dev/null || true' EXIT
+# SIGTERM, then SIGKILL if it is still closing connections to a validator already gone.
+stop_indexer() { kill "$INDEXER" 2>/dev/null || return 0; for _ in $(seq 1 20); do kill -0 "$INDEXER" 2>/dev/null || return 0; sleep 0.25; done; kill -9 "$INDEXER" 2>/dev/null || true; }
+trap stop_indexer EXIT
 for _ in $(seq 1 240); do
   grep -q "^indexer: http" "$LOG" && break
   kill -0 "$INDEXER" 2>/dev/null || { cat "$LOG"; fail "the indexer stopped (log: $LOG)"; }
