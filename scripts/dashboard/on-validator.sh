@@ -62,6 +62,6 @@ if [ "$TEST" = 0 ]; then
 fi
 
 echo "== indexer on the validator (SQLite$( [ -n "${AGENTPAD_PG_URL:-}" ] && echo ", PostgreSQL"))"
-npx mocha --config indexer/.mocharc.json indexer/test/validator.ts || fail "the indexer's validator test"
+npx mocha --no-config --node-option conditions=source --node-option import=tsx --timeout 600000 indexer/test/validator.ts || fail "the indexer's validator test"
 echo "== browser test (Chromium)"
 AGENTPAD_WEB_URL=$APP AGENTPAD_TEST_WALLET=$OUT/browser-wallet.json npx mocha --config web/.mocharc.json || fail "the browser test"
