@@ -65,25 +65,34 @@ describe("the SDK with any wallet: unsigned transactions, simulated compute, pri
     assert.equal(sim.err, null);
     const { limit, price } = budgetOf(tx);
     // The limit was simulated with a 1.4M budget; this transaction, with its own limit, uses the
-    // same: the limit is the least whole number of units at or above 110% of that.
-    assert.ok(limit !== undefined && limit * 10 >= sim.unitsConsumed * 11 && (limit - 1) * 10 < sim.unitsConsumed * 11, `limit ${limit} for ${sim.unitsConsumed} units`);
+    // same: the limit is the least whole number of units at or above 110% of that. (On a
+    // validator the clock moves between the two simulations, and with it the fee tier: the
+    // units may differ by a few.)
+    assert.ok(limit !== undefined, "a compute-unit limit is set");
+    if (h.backend.kind === "litesvm") {
+      assert.ok(limit * 10 >= sim.unitsConsumed * 11 && (limit - 1) * 10 < sim.unitsConsumed * 11, `limit ${limit} for ${sim.unitsConsumed} units`);
+    } else {
+      assert.ok(Math.abs(limit * 10 - sim.unitsConsumed * 11) <= sim.unitsConsumed * 11 / 100, `limit ${limit} for ${sim.unitsConsumed} units`);
+    }
     assert.equal(price, undefined, "no priority fee unless asked");
   });
 
-  it("sends through a wallet that only signs, and the trade lands as quoted", async () => {
+  it("sends through a wallet that only signs, and the trade lands within the bound it was quoted with", async () => {
     const key = Keypair.generate();
     await h.backend.airdrop(key.publicKey, 20n * SOL);
     const wallet = extensionWallet(key);
     const client = new AgentpadClient(h.backend, wallet);
     const sent = await client.buy(mint, 2n * SOL, { slippageBps: 50 });
     assert.equal(wallet.shown.length, 1, "the wallet was asked once");
-    assert.equal(await client.balance(agentTokenAccount(key.publicKey, mint)), sent.quote.baseAmount);
     const trade = sent.events.find((e) => e.name === "tradeExecuted")!.data;
     assert.equal(typeof trade.baseAmount, "bigint", "event amounts are bigint");
     assert.equal(typeof trade.priceQ64, "bigint");
     assert.equal(typeof trade.feeBps, "number");
-    assert.equal(trade.baseAmount, sent.quote.baseAmount);
-    assert.equal(trade.quoteAmount, sent.quote.quoteAmount);
+    assert.equal(await client.balance(agentTokenAccount(key.publicKey, mint)), trade.baseAmount);
+    assert.equal(trade.quoteAmount, 2n * SOL);
+    // On a validator the launch fee decays between quote and execution (LiteSVM's clock stands
+    // still): the trade gets at least the quote, never less than the bound sent.
+    assert.ok(trade.baseAmount >= sent.quote.baseAmount && sent.quote.baseAmount >= sent.limit, `${trade.baseAmount} ≥ ${sent.quote.baseAmount} ≥ ${sent.limit}`);
   });
 
   it("signs a launch with the generated mint key before the wallet sees it", async () => {
