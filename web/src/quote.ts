@@ -25,9 +25,6 @@ export interface Preview {
   minReceived: bigint;
 }
 
-/** `amount` less `slippageBps`, rounded down: the SDK's own bound. */
-export const minReceived = minimumOut;
-
 export function preview(pool: PoolState, trade: math.Trade, slippageBps: number): Preview {
   const market = marketOf(pool);
   const spotQ64 = math.marketPriceQ64(market);
@@ -36,7 +33,7 @@ export function preview(pool: PoolState, trade: math.Trade, slippageBps: number)
   const worse = trade.side === "buy" ? averageQ64 - spotQ64 : spotQ64 - averageQ64;
   const impactBps = spotQ64 === 0n || worse <= 0n ? 0n : (worse * BPS_DENOMINATOR) / spotQ64;
   const received = trade.side === "buy" ? trade.baseAmount : trade.quoteAmount;
-  return { trade, spotQ64, averageQ64, afterQ64, impactBps, slippageBps, minReceived: minReceived(received, slippageBps) };
+  return { trade, spotQ64, averageQ64, afterQ64, impactBps, slippageBps, minReceived: minimumOut(received, slippageBps) };
 }
 
 /** A slippage typed as a percentage (`0.5`, `1`, `2.25`) in bps; at most two decimals, 0.01% to 50%. */

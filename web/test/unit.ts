@@ -5,7 +5,7 @@
  */
 import assert from "node:assert/strict";
 
-import { AgentpadError, NATIVE_MINT, type PoolState, STANDARD_PRESET, clientError, marketOf, math } from "@agentpad/sdk";
+import { AgentpadError, NATIVE_MINT, type PoolState, STANDARD_PRESET, clientError, marketOf, math, minimumOut } from "@agentpad/sdk";
 import { Keypair, PublicKey, SystemProgram, TransactionMessage, VersionedTransaction } from "@solana/web3.js";
 import type { Wallet, WalletAccount } from "@wallet-standard/base";
 
@@ -16,7 +16,7 @@ import {
   chartScale, formatBps, formatPrice, formatUnits, groupDigits, perTokens, pricePrecision, shiftDecimal, shortKey, truncateFraction,
 } from "../src/format.js";
 import { sortHash } from "../src/pages/list.js";
-import { minReceived, parseSlippage, preview } from "../src/quote.js";
+import { parseSlippage, preview } from "../src/quote.js";
 import { parseRoute } from "../src/router.js";
 import { accountSigner, chainOf } from "../src/wallet.js";
 
@@ -119,7 +119,7 @@ describe("web: trade preview", () => {
     const pool = poolAfterBuy(10n * SOL);
     const trade = math.sellExactIn(marketOf(pool), 1_000_000_000_000n, 100);
     const p = preview(pool, trade, 250);
-    assert.equal(p.minReceived, minReceived(trade.quoteAmount, 250));
+    assert.equal(p.minReceived, minimumOut(trade.quoteAmount, 250));
     assert.equal(p.minReceived, (trade.quoteAmount * 9_750n) / 10_000n);
     assert.ok(p.averageQ64 < p.spotQ64 && p.afterQ64 < p.spotQ64, "a sell lowers the price");
     assert.equal(p.impactBps, ((p.spotQ64 - p.averageQ64) * 10_000n) / p.spotQ64);
