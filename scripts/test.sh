@@ -68,8 +68,6 @@ stage "browser: Debian's Chromium"
 stage "validator: the tools (scripts/tools/install.sh; log $tools_log)"
 tail -n +1 -f --pid="$tools_pid" "$tools_log"
 wait "$tools_pid" || { echo "error: the tools install failed (see $tools_log above)" >&2; exit 1; }
-stage "validator: anchor test"
+stage "validator: anchor test, then the indexer and the web app on it"
 ./scripts/validator/test.sh
-stage "validator: the dashboard's seed, the indexer live (SQLite, PostgreSQL), the web app in Chromium"
-./scripts/validator/test.sh --script dashboard-test
 stage "done"

@@ -48,6 +48,7 @@ async function freshDb(kind: "sqlite" | "postgres", name: string): Promise<strin
 }
 
 const kinds: ("sqlite" | "postgres")[] = pgUrl ? ["sqlite", "postgres"] : ["sqlite"];
+const names: Record<string, string> = { sqlite: "SQLite", postgres: "PostgreSQL" };
 const results = new Map<string, Map<string, string>>();
 let loaded = "";
 const put = (row: string, kind: string, value: string) => {
@@ -126,7 +127,7 @@ async function measure(base: string, path: string): Promise<string> {
   await load(stores, market);
   const seconds = (performance.now() - t) / 1000;
   log(`(b) ${fmt(API_TRADES)} trades loaded into ${kinds.join(" and ")} in ${fmt(seconds, 1)} s`);
-  loaded = `${fmt(API_TRADES)} trades (${fmt(market.agents.length)} agents, ${fmt(API_TRADES * SPACING / 86_400, 1)} days) loaded into both in ${fmt(seconds, 1)} s`;
+  loaded = `${fmt(API_TRADES)} trades (${fmt(market.agents.length)} agents, ${fmt(API_TRADES * SPACING / 86_400, 1)} days) loaded into ${kinds.map((k) => names[k]).join(" and ")} in ${fmt(seconds, 1)} s`;
   for (const [i, kind] of kinds.entries()) {
     const store = stores[i];
     const server = createApi({
@@ -144,7 +145,6 @@ async function measure(base: string, path: string): Promise<string> {
   }
 }
 
-const names: Record<string, string> = { sqlite: "SQLite", postgres: "PostgreSQL" };
 console.log(`(b) over ${loaded}; ${REQUESTS} requests per endpoint, one at a time.\n`);
 console.log(`| | ${kinds.map((k) => names[k]).join(" | ")} |`);
 console.log(`|---|${kinds.map(() => "---:").join("|")}|`);

@@ -2,8 +2,12 @@
  * The follower. On start it subscribes to the four programs' logs (live transactions wait
  * in a queue meanwhile) and backfills each program's history newest-first down to the
  * cursor a previous backfill left; then it ingests live transactions as they are
- * confirmed, re-runs the backfill now and then (a websocket can miss a notification), and
+ * confirmed, re-runs the backfill every 15 s (a websocket can miss a notification; a
+ * busy node indexes a transaction's signature some time after confirming it), and
  * promotes stored transactions to "finalized" when the node says they are.
+ *
+ * The cursor only ever moves to a finalized slot: above it, every pass lists the
+ * signatures again, so a transaction the node indexes late is still found.
  *
  * Every transaction goes through the same path: fetched (batched), positioned in its block
  * (getBlock, cached per slot), ingested by the store — which ignores what it already has,
@@ -31,7 +35,7 @@ export interface IndexerOptions {
   concurrency?: number;
   /** How often stored transactions are checked for finalization (default 5 s). */
   finalizeEveryMs?: number;
-  /** How often the backfill runs again to catch what the websocket missed (default 60 s). */
+  /** How often the backfill runs again to catch what the websocket or a lagging index missed (default 15 s). */
   catchUpEveryMs?: number;
   /** First retry delay after an RPC error (doubles up to 30 s; default 500 ms). */
   retryMs?: number;
@@ -44,6 +48,11 @@ export interface IndexerOptions {
 class Stopped extends Error {}
 
 const STATUS_BATCH = 256;
+/** Extra rounds, 1 s apart, for transactions a backfill pass listed but the node did not return. */
+const MISSING_ROUNDS = 3;
+
+/** A signature a backfill listed. */
+interface Listed { signature: string; slot: number; commitment: Commitment }
 /** Transactions per database transaction, at most. */
 const INGEST_BATCH = 2_000;
 
@@ -52,6 +61,8 @@ export class Indexer {
   readonly store: Store;
   /** The cluster's finalized slot as last seen (0 before the first check). */
   finalizedSlot = 0;
+  /** Transactions stored, by the path that brought them; signatures the log subscription announced. */
+  readonly stats = { backfill: 0, live: 0, notified: 0 };
   private readonly log: (line: string) => void;
   private readonly programs: [string, PublicKey][];
   private readonly o: Required<Pick<IndexerOptions, "batchSize" | "concurrency" | "finalizeEveryMs" | "catchUpEveryMs" | "retryMs" | "fetchAttempts" | "blockAttempts">>;
@@ -72,7 +83,7 @@ export class Indexer {
     this.programs = Object.entries(options.programs ?? PROGRAM_IDS);
     this.o = {
       batchSize: options.batchSize ?? 100, concurrency: options.concurrency ?? 4, finalizeEveryMs: options.finalizeEveryMs ?? 5_000,
-      catchUpEveryMs: options.catchUpEveryMs ?? 60_000, retryMs: options.retryMs ?? 500, fetchAttempts: options.fetchAttempts ?? 60,
+      catchUpEveryMs: options.catchUpEveryMs ?? 15_000, retryMs: options.retryMs ?? 500, fetchAttempts: options.fetchAttempts ?? 60,
       blockAttempts: options.blockAttempts ?? 5,
     };
   }
@@ -110,57 +121,76 @@ export class Indexer {
 
   private async backfillProgram(name: string, program: PublicKey) {
     const cursor = await this.store.cursor(name);
-    let newest: SignatureInfo | undefined;
+    this.finalizedSlot = Math.max(this.finalizedSlot, await this.retry("getSlot(finalized)", () => this.chain.finalizedSlot()));
+    let safe: SignatureInfo | undefined;
     let before: string | undefined;
-    let complete = true;
     let count = 0;
+    let missing: Listed[] = [];
     for (;;) {
       const page = await this.retry(`getSignaturesForAddress(${name})`, () => this.chain.signatures(program, before, cursor?.signature));
       if (page.length === 0) break;
-      newest ??= page[0];
-      const { ingested, missing } = await this.ingestSignatures(page.map((s) => ({
-        signature: s.signature, commitment: s.confirmationStatus === "finalized" ? "finalized" : "confirmed",
+      safe ??= page.find((s) => s.slot <= this.finalizedSlot);
+      const done = await this.ingestSignatures(page.map((s) => ({
+        signature: s.signature, slot: s.slot, commitment: s.confirmationStatus === "finalized" ? "finalized" : "confirmed",
       })));
-      count += ingested;
-      if (missing > 0) complete = false;
+      count += done.ingested;
+      missing.push(...done.missing);
       if (page.length < PAGE) break;
       before = page[page.length - 1].signature;
     }
-    // A transaction the node would not return keeps the cursor where it was: the next pass tries again.
-    if (newest && complete) await this.store.setCursor(name, newest.signature, newest.slot);
+    // Listed but not returned: the node lags its own index a little; ask again shortly.
+    for (let round = 1; missing.length > 0 && round <= MISSING_ROUNDS; round++) {
+      await this.sleep(1_000);
+      const done = await this.ingestSignatures(missing);
+      count += done.ingested;
+      missing = done.missing;
+    }
+    // Still missing at a finalized slot: history the node no longer keeps. Above it, the next pass lists them again.
+    const lost = missing.filter((m) => m.slot <= this.finalizedSlot);
+    if (lost.length > 0) this.log(`indexer: warning: ${name}: the node does not return ${lost.length} listed transactions (pruned history?), e.g. ${lost[0].signature}: skipped`);
+    if (safe && (!cursor || safe.slot >= cursor.slot)) await this.store.setCursor(name, safe.signature, safe.slot);
+    this.stats.backfill += count;
     if (count > 0) this.log(`indexer: ${name}: ${count} new transactions`);
   }
 
   /**
-   * Fetches and ingests those of `list` not stored yet; how many were new and how many the
-   * node lacked. Batches are fetched `concurrency` at a time; what they return is ingested
-   * by one loop, everything that has arrived at once (fewer, larger database transactions
-   * when the database is the slower side).
+   * Fetches and ingests those of `list` not stored yet; how many were new and which the
+   * node did not return. Batches are fetched `concurrency` at a time; what they return is
+   * ingested by one loop, everything that has arrived at once (fewer, larger database
+   * transactions when the database is the slower side).
    */
-  private async ingestSignatures(list: { signature: string; commitment: Commitment }[]): Promise<{ ingested: number; missing: number }> {
+  private async ingestSignatures(list: Listed[]): Promise<{ ingested: number; missing: Listed[] }> {
     const known = await this.store.known(list.map((s) => s.signature));
     const todo = list.filter((s) => !known.has(s.signature));
-    const batches: (typeof todo)[] = [];
+    const batches: Listed[][] = [];
     for (let i = 0; i < todo.length; i += this.o.batchSize) batches.push(todo.slice(i, i + this.o.batchSize));
     let ingested = 0;
-    let missing = 0;
+    const missing: Listed[] = [];
     const arrived: Positioned[] = [];
     let ingesting: Promise<void> | undefined;
-    const ingestArrived = async () => {
-      while (arrived.length > 0) ingested += await this.store.ingest(arrived.splice(0, INGEST_BATCH));
+    let failed: { error: unknown } | undefined;
+    const ingestArrived = () => {
+      ingesting ??= (async () => {
+        while (arrived.length > 0) ingested += await this.store.ingest(arrived.splice(0, INGEST_BATCH));
+      })().catch((error) => void (failed ??= { error })).finally(() => (ingesting = undefined));
+      return ingesting;
     };
     const worker = async () => {
-      for (let batch = batches.shift(); batch; batch = batches.shift()) {
+      for (let batch = batches.shift(); batch && !failed; batch = batches.shift()) {
         const loaded = await this.load(batch);
-        missing += loaded.missing.length;
+        const lacking = new Set(loaded.missing);
+        missing.push(...batch.filter((s) => lacking.has(s.signature)));
         arrived.push(...loaded.records);
-        ingesting ??= ingestArrived().finally(() => (ingesting = undefined));
+        ingestArrived();
         // Fetching runs ahead of the database by a few batches at most.
         while (arrived.length > INGEST_BATCH && ingesting) await ingesting;
       }
     };
     await Promise.all(Array.from({ length: Math.min(this.o.concurrency, batches.length) }, worker));
-    while (ingesting || arrived.length > 0) await (ingesting ?? ingestArrived());
+    while (!failed && (ingesting || arrived.length > 0)) await ingestArrived();
+    await ingesting;
+    // A database error ends the pass before its cursor moves: the next pass starts over.
+    if (failed) throw failed.error;
     return { ingested, missing };
   }
 
@@ -204,6 +234,7 @@ export class Indexer {
 
   private enqueue(signature: string) {
     if (this.stopped || this.queue.has(signature)) return;
+    this.stats.notified += 1;
     this.queue.set(signature, 0);
     // A database error leaves the signatures queued: the next notification (or backfill) retries them.
     this.draining ??= this.track(this.drain())
@@ -216,7 +247,7 @@ export class Indexer {
     while (this.queue.size > 0 && !this.stopped) {
       const batch = [...this.queue.keys()].slice(0, this.o.batchSize);
       const { records, missing } = await this.load(batch.map((signature) => ({ signature, commitment: "confirmed" as const })));
-      await this.store.ingest(records);
+      this.stats.live += await this.store.ingest(records);
       for (const r of records) this.queue.delete(r.signature);
       for (const signature of missing) {
         const attempts = this.queue.get(signature)! + 1;

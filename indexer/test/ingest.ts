@@ -200,13 +200,25 @@ for (const backend of backends) {
       assert.deepEqual(await dump(batched.db, ["cursors"]), expected);
     });
 
-    it("backfills again from its cursor without fetching what it has", async () => {
+    it("backfills again without fetching what it has, its cursor only at a finalized slot", async () => {
+      // Nothing was finalized at the first pass: no cursor, the next pass lists everything again.
+      for (const name of Object.keys(chain.lists)) assert.equal(await store.cursor(name), undefined);
       const before = rpc.calls.get("getTransaction") ?? 0;
-      const dumped = await dump(store.db);
+      const dumped = await dump(store.db, ["cursors"]);
+      const slots = [...chain.raw.values()].map((t) => t.slot).sort((a, b) => a - b);
+      rpc.finalizedSlot = slots[Math.floor(slots.length / 2)];
       await indexer.backfill();
       assert.equal(rpc.calls.get("getTransaction") ?? 0, before);
-      assert.deepEqual(await dump(store.db), dumped);
+      assert.deepEqual(await dump(store.db, ["cursors"]), dumped);
+      for (const [name, list] of Object.entries(chain.lists)) {
+        const safe = list.find((s) => s.slot <= rpc.finalizedSlot);
+        assert.deepEqual(await store.cursor(name), safe && { signature: safe.signature, slot: safe.slot });
+      }
+      rpc.finalizedSlot = slots[slots.length - 1];
+      await indexer.backfill();
       for (const [name, list] of Object.entries(chain.lists)) assert.deepEqual(await store.cursor(name), { signature: list[0].signature, slot: list[0].slot });
+      assert.equal(rpc.calls.get("getTransaction") ?? 0, before);
+      assert.equal(indexer.stats.backfill, chain.raw.size);
     });
 
     it("promotes transactions the node reports finalized, and reports each record's commitment", async () => {
@@ -228,6 +240,47 @@ for (const backend of backends) {
       await indexer.finalize();
       assert.deepEqual(await store.unfinalized(Number.MAX_SAFE_INTEGER, 10), []);
       assert.ok((await q.agents("createdAt", "asc", 500)).every((a) => a.commitment === "finalized"));
+    });
+
+    it("ingests live signatures from its queue, asking again while the node does not return them yet", async () => {
+      const s = await another("live");
+      const asked = new Map<string, number>();
+      // The node answers null for each transaction the first two times (its status store lags).
+      const lagging = await serveFakeRpc({
+        ...chain,
+        transaction: (sig) => {
+          asked.set(sig, (asked.get(sig) ?? 0) + 1);
+          return asked.get(sig)! > 2 ? chain.transaction(sig) : null;
+        },
+      });
+      const live = new Indexer({ rpcUrl: lagging.url, store: s, log: quiet });
+      try {
+        const some = [...chain.raw.keys()].slice(0, 10);
+        for (const sig of some) (live as unknown as { enqueue(s: string): void }).enqueue(sig);
+        const deadline = Date.now() + 20_000;
+        while ((await s.known(some)).size < some.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+        assert.equal((await s.known(some)).size, some.length);
+        assert.ok(some.every((sig) => asked.get(sig) === 3));
+        assert.equal(live.stats.live, some.length);
+        const rows = await s.db.all<{ commitment: string }>("SELECT commitment FROM txs");
+        assert.ok(rows.every((r) => r.commitment === "confirmed"));
+      } finally {
+        await lagging.close();
+      }
+    });
+
+    it("fails a backfill pass on a database error without moving its cursor", async () => {
+      const s = await another("failing");
+      const failing = new Indexer({ rpcUrl: rpc.url, store: s, log: quiet });
+      const ingest = s.ingest.bind(s);
+      s.ingest = async () => {
+        throw new Error("disk full");
+      };
+      await assert.rejects(failing.backfill(), /disk full/);
+      for (const name of Object.keys(chain.lists)) assert.equal(await s.cursor(name), undefined);
+      s.ingest = ingest;
+      await failing.backfill();
+      assert.deepEqual(await dump(s.db, ["txs", "cursors"]), await dump(store.db, ["txs", "cursors"]));
     });
 
     it("orders a slot by signature when the node cannot return its block, the same in any order", async () => {

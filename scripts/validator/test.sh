@@ -77,6 +77,9 @@ faucet_port = $FAUCET
 gossip_port = $GOSSIP
 dynamic_port_range = "$DYN-$((DYN + 25))"
 ledger = "$OUT/ledger"
+# solana-test-validator keeps 10,000 shreds of history by default: a stage's TS suite
+# outgrows that, and getSignaturesForAddress (the indexer's backfill) loses the early slots.
+limit_ledger_size = "2000000"
 
 # The SPL Program Metadata program at its mainnet address, where anchor idl keeps IDLs.
 [[test.genesis]]
