@@ -8,6 +8,7 @@
 pub mod constant_product;
 pub mod error;
 pub mod fee;
+pub mod job;
 pub mod pool;
 pub mod revenue;
 pub mod reward;
