@@ -23,7 +23,7 @@ export RUSTFLAGS="-C linker=$LINKER -C panic=immediate-abort -Z unstable-options
 # One cargo invocation per program: built together, cargo would unify features and give
 # the programs agent-factory depends on (with `cpi`, hence `no-entrypoint`) no entrypoint.
 mkdir -p "$OUT"
-for package in bonding-curve agent-factory fee-aggregator revenue-share lz-endpoint-mock oft-mock; do
+for package in bonding-curve agent-factory fee-aggregator revenue-share agent-commerce lz-endpoint-mock oft-mock; do
   lib=${package//-/_}
   echo "== sBPF: $package"
   cargo +stable build --release --locked -Zjson-target-spec -Zbuild-std=std,panic_abort \

@@ -17,8 +17,8 @@ OUT=${AGENTPAD_VALIDATOR_OUT:-$ROOT/target/validator}
 fail() { echo "error: validator session: $*" >&2; exit 1; }
 agentpad() { node --import tsx "$ROOT/app/src/cli/main.ts" --url "$URL" --keypair "$WALLET" "$@"; }
 say() { printf '$ %s\n' "$*"; }
-# The four programs, and each one's id as Anchor.toml's [programs.localnet] gives it.
-PROGRAMS=(agent_factory bonding_curve fee_aggregator revenue_share)
+# The five programs, and each one's id as Anchor.toml's [programs.localnet] gives it.
+PROGRAMS=(agent_factory bonding_curve fee_aggregator revenue_share agent_commerce)
 program_id() { sed -n "/^\[programs.localnet\]/,/^\[/s/^$1 = \"\(.*\)\"/\1/p" "$ROOT/Anchor.toml"; }
 # A step that must succeed.
 ok() { say "agentpad $*"; agentpad "$@" 2>&1 || fail "\`agentpad $*\` failed"; echo; }

@@ -37,7 +37,7 @@ export PATH
 # The Program Metadata CLI `anchor idl` runs (see on-validator.sh, step 4).
 [ -d scripts/validator/idl-client/node_modules ] \
   || npm ci --prefix scripts/validator/idl-client --no-audit --no-fund --loglevel=error || fail "npm ci (scripts/validator/idl-client)"
-for so in agent_factory bonding_curve fee_aggregator revenue_share lz_endpoint_mock oft_mock spl_program_metadata; do
+for so in agent_factory bonding_curve fee_aggregator revenue_share agent_commerce lz_endpoint_mock oft_mock spl_program_metadata; do
   [ -f "target/sbf/$so.so" ] || ./scripts/sbf/build.sh
 done
 ./scripts/sync-program-keys.sh >/dev/null

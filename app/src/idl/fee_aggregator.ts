@@ -467,6 +467,11 @@ export type FeeAggregator = {
       "code": 6049,
       "msg": "A later link for this mint was already applied",
       "name": "staleLink"
+    },
+    {
+      "code": 6050,
+      "msg": "Only agent-commerce's escrow authority may credit commerce revenue",
+      "name": "notCommerceEscrow"
     }
   ],
   "events": [
@@ -791,6 +796,78 @@ export type FeeAggregator = {
         135
       ],
       "name": "createVault"
+    },
+    {
+      "accounts": [
+        {
+          "address": "C9Xuhrtur8CsipgRe5DE6dDz4PEcfkRRiezyC7V4yXEn",
+          "name": "escrowAuthority",
+          "signer": true
+        },
+        {
+          "docs": [
+            "program checks owner and mint."
+          ],
+          "name": "escrow",
+          "writable": true
+        },
+        {
+          "accounts": [
+            {
+              "docs": [
+                "Any vault: `AccountLoader` checks owner and type, and a vault exists only at its",
+                "PDA, tied to the accounts below by the keys it stored at creation."
+              ],
+              "name": "vault",
+              "writable": true
+            },
+            {
+              "name": "vaultTokenAccount",
+              "writable": true
+            },
+            {
+              "name": "rewardMint",
+              "relations": [
+                "vault"
+              ]
+            },
+            {
+              "name": "tokenProgram"
+            }
+          ],
+          "name": "agentVault"
+        },
+        {
+          "name": "eventAuthority"
+        },
+        {
+          "name": "program"
+        }
+      ],
+      "args": [
+        {
+          "name": "amount",
+          "type": "u64"
+        },
+        {
+          "name": "job",
+          "type": "pubkey"
+        }
+      ],
+      "discriminator": [
+        188,
+        105,
+        66,
+        133,
+        64,
+        13,
+        125,
+        228
+      ],
+      "docs": [
+        "agent-commerce only (its escrow authority signs): a job's pay, source *commerce*."
+      ],
+      "name": "creditCommerce"
     },
     {
       "accounts": [
@@ -1854,7 +1931,7 @@ export type FeeAggregator = {
         "",
         "The ledger is internal: tokens sent to the vault's token account outside these",
         "instructions are never counted. Invariant:",
-        "`total_local + total_direct + total_bridged == undistributed + distributed_*`."
+        "`total_local + total_direct + total_bridged + total_commerce == undistributed + distributed_*`."
       ],
       "name": "agentVault",
       "repr": {
@@ -1939,6 +2016,13 @@ export type FeeAggregator = {
           },
           {
             "docs": [
+              "Paid for jobs the agent did (agent-commerce); taken from the reserved bytes."
+            ],
+            "name": "totalCommerce",
+            "type": "u64"
+          },
+          {
+            "docs": [
               "Room for later fields (e.g. another revenue source's total) without a layout",
               "migration; zero."
             ],
@@ -1946,7 +2030,7 @@ export type FeeAggregator = {
             "type": {
               "array": [
                 "u64",
-                8
+                7
               ]
             }
           }
@@ -2595,6 +2679,15 @@ export type FeeAggregator = {
               }
             ],
             "name": "bridged"
+          },
+          {
+            "fields": [
+              {
+                "name": "job",
+                "type": "pubkey"
+              }
+            ],
+            "name": "commerce"
           }
         ]
       }

@@ -145,6 +145,27 @@ pub mod revenue_share {
     }
 }
 
+pub mod agent_commerce {
+    use agent_commerce::constants::seeds;
+    use anchor_lang::prelude::Pubkey;
+
+    fn pda(seeds: &[&[u8]]) -> Pubkey {
+        Pubkey::find_program_address(seeds, &agent_commerce::ID).0
+    }
+
+    pub fn operator(agent_mint: &Pubkey) -> Pubkey {
+        pda(&[seeds::OPERATOR, agent_mint.as_ref()])
+    }
+
+    pub fn job(client: &Pubkey, id: u64) -> Pubkey {
+        pda(&[seeds::JOB, client.as_ref(), &id.to_le_bytes()])
+    }
+
+    pub fn escrow(job: &Pubkey) -> Pubkey {
+        pda(&[seeds::ESCROW, job.as_ref()])
+    }
+}
+
 /// Everything a trade or claim names about one agent's pool.
 #[derive(Debug, Clone, Copy)]
 pub struct PoolKeys {

@@ -8,6 +8,7 @@ pub const AGENT_FACTORY: Pubkey = pubkey!("BEMSUbtqn2ttPzhNbFjzeuftLFMAjDopBP297
 pub const BONDING_CURVE: Pubkey = pubkey!("GU8LbSdDy8pWHhd3qFnCM6qk88uGLtNTbNkW3Ajbn1xm");
 pub const FEE_AGGREGATOR: Pubkey = pubkey!("EfmjWCuzDseV4Rsp94bMPdGjWUoVxMLbQJHUQxq1V95G");
 pub const REVENUE_SHARE: Pubkey = pubkey!("8zfHSn8e1dd3ZA2G7TjZUBJrQydmMQxLWujoKAVDD1Xh");
+pub const AGENT_COMMERCE: Pubkey = pubkey!("9sE5jCinXPSpUoTM5eJUwmckhC5rSNS6AVWC83W1Yfh3");
 
 /// Seed of the agent-factory PDA that signs pool creation in bonding-curve.
 pub const LAUNCHER_SEED: &[u8] = b"launcher";
@@ -30,6 +31,13 @@ pub const fn const_pda(seeds: &[&[u8]], bump: u8, program: &Pubkey) -> Pubkey {
 /// The agent-factory PDA allowed to create pools, and its bump (it signs).
 pub const LAUNCHER_BUMP: u8 = 254;
 pub const LAUNCHER: Pubkey = const_pda(&[LAUNCHER_SEED], LAUNCHER_BUMP, &AGENT_FACTORY);
+
+/// Seed of the agent-commerce PDA that owns every job's escrow and alone may credit
+/// commerce revenue into a fee-aggregator vault.
+pub const ESCROW_AUTHORITY_SEED: &[u8] = b"escrow_authority";
+/// Its canonical bump (checked in tests/integration/tests/program_ids.rs).
+pub const ESCROW_AUTHORITY_BUMP: u8 = 254;
+pub const ESCROW_AUTHORITY: Pubkey = const_pda(&[ESCROW_AUTHORITY_SEED], ESCROW_AUTHORITY_BUMP, &AGENT_COMMERCE);
 
 /// Every agent token has 6 decimals (enforced by bonding-curve at pool creation).
 pub const AGENT_TOKEN_DECIMALS: u8 = 6;

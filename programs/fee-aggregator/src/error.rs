@@ -121,6 +121,10 @@ pub enum FeeAggregatorError {
     InvalidLink,
     #[msg("A later link for this mint was already applied")]
     StaleLink,
+
+    // --- agent commerce
+    #[msg("Only agent-commerce's escrow authority may credit commerce revenue")]
+    NotCommerceEscrow,
 }
 
 impl From<MintRejection> for FeeAggregatorError {

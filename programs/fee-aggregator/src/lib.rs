@@ -63,7 +63,7 @@ pub mod fee_aggregator {
         handle_set_delegate(ctx, delegate)
     }
 
-    // --- vaults and the money that comes in from Solana
+    // --- vaults and the money that comes in from Solana (trading, deposits, jobs)
     pub fn create_vault(ctx: Context<CreateVault>) -> Result<()> {
         handle_create_vault(ctx)
     }
@@ -74,6 +74,11 @@ pub mod fee_aggregator {
 
     pub fn deposit(ctx: Context<Deposit>, amount: u64) -> Result<()> {
         handle_deposit(ctx, amount)
+    }
+
+    /// agent-commerce only (its escrow authority signs): a job's pay, source *commerce*.
+    pub fn credit_commerce(ctx: Context<CreditCommerce>, amount: u64, job: Pubkey) -> Result<()> {
+        handle_credit_commerce(ctx, amount, job)
     }
 
     // --- LayerZero V2: fee reports (OApp messages) and value (OFT composes)

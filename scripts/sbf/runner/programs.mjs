@@ -7,6 +7,7 @@ export const PROGRAMS = {
   bonding_curve: "GU8LbSdDy8pWHhd3qFnCM6qk88uGLtNTbNkW3Ajbn1xm",
   fee_aggregator: "EfmjWCuzDseV4Rsp94bMPdGjWUoVxMLbQJHUQxq1V95G",
   revenue_share: "8zfHSn8e1dd3ZA2G7TjZUBJrQydmMQxLWujoKAVDD1Xh",
+  agent_commerce: "9sE5jCinXPSpUoTM5eJUwmckhC5rSNS6AVWC83W1Yfh3",
   lz_endpoint_mock: "4dPYhcANTEjnPjYaHhbXHPz1ZzMyESTuX8sXMqKyATxE",
   oft_mock: "GgjGvgpajzQk4aHCPBA1hWXTvpSG3MGHM4NxYWefPX7J",
 };
@@ -19,6 +20,7 @@ export const INSTRUCTIONS = {
   bonding_curve: idlInstructions("bonding_curve"),
   fee_aggregator: idlInstructions("fee_aggregator"),
   revenue_share: idlInstructions("revenue_share"),
+  agent_commerce: idlInstructions("agent_commerce"),
   lz_endpoint_mock: ["initialize", "register_oapp", "set_delegate", "verify", "clear", "send_compose", "clear_compose"],
   oft_mock: ["init_oft", "lz_receive"],
 };

@@ -15,7 +15,7 @@ use anchor_lang_idl::build::IdlBuilder;
 use anchor_lang_idl::types::Idl;
 use heck::{ToLowerCamelCase, ToUpperCamelCase};
 
-const PROGRAMS: [&str; 4] = ["agent-factory", "bonding-curve", "fee-aggregator", "revenue-share"];
+const PROGRAMS: [&str; 5] = ["agent-factory", "bonding-curve", "fee-aggregator", "revenue-share", "agent-commerce"];
 
 fn main() -> ExitCode {
     // Under `cargo run`, rustup exports RUSTUP_TOOLCHAIN (e.g. "stable"); anchor-lang-idl

@@ -253,3 +253,20 @@ pub fn lz_receive(payer: &Pubkey, accounts: &[LzAccount], params: LzReceiveParam
 pub fn lz_compose(payer: &Pubkey, accounts: &[LzAccount], params: LzComposeParams) -> Instruction {
     from_types(payer, accounts, fee_aggregator::instruction::LzCompose { params }.data())
 }
+
+/// `credit_commerce`: only agent-commerce's escrow authority can sign it (it does, inside
+/// `approve_job`); built here for the tests that try without it.
+pub fn credit_commerce(escrow_authority: &Pubkey, escrow: Pubkey, agent_mint: &Pubkey, reward_mint: &Pubkey, token_program: &Pubkey, amount: u64, job: Pubkey) -> Instruction {
+    let vault = fa::vault(agent_mint, reward_mint);
+    ix(
+        fee_aggregator::ID,
+        fee_aggregator::accounts::CreditCommerce {
+            escrow_authority: *escrow_authority,
+            escrow,
+            agent_vault: vault_tokens(vault, reward_mint, token_program),
+            event_authority: event_authority(),
+            program: fee_aggregator::ID,
+        },
+        fee_aggregator::instruction::CreditCommerce { amount, job },
+    )
+}

@@ -1,5 +1,6 @@
-//! A builder for every instruction of the four programs, one module per program.
+//! A builder for every instruction of the five programs, one module per program.
 
+pub mod agent_commerce;
 pub mod agent_factory;
 pub mod bonding_curve;
 pub mod fee_aggregator;

@@ -30,13 +30,15 @@ pub enum RevenueSource {
     /// Bridged from another chain through LayerZero: an OFT transfer from `src_eid`, with
     /// the router's `transfer_id`.
     Bridged { src_eid: u32, transfer_id: u64 },
+    /// Paid for a job the agent did (agent-commerce, from the job's escrow).
+    Commerce { job: Pubkey },
 }
 
 /// One agent's revenue in one reward mint. PDA `["vault", agent_mint, reward_mint]`.
 ///
 /// The ledger is internal: tokens sent to the vault's token account outside these
 /// instructions are never counted. Invariant:
-/// `total_local + total_direct + total_bridged == undistributed + distributed_*`.
+/// `total_local + total_direct + total_bridged + total_commerce == undistributed + distributed_*`.
 #[account(zero_copy)]
 #[derive(Debug)]
 pub struct AgentVault {
@@ -55,12 +57,14 @@ pub struct AgentVault {
     pub bump: u8,
     pub reward_decimals: u8,
     pub _padding: [u8; 6],
+    /// Paid for jobs the agent did (agent-commerce); taken from the reserved bytes.
+    pub total_commerce: u64,
     /// Room for later fields (e.g. another revenue source's total) without a layout
     /// migration; zero.
-    pub _reserved: [u64; 8],
+    pub _reserved: [u64; 7],
 }
 
-const _: () = assert!(core::mem::size_of::<AgentVault>() == 4 * 32 + 7 * 8 + MAX_CHAINS as usize * 32 + 8 + 64);
+const _: () = assert!(core::mem::size_of::<AgentVault>() == 4 * 32 + 7 * 8 + MAX_CHAINS as usize * 32 + 8 + 8 + 56);
 
 fn add(a: u64, b: u64) -> Result<u64> {
     a.checked_add(b).ok_or_else(|| error!(FeeAggregatorError::MathOverflow))
@@ -103,6 +107,10 @@ impl AgentVault {
                 let credited = chain.credited;
                 self.total_bridged = add(self.total_bridged, amount)?;
                 credited
+            }
+            RevenueSource::Commerce { .. } => {
+                self.total_commerce = add(self.total_commerce, amount)?;
+                self.total_commerce
             }
         };
         Ok(total)

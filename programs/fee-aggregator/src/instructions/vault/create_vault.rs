@@ -82,7 +82,8 @@ pub fn handle_create_vault(ctx: Context<CreateVault>) -> Result<()> {
         bump: ctx.bumps.vault,
         reward_decimals: a.reward_mint.decimals,
         _padding: [0; 6],
-        _reserved: [0; 8],
+        total_commerce: 0,
+        _reserved: [0; 7],
     };
     // One policy per agent, made with its first vault; a later vault finds it in place.
     if *a.policy.owner != crate::ID {

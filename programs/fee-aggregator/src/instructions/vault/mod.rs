@@ -1,8 +1,10 @@
 pub mod create_vault;
+pub mod credit_commerce;
 pub mod deposit;
 pub mod sweep;
 
 pub use create_vault::*;
+pub use credit_commerce::*;
 pub use deposit::*;
 pub use sweep::*;
 

@@ -1,0 +1,6 @@
+pub mod groups;
+pub mod job;
+pub mod operator;
+
+pub use job::*;
+pub use operator::*;

@@ -1,0 +1,3 @@
+pub mod set_operator;
+
+pub use set_operator::*;

@@ -1,0 +1,5 @@
+pub mod job;
+pub mod operator;
+
+pub use job::*;
+pub use operator::*;
