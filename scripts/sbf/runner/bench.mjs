@@ -12,7 +12,7 @@ const trace = JSON.parse(readFileSync(traceFile, "utf8"));
 const baseline = JSON.parse(readFileSync(join(dirname(fileURLToPath(import.meta.url)), "baseline.json"), "utf8"));
 const TARGETS = baseline.goals;
 const fmt = (n) => n.toLocaleString("en-US");
-const ours = ["agent_factory", "bonding_curve", "fee_aggregator", "revenue_share", "lz_endpoint_mock"];
+const ours = ["agent_factory", "bonding_curve", "fee_aggregator", "revenue_share", "agent_commerce", "lz_endpoint_mock"];
 const rows = new Map();
 for (const m of report.measurements) {
   if (!m.ok || m.cu == null || !ours.includes(m.name.split(".")[0])) continue;
@@ -59,18 +59,22 @@ out.push("", "What changed (all instructions):", "", ...baseline.changes.map((c)
 // header and the ELF, rent-exempt at 6,960 lamports a byte (128 bytes of overhead).
 const soDir = dirname(reportFile);
 out.push("", "## Program size and deploy rent", "", "| program | bytes | before | deploy rent (SOL) |", "|---|---:|---:|---:|");
+// agent_commerce came after the baseline: no "before".
+const deployed = [...Object.keys(baseline.programs), "agent_commerce"];
 let total = 0, totalBefore = 0;
-for (const [program, before] of Object.entries(baseline.programs)) {
+for (const program of deployed) {
   const bytes = statSync(join(soDir, `${program}.so`)).size;
-  total += bytes; totalBefore += before;
-  out.push(`| ${program} | ${fmt(bytes)} | ${fmt(before)} | ${((bytes + 45 + 128) * 6960 / 1e9).toFixed(2)} |`);
+  const before = baseline.programs[program];
+  total += bytes; totalBefore += before ?? 0;
+  out.push(`| ${program} | ${fmt(bytes)} | ${before ? fmt(before) : "—"} | ${((bytes + 45 + 128) * 6960 / 1e9).toFixed(2)} |`);
 }
-out.push(`| all four | ${fmt(total)} | ${fmt(totalBefore)} | ${((total + 4 * 173) * 6960 / 1e9).toFixed(2)} |`);
+out.push(`| all ${deployed.length} | ${fmt(total)} | ${fmt(totalBefore)} (the first four) | ${((total + deployed.length * 173) * 6960 / 1e9).toFixed(2)} |`);
 
 // Account types: measured from the accounts the run created, typed by Anchor discriminator.
 const TYPES = {
   bonding_curve: ["Config", "Preset", "Pool"], agent_factory: ["Agent"],
   fee_aggregator: ["Store", "Peer", "AgentVault", "Policy"], revenue_share: ["StakePool", "Position"],
+  agent_commerce: ["Operator", "Job"],
 };
 const byDisc = new Map();
 for (const [program, names] of Object.entries(TYPES)) {

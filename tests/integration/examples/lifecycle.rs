@@ -7,12 +7,19 @@
 //! agent launches on a 16-segment curve and one buy takes it across every segment to
 //! graduation. A third agent comes from Base: linked by the router over LayerZero, registered
 //! here by its creator, given a locked pool, traded, staked, and paid from both chains.
-//! Ends with every party's balances and the aggregator's per-source ledger.
+//! Then agents hire agents: the Base agent's operator hires the first agent, which
+//! sub-contracts to the second; both jobs are approved, the pay lands in the hired agents'
+//! fee vaults as commerce revenue and reaches their stakers; a third job expires and is
+//! refunded. Ends with every party's balances and the aggregator's per-source ledgers.
 #![allow(deprecated)]
 
 use agentpad_tests::accounts::{self as addr, PoolKeys, fees as fa, stake as st};
 use agentpad_tests::fixtures::{Packet, Protocol};
-use agentpad_tests::ix::{fees, stake};
+use agent_commerce::event::JobPaid;
+use agent_commerce::instructions::CreateJobArgs;
+use agent_commerce::state::Evaluator;
+use agentpad_client::instructions::agent_commerce::JobKeys;
+use agentpad_tests::ix::{commerce, fees, stake};
 use agentpad_math::segment::SEGMENT_LEN;
 use agentpad_tests::presets::{self, QUOTE, TOKEN};
 use agentpad_tests::{Env, decode_event, ix};
@@ -20,6 +27,7 @@ use anchor_spl::token::spl_token::native_mint;
 use bonding_curve::event::{PoolGraduated, TradeExecuted};
 use bonding_curve::state::{Pool, StakingParams};
 use fee_aggregator::message::{AgentLink as LinkMessage, FeeReport, ValueTransfer};
+use fee_aggregator::event::RevenueDistributed;
 use fee_aggregator::state::AgentVault;
 use revenue_share::state::StakePool;
 use solana_sdk::signature::{Keypair, Signer};
@@ -446,6 +454,101 @@ async fn main() {
     assert!(total_claimed.0 <= l_wsol.distributed_holders && l_wsol.distributed_holders - total_claimed.0 <= 2, "stakers got the wSOL holders' part");
     assert!(total_claimed.1 <= l_virtual.distributed_holders && l_virtual.distributed_holders - total_claimed.1 <= 2, "stakers got the VIRTUAL holders' part");
     assert_eq!((l_wsol.total_local, base.credited), (l_wsol.distributed_holders + l_wsol.distributed_creator + l_wsol.distributed_protocol, l_virtual.distributed_holders + l_virtual.distributed_creator + l_virtual.distributed_protocol));
+
+    // --- agents hire agents
+    println!("\n== Agents hire agents (agent-commerce): the pay becomes the hired agent's revenue");
+    let (b_mint, c_mint) = (agent_mint, shaped_keys.base_mint);
+    let mut operators = vec![];
+    for (name, agent, creator_key) in [("A (Base agent)", agent3, &creator3.key), ("B (SMITH)", b_mint, &creator.key), ("C (16-segment)", c_mint, &creator2.key)] {
+        let operator = env.new_user(20 * QUOTE).await;
+        env.send(&[commerce::set_operator(&creator_key.pubkey(), &agent, operator.pubkey())], &[creator_key]).await.unwrap();
+        println!("  {name:<15} creator names operator {}", operator.pubkey());
+        operators.push(operator);
+    }
+    let (op_a, op_b, op_c) = (&operators[0], &operators[1], &operators[2]);
+    // C's holders: whale2 stakes what it bought across the segments.
+    let c_bag = env.token_balance(shaped_keys.base_ata(&whale2.key.pubkey())).await;
+    env.send(&[stake::stake(&whale2.key.pubkey(), &c_mint, c_bag)], &[&whale2.key]).await.unwrap();
+    println!("  whale2 stakes its {} C tokens", tokens(c_bag));
+    let (a_wsol, b_wsol) = (env.wrap_sol(op_a, 10 * QUOTE).await, env.wrap_sol(op_b, 5 * QUOTE).await);
+    let now = env.clock().await.unix_timestamp;
+    let args = |id, budget, evaluator, evaluator_fee_bps, expires_at| CreateJobArgs {
+        id, budget, evaluator, evaluator_fee_bps, expires_at, terms_hash: [id as u8; 32], terms_uri: format!("ipfs://agentpad-demo/terms/{id}"),
+    };
+    let job_keys = |client: &Keypair, id, provider| JobKeys::new(client.pubkey(), id, provider, native_mint::ID, tp);
+    // A hires B for 2 SOL, evaluating itself; B accepts; A funds the escrow.
+    let job1 = job_keys(op_a, 1, b_mint);
+    env.send(&[commerce::create_job(&job1, args(1, 2 * QUOTE, Evaluator::Client, 0, now + 86_400), None)], &[op_a]).await.unwrap();
+    env.send(&[commerce::accept_job(&op_b.pubkey(), &job1)], &[op_b]).await.unwrap();
+    env.send(&[commerce::fund_job(&job1, a_wsol)], &[op_a]).await.unwrap();
+    println!("  job {}: A hires B for 2 SOL (A evaluates); accepted; funded into escrow {}", job1.job, job1.escrow());
+    // B sub-contracts part to C for 0.5 SOL from its own wallet; A's agent evaluates that, for 2%.
+    let job2 = job_keys(op_b, 1, c_mint);
+    let by_a = Evaluator::Agent { mint: agent3 };
+    env.send(&[commerce::create_job(&job2, args(1, QUOTE / 2, by_a, 200, now + 86_400), Some((job1.job, b_mint)))], &[op_b]).await.unwrap();
+    env.send(&[commerce::accept_job(&op_c.pubkey(), &job2)], &[op_c]).await.unwrap();
+    env.send(&[commerce::fund_job(&job2, b_wsol)], &[op_b]).await.unwrap();
+    println!("  job {}: B sub-contracts to C for 0.5 SOL (child of job 1; A's agent evaluates for 2%)", job2.job);
+    env.send(&[commerce::submit_job(&op_c.pubkey(), &job2, [0xC2; 32], "ipfs://agentpad-demo/deliverable/c".into())], &[op_c]).await.unwrap();
+    let a_fee_before = env.token_balance(a_wsol).await;
+    let events = env.send_with_events(&[commerce::approve_job(&op_a.pubkey(), &by_a, &job2, a_wsol)], &[op_a]).await.unwrap();
+    let paid2 = events.iter().find_map(|e| decode_event::<JobPaid>(e)).expect("JobPaid");
+    assert_eq!(env.token_balance(a_wsol).await - a_fee_before, paid2.evaluator_fee);
+    println!("  C delivers; A's operator approves: {} SOL to C's fee vault, {} SOL evaluator fee", sol(paid2.provider_amount), sol(paid2.evaluator_fee));
+    env.send(&[commerce::submit_job(&op_b.pubkey(), &job1, [0xB1; 32], "ipfs://agentpad-demo/deliverable/b".into())], &[op_b]).await.unwrap();
+    let events = env.send_with_events(&[commerce::approve_job(&op_a.pubkey(), &Evaluator::Client, &job1, a_wsol)], &[op_a]).await.unwrap();
+    let paid1 = events.iter().find_map(|e| decode_event::<JobPaid>(e)).expect("JobPaid");
+    println!("  B delivers; A approves: {} SOL to B's fee vault", sol(paid1.provider_amount));
+    // A third job is funded and never delivered: at its expiry anyone refunds A in full.
+    let job3 = job_keys(op_a, 3, c_mint);
+    env.send(&[commerce::create_job(&job3, args(3, QUOTE, Evaluator::Client, 0, now + 3_600), None)], &[op_a]).await.unwrap();
+    env.send(&[commerce::accept_job(&op_c.pubkey(), &job3)], &[op_c]).await.unwrap();
+    env.send(&[commerce::fund_job(&job3, a_wsol)], &[op_a]).await.unwrap();
+    env.advance_time(3_600).await;
+    let before = env.token_balance(a_wsol).await;
+    let cranker = env.new_user(QUOTE).await;
+    env.send(&[commerce::expire_job(&cranker.pubkey(), &job3, a_wsol)], &[&cranker]).await.unwrap();
+    assert_eq!(env.token_balance(a_wsol).await - before, QUOTE);
+    println!("  job {}: A hires C for 1 SOL, never delivered; after its expiry a stranger's crank refunds A's 1 SOL", job3.job);
+    // The next distribution pays B's and C's holders, creators and the protocol.
+    let creator2_wsol = env.wrap_sol(&creator2.key, 0).await;
+    let mut holders_part = vec![];
+    for (label, agent, creator_account) in [("B", b_mint, creator_ata), ("C", c_mint, creator2_wsol)] {
+        let events = env.send_with_events(&[fees::distribute(&agent, &native_mint::ID, &tp, creator_account, recipient_ata)], &[]).await.unwrap();
+        let d = events.iter().find_map(|e| decode_event::<RevenueDistributed>(e)).expect("RevenueDistributed");
+        println!("  distribute {label}: holders {} / creator {} / protocol {} SOL", sol(d.holders), sol(d.creator), sol(d.protocol));
+        holders_part.push(d.holders);
+    }
+    env.advance_time(7 * 86_400 + 60).await;
+    let mut b_claimed = 0;
+    for who in stakers {
+        let w = who.key.pubkey();
+        let group = stake::reward(&w, &b_mint, &native_mint::ID, &tp);
+        let before = env.token_balance(group.2).await;
+        env.send(&[stake::claim(&w, &w, &b_mint, &[group])], &[&who.key]).await.unwrap();
+        let got = env.token_balance(group.2).await - before;
+        b_claimed += got;
+        println!("  {:<8} (B staker) claims {:>14} SOL", who.name, sol(got));
+    }
+    let w = whale2.key.pubkey();
+    let group = stake::reward(&w, &c_mint, &native_mint::ID, &tp);
+    let before = env.token_balance(group.2).await;
+    env.send(&[stake::claim(&w, &w, &c_mint, &[group])], &[&whale2.key]).await.unwrap();
+    let c_claimed = env.token_balance(group.2).await - before;
+    println!("  {:<8} (C staker) claims {:>14} SOL", "whale2", sol(c_claimed));
+    assert!(b_claimed <= holders_part[0] && holders_part[0] - b_claimed <= 2 && c_claimed <= holders_part[1] && holders_part[1] - c_claimed <= 1);
+    println!("\n  {:<4} {:>14} {:>14} {:>14} {:>14} {:>14} {:>14}", "wSOL", "local", "direct", "bridged", "commerce", "distributed", "undistributed");
+    for (label, agent) in [("A", agent3), ("B", b_mint), ("C", c_mint)] {
+        let l: AgentVault = env.zero_copy(fa::vault(&agent, &native_mint::ID)).await;
+        let distributed = l.distributed_holders + l.distributed_creator + l.distributed_protocol;
+        println!(
+            "  {:<4} {:>14} {:>14} {:>14} {:>14} {:>14} {:>14}",
+            label, sol(l.total_local), sol(l.total_direct), sol(l.total_bridged), sol(l.total_commerce), sol(distributed), sol(l.undistributed)
+        );
+        assert_eq!(l.total_local + l.total_direct + l.total_bridged + l.total_commerce, distributed + l.undistributed);
+    }
+    let (b_book, c_book): (AgentVault, AgentVault) = (env.zero_copy(fa::vault(&b_mint, &native_mint::ID)).await, env.zero_copy(fa::vault(&c_mint, &native_mint::ID)).await);
+    assert_eq!((b_book.total_commerce, c_book.total_commerce), (paid1.provider_amount, paid2.provider_amount));
 
     env.finish_trace().await;
 }

@@ -37,3 +37,8 @@ pub mod fees {
 pub mod stake {
     pub use agentpad_client::pda::revenue_share::*;
 }
+
+/// agent-commerce addresses.
+pub mod commerce {
+    pub use agentpad_client::pda::agent_commerce::*;
+}

@@ -300,6 +300,11 @@ pub fn lz_err(e: lz_endpoint_mock::LayerZeroError) -> TxError {
     TxError::Custom(anchor_lang::error::ERROR_CODE_OFFSET + e as u32)
 }
 
+/// The error an agent-commerce instruction fails with for `e`.
+pub fn ac_err(e: agent_commerce::error::CommerceError) -> TxError {
+    TxError::Custom(anchor_lang::error::ERROR_CODE_OFFSET + e as u32)
+}
+
 /// The error for one of Anchor's own checks.
 pub fn anchor_err(e: anchor_lang::error::ErrorCode) -> TxError {
     TxError::Custom(e as u32)

@@ -691,7 +691,7 @@ impl World {
                 if tokens != vault.undistributed + donated(self, &vault_tokens) {
                     return Err(format!("agent {i}: fee vault holds {tokens}, ledger says {} undistributed", vault.undistributed));
                 }
-                let inflow = vault.total_local as u128 + vault.total_direct as u128 + vault.total_bridged as u128;
+                let inflow = vault.total_local as u128 + vault.total_direct as u128 + vault.total_bridged as u128 + vault.total_commerce as u128;
                 let outflow = vault.undistributed as u128 + vault.distributed_holders as u128 + vault.distributed_creator as u128 + vault.distributed_protocol as u128;
                 if inflow != outflow {
                     return Err(format!("agent {i}: fee ledger inflow {inflow} != undistributed + paid out {outflow}"));

@@ -239,3 +239,7 @@ pub mod oft {
 pub mod stake {
     pub use agentpad_client::instructions::revenue_share::*;
 }
+
+pub mod commerce {
+    pub use agentpad_client::instructions::agent_commerce::*;
+}

@@ -13,4 +13,4 @@ pub mod presets;
 pub mod runtime;
 pub mod trace;
 
-pub use env::{Env, TxError, af_err, anchor_err, bc_err, decode_event, fa_err, lz_err, rs_err};
+pub use env::{Env, TxError, ac_err, af_err, anchor_err, bc_err, decode_event, fa_err, lz_err, rs_err};

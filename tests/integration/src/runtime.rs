@@ -39,15 +39,17 @@ native_entry!(bonding_curve_entry, bonding_curve);
 native_entry!(agent_factory_entry, agent_factory);
 native_entry!(fee_aggregator_entry, fee_aggregator);
 native_entry!(revenue_share_entry, revenue_share);
+native_entry!(agent_commerce_entry, agent_commerce);
 native_entry!(lz_endpoint_entry, lz_endpoint_mock);
 native_entry!(oft_entry, oft_mock);
 
 /// The suite's programs: (name of the `.so` in `target/sbf`, id).
-pub const PROGRAMS: [(&str, Pubkey); 6] = [
+pub const PROGRAMS: [(&str, Pubkey); 7] = [
     ("bonding_curve", bonding_curve::ID),
     ("agent_factory", agent_factory::ID),
     ("fee_aggregator", fee_aggregator::ID),
     ("revenue_share", revenue_share::ID),
+    ("agent_commerce", agent_commerce::ID),
     ("lz_endpoint_mock", lz_endpoint_mock::ID),
     ("oft_mock", oft_mock::ID),
 ];
@@ -98,6 +100,7 @@ impl Runtime {
                 pt.add_program("agent_factory", agent_factory::ID, processor!(agent_factory_entry));
                 pt.add_program("fee_aggregator", fee_aggregator::ID, processor!(fee_aggregator_entry));
                 pt.add_program("revenue_share", revenue_share::ID, processor!(revenue_share_entry));
+                pt.add_program("agent_commerce", agent_commerce::ID, processor!(agent_commerce_entry));
                 pt.add_program("lz_endpoint_mock", lz_endpoint_mock::ID, processor!(lz_endpoint_entry));
                 pt.add_program("oft_mock", oft_mock::ID, processor!(oft_entry));
                 // Natively-registered programs have no ProgramData of their own.

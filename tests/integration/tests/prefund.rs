@@ -6,9 +6,9 @@
 //! runtime: the sBPF `.so` files in LiteSVM with mainnet-beta's features.
 #![allow(deprecated)]
 
-use agentpad_tests::accounts::{self as addr, fees as fa, stake as st, PoolKeys};
+use agentpad_tests::accounts::{self as addr, commerce as commerce_addr, fees as fa, stake as st, PoolKeys};
 use agentpad_tests::fixtures::PRESET;
-use agentpad_tests::ix::{self, fees, stake};
+use agentpad_tests::ix::{self, commerce, fees, stake};
 use agentpad_tests::presets::{QUOTE, TOKEN};
 use agentpad_tests::Env;
 use solana_sdk::pubkey::Pubkey;
@@ -117,4 +117,19 @@ async fn pre_funding_any_predictable_address_blocks_nothing() {
     let oft_store = env.keypair().pubkey();
     env.send(&[fees::set_oft(&admin.pubkey(), &other, &spl, oft_store)], &[&admin]).await.unwrap();
     assert_created(&mut env, &more).await;
+
+    // agent-commerce: the agent's operator account, a job and its escrow.
+    let ac = agent_commerce::ID;
+    let operator = commerce_addr::operator(&keys.base_mint);
+    pre_fund(&mut env, &griefer, &[operator]).await;
+    env.send(&[commerce::set_operator(&creator.pubkey(), &keys.base_mint, holder.pubkey())], &[&creator]).await.unwrap();
+    let client = env.new_user(10 * QUOTE).await;
+    let job = commerce::JobKeys::new(client.pubkey(), 1, keys.base_mint, protocol.quote_mint, protocol.quote_token_program);
+    pre_fund(&mut env, &griefer, &[job.job, job.escrow()]).await;
+    let expires_at = env.clock().await.unix_timestamp + 3_600;
+    let args = agent_commerce::instructions::CreateJobArgs {
+        id: 1, budget: QUOTE, evaluator: agent_commerce::state::Evaluator::Client, evaluator_fee_bps: 0, expires_at, terms_hash: [0; 32], terms_uri: String::new(),
+    };
+    env.send(&[commerce::create_job(&job, args, None)], &[&client]).await.unwrap();
+    assert_created(&mut env, &[(operator, ac), (job.job, ac), (job.escrow(), spl)]).await;
 }
