@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { Keypair, PublicKey } from "@solana/web3.js";
 
-import { AgentpadClient, agentTokenAccount, clusterOf, feeAggregatorPda, fetchPreset, readPresetJson } from "../app/src/index.js";
+import { AgentpadClient, agentCommercePda, agentTokenAccount, clusterOf, feeAggregatorPda, fetchPreset, readPresetJson } from "../app/src/index.js";
 import { loadKeypair } from "../app/src/node.js";
 import { runCli } from "../app/src/cli/program.js";
 import { type Harness, type TestWallet, harness } from "./harness/index.js";
@@ -89,6 +89,83 @@ describe("agentpad CLI", function () {
     const unstake = await cli("unstake", mint.toBase58(), "2000");
     assert.equal(unstake.code, 0, unstake.err);
     assert.match(unstake.out, /^unstaking 2000 tokens, withdrawable at unix \d+/m);
+  });
+
+  it("names an agent's operator and runs a job from request to approval", async () => {
+    const operator = await h.wallet(10);
+    const opKey = `${dir}/operator.json`;
+    writeFileSync(opKey, JSON.stringify(Array.from(operator.keypair.secretKey)));
+    const m = mint.toBase58();
+    const set = await cli("agent", "operator", "set", m, operator.address.toBase58());
+    assert.equal(set.code, 0, set.err);
+    assert.match(set.out, new RegExp(`^operator of agent ${m} set to ${operator.address.toBase58()} \\(was none\\)$`, "m"));
+    assert.match((await cli("agent", "operator", "show", m)).out, new RegExp(`^agent ${m}: operator ${operator.address.toBase58()}$`));
+
+    const created = await cli("--json", "job", "create", m, "1.5", "--id", "1", "--terms-uri", "ipfs://terms", "--expires-in", "3600");
+    assert.equal(created.code, 0, created.err);
+    const c = JSON.parse(created.out);
+    const job: string = c.job;
+    assert.equal(job, agentCommercePda.job(wallet.address, 1n).toBase58(), "the job's address follows from the client and its id");
+    assert.ok(c.events.some((e: { name: string }) => e.name === "jobCreated"));
+    const steps: [string[], RegExp][] = [
+      [["--keypair", opKey, "job", "accept", job], new RegExp(`^job ${job} accepted for agent ${m}$`, "m")],
+      [["job", "fund", job], /^job \w+ funded: 1\.5 in escrow \w+$/m],
+      [["--keypair", opKey, "job", "submit", job, "--uri", "ipfs://deliverable", "--hash", "ab".repeat(32)], /^job \w+ submitted: ipfs:\/\/deliverable$/m],
+    ];
+    for (const [args, pattern] of steps) {
+      const r = await cli(...args);
+      assert.equal(r.code, 0, `${args.join(" ")}: ${r.err}`);
+      assert.match(r.out, pattern);
+      assert.match(r.out, /^confirmed \w+ {2}\(\d+ CU, \d+ bytes\)$/m);
+    }
+    const status = await cli("job", "status", job);
+    assert.equal(status.code, 0, status.err);
+    assert.match(status.out, new RegExp(`^job {9}${job} \\(submitted\\)$`, "m"));
+    assert.match(status.out, new RegExp(`^provider {4}agent ${m}, operator ${operator.address.toBase58()}$`, "m"));
+    assert.match(status.out, /^escrow {6}\w+: owes 1\.5, holds 1\.5$/m);
+    assert.match(status.out, /^expires {5}unix \d+ \(in \d+ s\)$/m);
+    assert.match(status.out, /^parent {6}none$/m);
+    assert.match(status.out, new RegExp(`^deliverable ipfs://deliverable  hash ${"ab".repeat(32)}$`, "m"));
+    const approved = await cli("job", "approve", job);
+    assert.equal(approved.code, 0, approved.err);
+    assert.match(approved.out, new RegExp(`^job ${job} approved: 1\\.5 to agent ${m}'s vault \\(commerce revenue\\), 0 to the evaluator$`, "m"));
+    const json = JSON.parse((await cli("--json", "job", "status", job)).out);
+    assert.deepEqual([json.job.phase, json.job.escrowed, json.escrowBalance, json.job.termsUri], ["completed", "0", "0", "ipfs://terms"]);
+    assert.match((await cli("status", m)).out, /\| commerce \(jobs\) 1\.5 SOL$/m);
+  });
+
+  it("refuses bad job input with one line each, sending nothing", async () => {
+    const m = mint.toBase58();
+    const job = agentCommercePda.job(wallet.address, 1n).toBase58();
+    const before = await wallet.backend.getBalance(wallet.address);
+    const cases: [string[], number, RegExp][] = [
+      [["job", "create", m, "1"], 2, /required option '--id <n>' not specified/],
+      [["job", "create", m, "1", "--id", "-1"], 2, /--id "-1" must be a whole number from 0 to 18446744073709551615/],
+      [["job", "create", m, "x", "--id", "2"], 2, /budget "x": not an amount/],
+      [["job", "create", m, "1", "--id", "2", "--expires-in", "60", "--expires-at", "99"], 2, /give --expires-in or --expires-at, not both/],
+      [["job", "create", m, "1", "--id", "2", "--terms-hash", "abc"], 2, /--terms-hash "abc" must be 32 bytes of hex/],
+      [["job", "create", m, "1", "--id", "2", "--evaluator-fee-bps", "6000"], 1, /EvaluatorFeeTooHigh: the evaluator's fee is at most 5000 bps/],
+      [["job", "create", m, "1", "--id", "2", "--evaluator", m], 1, /EvaluatorIsProvider/],
+      [["job", "create", m, "1", "--id", "2", "--expires-at", "0"], 1, /ExpiryNotInFuture/],
+      [["job", "create", m, "1", "--id", "1"], 1, /JobAlreadyExists/],
+      [["job", "create", Keypair.generate().publicKey.toBase58(), "1", "--id", "2"], 1, /UnknownAgent/],
+      [["job", "accept", "nope"], 2, /job "nope" is not a base58 public key/],
+      [["job", "accept", Keypair.generate().publicKey.toBase58()], 1, /UnknownJob/],
+      [["job", "accept", job], 1, /WrongOperator/],
+      [["job", "fund", job], 1, /JobClosed: the job is completed/],
+      [["job", "refund", job], 1, /JobClosed/],
+      [["job", "submit", job, "--uri", "u", "--hash", "zz"], 2, /--hash "zz" must be 32 bytes of hex/],
+      [["agent", "operator", "set", m, PublicKey.default.toBase58()], 1, /InvalidOperator/],
+    ];
+    for (const [args, code, pattern] of cases) {
+      const r = await cli(...args);
+      assert.equal(r.code, code, `${args.join(" ")}: ${r.out} ${r.err}`);
+      assert.match(r.err, pattern, args.join(" "));
+      assert.equal(r.err.split("\n").length, 1, `one line: ${r.err}`);
+    }
+    const json = await cli("--json", "job", "status", Keypair.generate().publicKey.toBase58());
+    assert.deepEqual(JSON.parse(json.out).error, "UnknownJob");
+    assert.equal(await wallet.backend.getBalance(wallet.address), before, "nothing was sent");
   });
 
   it("refuses bad input with clear errors before sending", async () => {

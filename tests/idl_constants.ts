@@ -4,7 +4,7 @@
 // checked against the programs themselves by `cargo run -p agentpad-idl -- --check`.
 import { strict as assert } from "node:assert";
 
-import { AGENT_TOKEN_DECIMALS, MAX_CHAINS, MAX_REWARD_MINTS, MAX_UNSTAKE_COOLDOWN, METADATA_LIMITS, SEEDS } from "../app/src/constants.js";
+import { AGENT_TOKEN_DECIMALS, COMMERCE_LIMITS, MAX_CHAINS, MAX_REWARD_MINTS, MAX_UNSTAKE_COOLDOWN, METADATA_LIMITS, SEEDS } from "../app/src/constants.js";
 import { IDLS } from "../app/src/idl/index.js";
 import { STANDARD_STAKING } from "../app/src/presets.js";
 
@@ -20,7 +20,7 @@ const numberOf = (c: IdlConst | undefined, name: string) => {
 const upperSnake = (camel: string) => camel.replace(/[A-Z]/g, (ch) => `_${ch}`).toUpperCase();
 
 describe("SDK constants equal the programs' IDL constants", () => {
-  for (const program of ["agentFactory", "bondingCurve", "feeAggregator", "revenueShare"] as const) {
+  for (const program of ["agentFactory", "bondingCurve", "feeAggregator", "revenueShare", "agentCommerce"] as const) {
     it(`${program}: every PDA seed, both ways`, () => {
       const idl = constants(program);
       const published = [...idl.values()].filter((c) => c.type === "bytes").map((c) => c.name).sort();
@@ -45,5 +45,7 @@ describe("SDK constants equal the programs' IDL constants", () => {
     );
     assert.equal(numberOf(constants("feeAggregator").get("MAX_CHAINS"), "MAX_CHAINS"), MAX_CHAINS);
     assert.equal(numberOf(constants("revenueShare").get("MAX_REWARD_MINTS"), "MAX_REWARD_MINTS"), MAX_REWARD_MINTS);
+    const ac = constants("agentCommerce");
+    assert.deepEqual(["MAX_URI_LEN", "MAX_EVALUATOR_FEE_BPS"].map((n) => numberOf(ac.get(n), n)), [COMMERCE_LIMITS.uri, COMMERCE_LIMITS.evaluatorFeeBps]);
   });
 });

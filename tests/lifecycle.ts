@@ -8,24 +8,18 @@ import { unpack as unpackMetadata } from "@solana/spl-token-metadata";
 import { Keypair, type PublicKey } from "@solana/web3.js";
 
 import {
-  AgentpadError, NATIVE_MINT, STANDARD_STAKING, TOKEN_2022_PROGRAM_ID, TOKEN_PROGRAM_ID, agentTokenAccount, ata, deployProtocol,
+  NATIVE_MINT, STANDARD_STAKING, TOKEN_2022_PROGRAM_ID, TOKEN_PROGRAM_ID, agentTokenAccount, ata, deployProtocol,
   encodeFeeReport, encodeValueTransfer, executeLzCompose, executeLzReceive, feeAggregatorPda, feeScheduleOf, fetchStakePool, fetchVault,
-  instructions as ix, marketOf, math, peerBytes, type AgentpadClient, type AgentpadEvent, type PoolState, type Sent,
+  instructions as ix, marketOf, math, peerBytes, type AgentpadClient, type PoolState, type Sent,
 } from "../app/src/index.js";
 import { lzEndpointMock } from "../app/src/testing.js";
-import { type Harness, type TestWallet, harness } from "./harness/index.js";
+import { type Harness, type TestWallet, event, expectError, harness, snapshot } from "./harness/index.js";
 
 const SOL = 1_000_000_000n;
 const TOKEN = 1_000_000n;
 const BASE_EID = 30184;
 
 const big = (v: { toString(): string }) => BigInt(v.toString());
-
-function event(sent: Sent, name: string): AgentpadEvent["data"] {
-  const found = sent.events.filter((e) => e.name === name);
-  assert.equal(found.length, 1, `expected one ${name} event, got ${sent.events.map((e) => e.name).join(", ")}`);
-  return found[0].data;
-}
 
 /** The trade the program executed equals the off-chain math on the pool before it, at the event's time. */
 function assertTradeMatchesMath(before: PoolState, sent: Sent, run: (m: math.Market, feeBps: number) => math.Trade) {
@@ -43,23 +37,6 @@ function assertTradeMatchesMath(before: PoolState, sent: Sent, run: (m: math.Mar
     },
   );
   return t;
-}
-
-async function expectError(p: Promise<unknown>, code: string, program?: string): Promise<AgentpadError> {
-  try {
-    await p;
-  } catch (e) {
-    assert.ok(e instanceof AgentpadError, `expected AgentpadError ${code}, got ${e}`);
-    assert.equal(e.code, code, e.message);
-    if (program) assert.equal(e.program, program, e.message);
-    return e;
-  }
-  assert.fail(`expected ${code}, but it succeeded`);
-}
-
-/** Raw bytes of accounts, to show a refused transaction changed nothing. */
-async function snapshot(h: Harness, keys: PublicKey[]) {
-  return (await h.backend.getMultipleAccountsInfo(keys)).map((a) => (a ? [a.lamports, a.data.toString("hex")] : null));
 }
 
 describe("agent lifecycle through the SDK", function () {

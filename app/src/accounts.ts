@@ -4,12 +4,13 @@ import { sha256 } from "@noble/hashes/sha256";
 import { PublicKey } from "@solana/web3.js";
 
 import type { Backend } from "./backend/types.js";
-import { PHASE, PROGRAM_IDS } from "./constants.js";
+import { JOB_PHASE, PHASE, PROGRAM_IDS } from "./constants.js";
 import type { Market, Phase, Segment } from "./math/curve.js";
+import type { JobPhase, JobTerms } from "./math/job.js";
 import { SEGMENT_LEN } from "./math/segment.js";
 import type { FeeSchedule } from "./math/fee.js";
 import type { RewardStream } from "./math/reward.js";
-import { agentFactoryPda, bondingCurvePda, endpointPda, feeAggregatorPda, revenueSharePda } from "./pda.js";
+import { type JobKeys, agentCommercePda, agentFactoryPda, bondingCurvePda, endpointPda, feeAggregatorPda, jobKeys, revenueSharePda } from "./pda.js";
 import { type ProgramName, programs } from "./programs.js";
 
 /** BN -> bigint, recursively; keys stay PublicKeys. */
@@ -163,7 +164,10 @@ export interface ChainTotals { eid: number; credited: bigint; reported: bigint; 
 export interface VaultState {
   address: PublicKey;
   agentMint: PublicKey; rewardMint: PublicKey; tokenAccount: PublicKey; rewardTokenProgram: PublicKey;
-  totalLocal: bigint; totalDirect: bigint; totalBridged: bigint; undistributed: bigint;
+  totalLocal: bigint; totalDirect: bigint; totalBridged: bigint;
+  /** Paid for jobs the agent did (agent-commerce). */
+  totalCommerce: bigint;
+  undistributed: bigint;
   distributedHolders: bigint; distributedCreator: bigint; distributedProtocol: bigint;
   /** Remote chains that sent revenue (free slots dropped). */
   chains: ChainTotals[];
@@ -235,3 +239,65 @@ export async function fetchPosition(b: Backend, agentMint: PublicKey, owner: Pub
   if (!p) return null;
   return { ...p, address, accruals: (p.accruals as any[]).map((a) => ({ checkpointX64: u128le(a.checkpointX64), owedX64: u128le(a.owedX64) })) };
 }
+
+/** Who approves or rejects a job's deliverable: the client itself, or another agent (through its operator). */
+export type Evaluator = { client: Record<string, never> } | { agent: { mint: PublicKey } };
+
+/** The key that acts for an agent in jobs (its runtime wallet), named by the agent's creator. */
+export interface OperatorState { agentMint: PublicKey; operator: PublicKey }
+export const fetchOperator = (b: Backend, agentMint: PublicKey): Promise<OperatorState | null> =>
+  fetchDecoded(b, "agentCommerce", "operator", agentCommercePda.operator(agentMint));
+
+export interface JobState {
+  address: PublicKey;
+  client: PublicKey; id: bigint;
+  /** The provider agent's mint, and its fee vault for the budget mint (where approved pay goes). */
+  provider: PublicKey; providerVault: PublicKey;
+  evaluator: Evaluator;
+  budgetMint: PublicKey; budgetTokenProgram: PublicKey; budgetDecimals: number;
+  escrow: PublicKey;
+  budget: bigint;
+  /** What the escrow owes: the budget while funded, zero otherwise. */
+  escrowed: bigint;
+  evaluatorFeeBps: number;
+  phase: JobPhase;
+  createdAt: bigint; expiresAt: bigint;
+  /** The job this one sub-contracts part of (null: none). */
+  parent: PublicKey | null;
+  /** Child jobs created under this one. */
+  children: number;
+  termsHash: Uint8Array; termsUri: string;
+  /** Empty until the provider submits. */
+  deliverableHash: Uint8Array; deliverableUri: string;
+}
+
+const JOB_PHASES = Object.fromEntries(Object.entries(JOB_PHASE).map(([name, byte]) => [byte, name])) as Record<number, JobPhase>;
+
+/** A job account's data, decoded (null when it is not a job). */
+export function decodeJob(address: PublicKey, data: Buffer): JobState | null {
+  let j;
+  try {
+    j = native(programs.agentCommerce.coder.accounts.decode("job", data));
+  } catch {
+    return null;
+  }
+  const phase = JOB_PHASES[j.phase];
+  if (!phase) throw new Error(`job ${address.toBase58()} stores an unknown phase ${j.phase}`);
+  return {
+    ...j, address, phase, parent: j.parent.equals(PublicKey.default) ? null : j.parent,
+    termsHash: Uint8Array.from(j.termsHash), deliverableHash: Uint8Array.from(j.deliverableHash),
+  };
+}
+
+export async function fetchJob(b: Backend, address: PublicKey): Promise<JobState | null> {
+  const info = await b.getAccountInfo(address);
+  if (!info || !info.owner.equals(PROGRAM_IDS.agentCommerce)) return null;
+  return decodeJob(address, Buffer.from(info.data));
+}
+
+/** Every address the job's instructions name. */
+export const keysOfJob = (j: JobState): JobKeys => jobKeys(j.client, j.id, j.provider, j.budgetMint, j.budgetTokenProgram);
+
+/** The parts of the job its state machine works on (math/job.ts). */
+export const termsOfJob = (j: JobState): JobTerms =>
+  ({ phase: j.phase, budget: j.budget, escrowed: j.escrowed, evaluatorFeeBps: j.evaluatorFeeBps, expiresAt: j.expiresAt });

@@ -1,8 +1,9 @@
 /**
  * The agentpad client: a thin sender over the role services (services/). Each action runs
  * the service's pre-flight checks (unknown agent, balances, slippage against an exact
- * off-chain quote), builds one v0 transaction sized by simulation, has the wallet sign it,
- * sends it, and returns it with its decoded events and what the action yields.
+ * off-chain quote, a job's phase and parties), builds one v0 transaction sized by
+ * simulation, has the wallet sign it, sends it, and returns it with its decoded events and
+ * what the action yields.
  *
  * The wallet is any `TransactionSigner` — a browser wallet, a multisig proposer — or a
  * `Keypair`. To only build transactions (e.g. for a wallet that sends them itself), use the
@@ -17,13 +18,13 @@ import type { PoolParams, SegmentSpec, StakingParams } from "./instructions/bond
 import type { InitializeStoreArgs, LzComposeParams, LzReceiveParams, Split } from "./instructions/feeAggregator.js";
 import { decodeLzAccounts } from "./instructions/feeAggregator.js";
 import {
-  CreatorService, HolderService, OperatorService, RevenueService, StateService, TraderService, type AgentStatus, type LaunchParams,
-  type TradeOptions, type TradeQuote,
+  CommerceService, CreatorService, HolderService, OperatorService, RevenueService, StateService, TraderService, type AgentStatus,
+  type CreateJobParams, type Deliverable, type LaunchParams, type TradeOptions, type TradeQuote,
 } from "./services/index.js";
 import { type TransactionSigner, toSigner } from "./signer.js";
 import { type FeeOptions, type Prepared, type Sent, prepared, sendPrepared, simulateReturnData } from "./transaction.js";
 
-export type { AgentStatus, MarketStatus, TradeOptions } from "./services/index.js";
+export type { AgentStatus, CreateJobParams, Deliverable, JobStatus, MarketStatus, TradeOptions } from "./services/index.js";
 export { peerBytes, priceString } from "./services/index.js";
 export type { Sent } from "./transaction.js";
 
@@ -37,6 +38,7 @@ export class AgentpadClient {
   readonly revenue: RevenueService;
   readonly holder: HolderService;
   readonly operator: OperatorService;
+  readonly commerce: CommerceService;
 
   constructor(readonly backend: Backend, wallet: Keypair | TransactionSigner, readonly fees: FeeOptions = {}) {
     this.signer = toSigner(wallet);
@@ -46,6 +48,7 @@ export class AgentpadClient {
     this.revenue = new RevenueService(this.state);
     this.holder = new HolderService(this.state);
     this.operator = new OperatorService(this.state);
+    this.commerce = new CommerceService(this.state);
   }
 
   /** The same backend and fee options acting for another wallet. */
@@ -84,6 +87,10 @@ export class AgentpadClient {
   claimable(mint: PublicKey, owner: PublicKey = this.address) { return this.state.claimable(mint, owner); }
   status(mint: PublicKey, stakers?: PublicKey[], limit = 20): Promise<AgentStatus> { return this.state.status(mint, stakers, limit); }
   findStakers(mint: PublicKey, limit = 20) { return this.state.findStakers(mint, limit); }
+  job(address: PublicKey) { return this.state.job(address); }
+  jobStatus(address: PublicKey) { return this.state.jobStatus(address); }
+  /** The key acting for an agent in jobs (null: none named). */
+  operatorOf(mint: PublicKey) { return this.state.operatorOf(mint); }
 
   // ------------------------------------------------------------------ creators
 
@@ -133,6 +140,19 @@ export class AgentpadClient {
   requestUnstake(mint: PublicKey, amount: bigint) { return this.submit(this.holder.requestUnstake(this.address, mint, amount)); }
   withdraw(mint: PublicKey) { return this.submit(this.holder.withdraw(this.address, mint)); }
   claim(mint: PublicKey) { return this.submit(this.holder.claim(this.address, mint)); }
+
+  // ------------------------------------------------------------------ agent commerce
+
+  /** (The agent's creator) names the key that acts for the agent in jobs. */
+  setOperator(mint: PublicKey, operator: PublicKey) { return this.submit(this.commerce.setOperator(this.address, mint, operator)); }
+  createJob(a: CreateJobParams) { return this.submit(this.commerce.createJob(this.address, a)); }
+  acceptJob(job: PublicKey) { return this.submit(this.commerce.acceptJob(this.address, job)); }
+  fundJob(job: PublicKey) { return this.submit(this.commerce.fundJob(this.address, job)); }
+  submitJob(job: PublicKey, deliverable: Deliverable) { return this.submit(this.commerce.submitJob(this.address, job, deliverable)); }
+  approveJob(job: PublicKey) { return this.submit(this.commerce.approveJob(this.address, job)); }
+  rejectJob(job: PublicKey) { return this.submit(this.commerce.rejectJob(this.address, job)); }
+  /** Anyone, at or after the job's expiry: refunds its client. */
+  expireJob(job: PublicKey) { return this.submit(this.commerce.expireJob(this.address, job)); }
 
   // ------------------------------------------------------------------ operators
 

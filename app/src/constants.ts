@@ -6,6 +6,7 @@ export const PROGRAM_IDS = {
   bondingCurve: new PublicKey("GU8LbSdDy8pWHhd3qFnCM6qk88uGLtNTbNkW3Ajbn1xm"),
   feeAggregator: new PublicKey("EfmjWCuzDseV4Rsp94bMPdGjWUoVxMLbQJHUQxq1V95G"),
   revenueShare: new PublicKey("8zfHSn8e1dd3ZA2G7TjZUBJrQydmMQxLWujoKAVDD1Xh"),
+  agentCommerce: new PublicKey("9sE5jCinXPSpUoTM5eJUwmckhC5rSNS6AVWC83W1Yfh3"),
 } as const;
 
 /** The test-only LayerZero endpoint stand-in (tests/lz-endpoint-mock); localnet only. */
@@ -28,6 +29,8 @@ export const MAX_REWARD_MINTS = 4;
 export const MAX_CHAINS = 8;
 /** agent-factory's metadata bounds, in UTF-8 bytes. */
 export const METADATA_LIMITS = { name: 32, symbol: 10, uri: 200 } as const;
+/** agent-commerce's bounds: terms and deliverable URIs in UTF-8 bytes, the evaluator's fee in bps of the budget. */
+export const COMMERCE_LIMITS = { uri: 200, evaluatorFeeBps: 5_000 } as const;
 /** The longest unstake cooldown any preset allows (agentpad_math::staking); the shortest is the preset's. */
 export const MAX_UNSTAKE_COOLDOWN = 30 * 86_400;
 
@@ -39,12 +42,16 @@ export const SEEDS = {
     lzReceiveTypes: "LzReceiveTypes", lzComposeTypes: "LzComposeTypes",
   },
   revenueShare: { stakePool: "stake_pool", stakeVault: "stake_vault", rewardVault: "reward_vault", position: "position" },
+  agentCommerce: { operator: "operator", job: "job", escrow: "escrow", escrowAuthority: "escrow_authority" },
   endpoint: { oapp: "OApp", nonce: "Nonce", payloadHash: "PayloadHash", endpoint: "Endpoint", composedMessage: "ComposedMessageHash" },
   eventAuthority: "__event_authority",
 } as const;
 
 /** Pool phases as stored on chain. */
 export const PHASE = { curve: 0, complete: 1, graduated: 2 } as const;
+
+/** Job phases as stored on chain (agentpad_math::job::JobPhase). */
+export const JOB_PHASE = { requested: 0, accepted: 1, funded: 2, submitted: 3, completed: 4, rejected: 5, expired: 6 } as const;
 
 /** Solana CLI cluster monikers. */
 export const CLUSTER_URLS: Record<string, string> = {

@@ -16,7 +16,7 @@ export * from "./client.js";
 export * as math from "./math/index.js";
 export * as instructions from "./instructions/index.js";
 export { programs, programNameOf, type ProgramName } from "./programs.js";
-export { IDLS, type AgentFactory, type BondingCurve, type FeeAggregator, type RevenueShare } from "./idl/index.js";
+export { IDLS, type AgentCommerce, type AgentFactory, type BondingCurve, type FeeAggregator, type RevenueShare } from "./idl/index.js";
 export type { Backend, Simulation, TxResult } from "./backend/types.js";
 export { RpcBackend } from "./backend/rpc.js";
 export * from "./bridge.js";

@@ -9,6 +9,7 @@ const utf8 = (s: string) => Buffer.from(s, "utf8");
 const u16le = (v: number) => { const b = Buffer.alloc(2); b.writeUInt16LE(v); return b; };
 const u32be = (v: number) => { const b = Buffer.alloc(4); b.writeUInt32BE(v); return b; };
 const u64be = (v: bigint) => { const b = Buffer.alloc(8); b.writeBigUInt64BE(v); return b; };
+const u64le = (v: bigint) => { const b = Buffer.alloc(8); b.writeBigUInt64LE(v); return b; };
 const find = (seeds: Buffer[], program: PublicKey) => PublicKey.findProgramAddressSync(seeds, program)[0];
 
 export function ata(owner: PublicKey, mint: PublicKey, tokenProgram: PublicKey): PublicKey {
@@ -27,6 +28,7 @@ const BC = PROGRAM_IDS.bondingCurve;
 const AF = PROGRAM_IDS.agentFactory;
 const FA = PROGRAM_IDS.feeAggregator;
 const RS = PROGRAM_IDS.revenueShare;
+const AC = PROGRAM_IDS.agentCommerce;
 
 export const bondingCurvePda = {
   config: () => find([utf8(SEEDS.bondingCurve.config)], BC),
@@ -65,6 +67,17 @@ export const revenueSharePda = {
     find([utf8(SEEDS.revenueShare.rewardVault), stakePool.toBuffer(), rewardMint.toBuffer()], RS),
   position: (stakePool: PublicKey, owner: PublicKey) =>
     find([utf8(SEEDS.revenueShare.position), stakePool.toBuffer(), owner.toBuffer()], RS),
+};
+
+export const agentCommercePda = {
+  /** The key that acts for an agent in jobs (named by its creator). */
+  operator: (agentMint: PublicKey) => find([utf8(SEEDS.agentCommerce.operator), agentMint.toBuffer()], AC),
+  /** A client's job number `id`. */
+  job: (client: PublicKey, id: bigint) => find([utf8(SEEDS.agentCommerce.job), client.toBuffer(), u64le(id)], AC),
+  /** The job's token account holding its budget. */
+  escrow: (job: PublicKey) => find([utf8(SEEDS.agentCommerce.escrow), job.toBuffer()], AC),
+  /** Signer-only: owns every escrow, and alone may credit commerce revenue in fee-aggregator. */
+  escrowAuthority: () => find([utf8(SEEDS.agentCommerce.escrowAuthority)], AC),
 };
 
 /**
@@ -120,6 +133,30 @@ export function agentKeys(mint: PublicKey, quoteMint: PublicKey, quoteTokenProgr
     policy: feeAggregatorPda.policy(mint),
     stakePool,
     stakeVault: revenueSharePda.stakeVault(stakePool),
+  };
+}
+
+/** Every address one job touches, from its client, id, provider agent and budget mint. */
+export interface JobKeys {
+  job: PublicKey;
+  client: PublicKey;
+  id: bigint;
+  /** The provider agent's mint. */
+  provider: PublicKey;
+  budgetMint: PublicKey;
+  tokenProgram: PublicKey;
+  escrow: PublicKey;
+  /** The provider's fee vault for the budget mint (where approved pay goes), and its token account. */
+  providerVault: PublicKey;
+  providerVaultTokens: PublicKey;
+}
+
+export function jobKeys(client: PublicKey, id: bigint, provider: PublicKey, budgetMint: PublicKey, tokenProgram: PublicKey): JobKeys {
+  const job = agentCommercePda.job(client, id);
+  const providerVault = feeAggregatorPda.vault(provider, budgetMint);
+  return {
+    job, client, id, provider, budgetMint, tokenProgram, escrow: agentCommercePda.escrow(job), providerVault,
+    providerVaultTokens: feeAggregatorPda.vaultTokens(providerVault),
   };
 }
 

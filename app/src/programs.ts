@@ -1,12 +1,12 @@
 /**
- * Anchor `Program` objects of the four programs, used for their coders (instruction data,
+ * Anchor `Program` objects of the five programs, used for their coders (instruction data,
  * accounts, events) only: every instruction is built with `accountsStrict`, so nothing here
  * touches a network and the same builders serve an RPC node or LiteSVM.
  */
 import { Program, type Provider } from "./anchor.js";
 import { Connection } from "@solana/web3.js";
 
-import { IDLS, type AgentFactory, type BondingCurve, type FeeAggregator, type RevenueShare } from "./idl/index.js";
+import { IDLS, type AgentCommerce, type AgentFactory, type BondingCurve, type FeeAggregator, type RevenueShare } from "./idl/index.js";
 
 // Never used to send: builders and coders do not reach the provider.
 const offline = { connection: new Connection("http://127.0.0.1:1") } as unknown as Provider;
@@ -16,6 +16,7 @@ export const programs = {
   bondingCurve: new Program<BondingCurve>(IDLS.bondingCurve, offline),
   feeAggregator: new Program<FeeAggregator>(IDLS.feeAggregator, offline),
   revenueShare: new Program<RevenueShare>(IDLS.revenueShare, offline),
+  agentCommerce: new Program<AgentCommerce>(IDLS.agentCommerce, offline),
 };
 
 export type ProgramName = keyof typeof programs;

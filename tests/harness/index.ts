@@ -2,13 +2,14 @@
 // set, programs deployed by Anchor with the wallet as upgrade authority) the tests talk to
 // that validator. Otherwise they run in-process on LiteSVM with the sBPF .so files from
 // target/sbf (AGENTPAD_SO_DIR), installed as upgradeable programs.
+import { strict as assert } from "node:assert";
 import { existsSync } from "node:fs";
 import { ACCOUNT_SIZE, MINT_SIZE, createInitializeAccount3Instruction, createInitializeMint2Instruction } from "@solana/spl-token";
 import { Keypair, LAMPORTS_PER_SOL, PublicKey, SystemProgram } from "@solana/web3.js";
 
 import {
-  AgentpadClient, LOCALNET_DEPLOYMENT, LZ_ENDPOINT_MOCK_ID, OFT_MOCK_ID, PROGRAM_IDS, RpcBackend, TOKEN_PROGRAM_ID, decodeOftMessage, deployProtocol, encodeOftCompose,
-  encodeOftMessage, feeAggregatorPda, instructions, type Backend, type Deployment,
+  AgentpadClient, AgentpadError, LOCALNET_DEPLOYMENT, LZ_ENDPOINT_MOCK_ID, OFT_MOCK_ID, PROGRAM_IDS, RpcBackend, TOKEN_PROGRAM_ID, decodeOftMessage, deployProtocol, encodeOftCompose,
+  encodeOftMessage, feeAggregatorPda, instructions, type AgentpadEvent, type Backend, type Deployment, type Sent,
 } from "../../app/src/index.js";
 import { loadKeypair } from "../../app/src/node.js";
 import { LiteSvmBackend, lzEndpointMock } from "../../app/src/testing.js";
@@ -52,6 +53,31 @@ export type TestWallet = AgentpadClient & { keypair: Keypair };
 
 const testWallet = (backend: Backend, keypair: Keypair): TestWallet => Object.assign(new AgentpadClient(backend, keypair), { keypair });
 
+/** The data of the one `name` event the transaction emitted. */
+export function event(sent: Sent, name: string): AgentpadEvent["data"] {
+  const found = sent.events.filter((e) => e.name === name);
+  assert.equal(found.length, 1, `expected one ${name} event, got ${sent.events.map((e) => e.name).join(", ")}`);
+  return found[0].data;
+}
+
+/** `p` is refused with the named error (raised by `program`, when given). */
+export async function expectError(p: Promise<unknown>, code: string, program?: string): Promise<AgentpadError> {
+  try {
+    await p;
+  } catch (e) {
+    assert.ok(e instanceof AgentpadError, `expected AgentpadError ${code}, got ${e}`);
+    assert.equal(e.code, code, e.message);
+    if (program) assert.equal(e.program, program, e.message);
+    return e;
+  }
+  assert.fail(`expected ${code}, but it succeeded`);
+}
+
+/** Raw bytes of accounts, to show a refused transaction changed nothing. */
+export async function snapshot(h: Harness, keys: PublicKey[]) {
+  return (await h.backend.getMultipleAccountsInfo(keys)).map((a) => (a ? [a.lamports, a.data.toString("hex")] : null));
+}
+
 let shared: Promise<Harness> | undefined;
 
 /** The harness (created once per test run: the protocol is deployed once). */
@@ -79,7 +105,7 @@ async function create(): Promise<Harness> {
     const programs = { ...PROGRAM_IDS, lzEndpointMock: LZ_ENDPOINT_MOCK_ID, oftMock: OFT_MOCK_ID };
     const files: Record<keyof typeof programs, string> = {
       agentFactory: "agent_factory", bondingCurve: "bonding_curve", feeAggregator: "fee_aggregator", revenueShare: "revenue_share",
-      lzEndpointMock: "lz_endpoint_mock", oftMock: "oft_mock",
+      agentCommerce: "agent_commerce", lzEndpointMock: "lz_endpoint_mock", oftMock: "oft_mock",
     };
     for (const [name, id] of Object.entries(programs) as [keyof typeof programs, PublicKey][]) {
       const so = `${soDir}/${files[name]}.so`;

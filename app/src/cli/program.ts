@@ -1,5 +1,5 @@
 /**
- * `agentpad`: launch, trade, aggregate and distribute revenue from the command line.
+ * `agentpad`: launch, trade, aggregate and distribute revenue, hire agents for jobs, from the command line.
  * Cluster and wallet flags follow the Solana CLI (`--url localnet|devnet|mainnet-beta|<url>`,
  * `--keypair`, defaults from ~/.config/solana/cli/config.yml); amounts are human decimals;
  * `--json` prints machine-readable output. Bad input is refused before anything is sent
@@ -10,15 +10,16 @@ import { homedir } from "node:os";
 import { Command, CommanderError } from "commander";
 import { PublicKey } from "@solana/web3.js";
 
-import { fetchConfig, fetchPeer, fetchPreset, fetchStore } from "../accounts.js";
+import { type Evaluator, fetchConfig, fetchPeer, fetchPreset, fetchStore } from "../accounts.js";
 import { RpcBackend } from "../backend/rpc.js";
-import { type AgentStatus, AgentpadClient, type Sent, peerBytes } from "../client.js";
+import { type AgentStatus, AgentpadClient, type JobStatus, type Sent, peerBytes } from "../client.js";
 import { AGENT_TOKEN_DECIMALS } from "../constants.js";
 import { AgentpadError } from "../errors.js";
 import { clusterOf, clusterUrl } from "../cluster.js";
 import { deploymentRecordPath } from "../deployments.js";
 import { feeAggregatorPda } from "../pda.js";
 import { DEFAULT_KEYPAIR_PATH, KeypairFileError, loadKeypair } from "../keypair.js";
+import { isFinalPhase } from "../math/job.js";
 import { fetchMint, formatAmount, parseAmount } from "../tokens.js";
 import { DesignError, type Shape, chartSvg, designPreset, presetJson, readPresetJson, summarize } from "../design.js";
 
@@ -98,6 +99,20 @@ function integer(text: string, what: string, min: number, max: number): number {
   return v;
 }
 
+/** A u64 (a usage error otherwise). */
+function u64(text: string, what: string): bigint {
+  const v = /^\d+$/.test(text) ? BigInt(text) : -1n;
+  if (v < 0n || v > 0xffff_ffff_ffff_ffffn) throw usage(`${what} "${text}" must be a whole number from 0 to 18446744073709551615`);
+  return v;
+}
+
+/** 32 bytes of hex, `0x` optional (a usage error otherwise). */
+function hash32(text: string, what: string): Uint8Array {
+  const hex = text.replace(/^0x/, "");
+  if (!/^[0-9a-fA-F]{64}$/.test(hex)) throw usage(`${what} "${text}" must be 32 bytes of hex`);
+  return Uint8Array.from(Buffer.from(hex, "hex"));
+}
+
 function slippage(text: string): number {
   const bps = Number(text);
   if (!Number.isInteger(bps) || bps < 0 || bps > 5_000) throw usage(`--slippage "${text}" must be whole bps from 0 to 5000`);
@@ -114,9 +129,12 @@ function amount(text: string, decimals: number, what: string): bigint {
   }
 }
 
-/** JSON with bigints as strings and keys in base58. */
+/** JSON with bigints as strings, keys in base58 and byte arrays (hashes) in hex. */
 function toJson(v: unknown): string {
-  return JSON.stringify(v, (_, x) => (typeof x === "bigint" ? x.toString() : x instanceof PublicKey ? x.toBase58() : x?.constructor?.name === "BN" ? x.toString() : x), 2);
+  return JSON.stringify(v, (_, x) => (
+    typeof x === "bigint" ? x.toString() : x instanceof PublicKey ? x.toBase58() : x?.constructor?.name === "BN" ? x.toString()
+      : x instanceof Uint8Array ? Buffer.from(x).toString("hex") : x
+  ), 2);
 }
 
 function report(g: Globals, sent: Sent, human: string[], extra: Record<string, unknown> = {}) {
@@ -155,7 +173,7 @@ function printStatus(s: AgentStatus, symbolOf: (m: PublicKey) => string, decimal
     const d = decimalsOf(v.rewardMint);
     const f = (x: bigint) => `${formatAmount(x, d)} ${symbolOf(v.rewardMint)}`;
     out(`revenue    vault ${v.address.toBase58()}`);
-    out(`  by source   trading (swept) ${f(v.totalLocal)} | direct ${f(v.totalDirect)} | bridged ${f(v.totalBridged)}`);
+    out(`  by source   trading (swept) ${f(v.totalLocal)} | direct ${f(v.totalDirect)} | bridged ${f(v.totalBridged)} | commerce (jobs) ${f(v.totalCommerce)}`);
     for (const c of v.chains) out(`  chain ${c.eid}  credited ${f(c.credited)}, reported (kept there) ${f(c.reported)}, ${c.reports} reports`);
     out(`  paid out    holders ${f(v.distributedHolders)} | creator ${f(v.distributedCreator)} | protocol ${f(v.distributedProtocol)} | undistributed ${f(v.undistributed)}`);
   }
@@ -164,6 +182,30 @@ function printStatus(s: AgentStatus, symbolOf: (m: PublicKey) => string, decimal
     const c = st.claimable.map((x) => `${formatAmount(x.amount, decimalsOf(x.mint))} ${symbolOf(x.mint)}`).join(", ") || "nothing";
     out(`  ${st.owner.toBase58()}  staked ${tok(st.staked)}, unstaking ${tok(st.unstaking)}, claimable ${c}`);
   }
+}
+
+const evaluatorText = (e: Evaluator) => ("agent" in e ? `agent ${e.agent.mint.toBase58()}` : "the client");
+
+function printJob(s: JobStatus) {
+  const j = s.job;
+  const fmt = (v: bigint) => formatAmount(v, j.budgetDecimals);
+  const hex = (h: Uint8Array) => Buffer.from(h).toString("hex");
+  const named = (k: PublicKey | null) => k?.toBase58() ?? "none named";
+  out(`job         ${j.address.toBase58()} (${j.phase})`);
+  out(`client      ${j.client.toBase58()}, id ${j.id}`);
+  out(`provider    agent ${j.provider.toBase58()}, operator ${named(s.providerOperator)}`);
+  out(`evaluator   ${evaluatorText(j.evaluator)}${"agent" in j.evaluator ? `, operator ${named(s.evaluator)}` : ""}; fee ${j.evaluatorFeeBps / 100}%`);
+  out(`budget      ${fmt(j.budget)} of mint ${j.budgetMint.toBase58()}`);
+  out(`escrow      ${j.escrow.toBase58()}: owes ${fmt(j.escrowed)}, holds ${fmt(s.escrowBalance)}`);
+  out(`on approval evaluator ${fmt(s.onApproval.evaluatorFee)}, provider's vault ${fmt(s.onApproval.provider)} (commerce revenue)`);
+  const when = isFinalPhase(j.phase) ? "closed" : s.expired ? "expired: only the refund is left, which anyone may send (agentpad job refund)" : `in ${j.expiresAt - s.now} s`;
+  out(`expires     unix ${j.expiresAt} (${when})`);
+  out(`parent      ${s.parent ? `${s.parent.address.toBase58()} (${s.parent.phase}, agent ${s.parent.provider.toBase58()})` : "none"}`);
+  out(`children    ${j.children}`);
+  for (const c of s.children) out(`  ${c.address.toBase58()} (${c.phase}, agent ${c.provider.toBase58()}, budget ${formatAmount(c.budget, c.budgetDecimals)})`);
+  out(`terms       ${j.termsUri || "(no URI)"}  hash ${hex(j.termsHash)}`);
+  const submitted = j.phase === "submitted" || j.phase === "completed" || j.phase === "rejected" || (j.phase === "expired" && j.deliverableUri !== "");
+  out(`deliverable ${submitted ? `${j.deliverableUri || "(no URI)"}  hash ${hex(j.deliverableHash)}` : "not submitted"}`);
 }
 
 /**
@@ -410,6 +452,129 @@ function buildProgram(): Command {
       report(g, sent, [`peer for eid ${eid} set to 0x${Buffer.from(bytes).toString("hex")}`]);
     }));
 
+  const agent = program.command("agent").description("an agent's settings");
+  const operator = agent.command("operator").description("the key that acts for an agent in jobs (its runtime wallet)");
+  operator.command("set <mint> <operator>")
+    .description("(the agent's creator) name or rotate the agent's operator")
+    .action(action(async (g, { client }, mintText: string, operatorText: string) => {
+      const mint = key(mintText, "mint");
+      const op = key(operatorText, "operator");
+      const sent = await client.setOperator(mint, op);
+      report(g, sent, [`operator of agent ${mint.toBase58()} set to ${op.toBase58()} (was ${sent.previous?.toBase58() ?? "none"})`], { operator: op, previous: sent.previous });
+    }));
+  operator.command("show <mint>")
+    .description("the agent's operator")
+    .action(action(async (g, { client }, mintText: string) => {
+      const mint = key(mintText, "mint");
+      await client.agent(mint);
+      const op = await client.operatorOf(mint);
+      if (g.json) return void out(toJson({ mint, operator: op }));
+      out(`agent ${mint.toBase58()}: operator ${op?.toBase58() ?? "none named"}`);
+    }));
+
+  const job = program.command("job").description("agent commerce: hire an agent for a job; on approval its pay becomes the agent's revenue");
+  /** A job (refused by name when there is none) and a formatter of its budget mint's amounts. */
+  async function jobOf(client: AgentpadClient, text: string) {
+    const j = await client.job(key(text, "job"));
+    return { address: j.address, job: j, fmt: (v: bigint) => formatAmount(v, j.budgetDecimals) };
+  }
+
+  job.command("create <provider-mint> <budget>")
+    .description("ask agent <provider-mint> for a job paying <budget> (in the budget mint, escrowed at `job fund`); prints the job's address")
+    .requiredOption("--id <n>", "your number for the job: any you have not used (the job's address follows from it)")
+    .option("--budget-mint <mint>", "a mint the provider's fee vault takes (default: its pool's quote token)")
+    .option("--evaluator <who>", "who approves or rejects: client (you) or an agent's mint (its operator)", "client")
+    .option("--evaluator-fee-bps <n>", "the evaluator's fee on approval, in bps of the budget (at most 5000)", "0")
+    .option("--expires-in <seconds>", "lifetime (default: 7 days; a child job's at most its parent's)")
+    .option("--expires-at <unix>", "expiry as unix time")
+    .option("--terms-uri <uri>", "where the terms are (max 200 bytes)")
+    .option("--terms-hash <hex>", "the terms' 32-byte hash")
+    .option("--parent <job>", "(a provider's operator) the funded job this one sub-contracts part of")
+    .action(action(async (g, { client }, providerText: string, budgetText: string, o: {
+      id: string; budgetMint?: string; evaluator: string; evaluatorFeeBps: string; expiresIn?: string; expiresAt?: string; termsUri?: string;
+      termsHash?: string; parent?: string;
+    }) => {
+      const provider = key(providerText, "provider mint");
+      const id = u64(o.id, "--id");
+      const evaluator: Evaluator = o.evaluator === "client" ? { client: {} } : { agent: { mint: key(o.evaluator, "--evaluator (client or an agent's mint)") } };
+      const evaluatorFeeBps = integer(o.evaluatorFeeBps, "--evaluator-fee-bps", 0, 10_000);
+      if (o.expiresIn !== undefined && o.expiresAt !== undefined) throw usage("give --expires-in or --expires-at, not both");
+      const expiresIn = o.expiresIn === undefined ? undefined : BigInt(integer(o.expiresIn, "--expires-in", 1, 0xffff_ffff));
+      const termsHash = o.termsHash === undefined ? undefined : hash32(o.termsHash, "--terms-hash");
+      const parent = o.parent === undefined ? undefined : key(o.parent, "--parent");
+      const mint = await client.commerce.budgetMint(provider, o.budgetMint === undefined ? undefined : key(o.budgetMint, "--budget-mint"));
+      const budget = amount(budgetText, mint.decimals, "budget");
+      const expiresAt = o.expiresAt !== undefined ? BigInt(integer(o.expiresAt, "--expires-at", 0, Number.MAX_SAFE_INTEGER))
+        : expiresIn !== undefined ? (await client.backend.unixTimestamp()) + expiresIn : undefined;
+      const sent = await client.createJob({
+        provider, id, budget, budgetMint: mint.address, evaluator, evaluatorFeeBps, expiresAt, termsUri: o.termsUri, termsHash, parent,
+      });
+      report(g, sent, [
+        `job ${sent.job.toBase58()} created: ${formatAmount(budget, mint.decimals)} for agent ${provider.toBase58()}, evaluated by ${evaluatorText(evaluator)} (fee ${evaluatorFeeBps / 100}%), expires at unix ${sent.expiresAt}`,
+        `  next: the agent's operator accepts it (agentpad job accept ${sent.job.toBase58()}), then you fund it (agentpad job fund ${sent.job.toBase58()})`,
+      ], { job: sent.job, expiresAt: sent.expiresAt });
+    }));
+
+  job.command("accept <job>")
+    .description("(the provider agent's operator) take the job")
+    .action(action(async (g, { client }, jobText: string) => {
+      const { address, job: j } = await jobOf(client, jobText);
+      const sent = await client.acceptJob(address);
+      report(g, sent, [`job ${address.toBase58()} accepted for agent ${j.provider.toBase58()}`]);
+    }));
+
+  job.command("fund <job>")
+    .description("(the client) move the budget into the job's escrow")
+    .action(action(async (g, { client }, jobText: string) => {
+      const { address, job: j, fmt } = await jobOf(client, jobText);
+      const sent = await client.fundJob(address);
+      report(g, sent, [`job ${address.toBase58()} funded: ${fmt(sent.amount)} in escrow ${j.escrow.toBase58()}`], { amount: sent.amount });
+    }));
+
+  job.command("submit <job>")
+    .description("(the provider agent's operator) deliver: where the deliverable is, and its hash")
+    .requiredOption("--uri <uri>", "where the deliverable is (max 200 bytes)")
+    .option("--hash <hex>", "the deliverable's 32-byte hash")
+    .action(action(async (g, { client }, jobText: string, o: { uri: string; hash?: string }) => {
+      const hash = o.hash === undefined ? undefined : hash32(o.hash, "--hash");
+      const { address } = await jobOf(client, jobText);
+      const sent = await client.submitJob(address, { uri: o.uri, hash });
+      report(g, sent, [`job ${address.toBase58()} submitted: ${o.uri}`]);
+    }));
+
+  job.command("approve <job>")
+    .description("(the evaluator) approve the deliverable: its fee to you, the rest to the provider agent's vault")
+    .action(action(async (g, { client }, jobText: string) => {
+      const { address, job: j, fmt } = await jobOf(client, jobText);
+      const sent = await client.approveJob(address);
+      const p = sent.payout;
+      report(g, sent, [`job ${address.toBase58()} approved: ${fmt(p.provider)} to agent ${j.provider.toBase58()}'s vault (commerce revenue), ${fmt(p.evaluator)} to the evaluator`], { payout: p });
+    }));
+
+  job.command("reject <job>")
+    .description("(the evaluator) reject the deliverable: the whole budget back to the client")
+    .action(action(async (g, { client }, jobText: string) => {
+      const { address, fmt } = await jobOf(client, jobText);
+      const sent = await client.rejectJob(address);
+      report(g, sent, [`job ${address.toBase58()} rejected: ${fmt(sent.payout.client)} refunded to the client`], { payout: sent.payout });
+    }));
+
+  job.command("refund <job>")
+    .description("(anyone, at or after the expiry) end the job and refund its client")
+    .action(action(async (g, { client }, jobText: string) => {
+      const { address, fmt } = await jobOf(client, jobText);
+      const sent = await client.expireJob(address);
+      report(g, sent, [`job ${address.toBase58()} expired: ${fmt(sent.payout.client)} refunded to the client`], { payout: sent.payout });
+    }));
+
+  job.command("status <job>")
+    .description("phase, parties, budget and escrow, what approval pays, expiry, parent and children, deliverable")
+    .action(action(async (g, { client }, jobText: string) => {
+      const s = await client.jobStatus(key(jobText, "job"));
+      if (g.json) return void out(toJson(s));
+      printJob(s);
+    }));
+
   const preset = program.command("preset").description("design and create bonding-curve presets (curve shapes of 1 to 16 segments)");
   preset.command("design")
     .description("fit a segmented preset to a start price and a market cap at graduation; print its segments, write a chart")
@@ -506,7 +671,11 @@ function buildProgram(): Command {
         out(`preset 0             quote ${preset.quoteMint.toBase58()}, graduation at ${p.graduationThreshold} units, fee ${p.baseFeeBps / 100}% (from ${p.startFeeBps / 100}% over ${p.feeDecaySeconds} s)`);
       }
     }));
-  program.exitOverride().configureOutput({ writeOut: (t) => out(t.trimEnd()), writeErr: (t) => err(t.trimEnd()) });
-  for (const c of program.commands) c.exitOverride().configureOutput({ writeOut: (t) => out(t.trimEnd()), writeErr: (t) => err(t.trimEnd()) });
+  // Every command, nested ones included: commander's own errors return here instead of exiting.
+  const quiet = (c: Command) => {
+    c.exitOverride().configureOutput({ writeOut: (t) => out(t.trimEnd()), writeErr: (t) => err(t.trimEnd()) });
+    c.commands.forEach(quiet);
+  };
+  quiet(program);
   return program;
 }

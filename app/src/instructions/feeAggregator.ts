@@ -98,6 +98,19 @@ export function deposit(depositor: PublicKey, from: PublicKey, agentMint: Public
   }).instruction();
 }
 
+/**
+ * Called directly this is refused: only agent-commerce's escrow authority may credit a job's
+ * pay (it does, inside `approve_job`); built for the tests that try without it.
+ */
+export function creditCommerce(
+  escrowAuthority: PublicKey, escrow: PublicKey, agentMint: PublicKey, rewardMint: PublicKey, tokenProgram: PublicKey, amount: bigint, job: PublicKey,
+): Promise<TransactionInstruction> {
+  const vault = pda.vault(agentMint, rewardMint);
+  return program().methods.creditCommerce(new BN(amount.toString()), job).accountsStrict({
+    escrowAuthority, escrow, agentVault: vaultTokens(vault, rewardMint, tokenProgram), ...events(),
+  }).instruction();
+}
+
 /** Permissionless: moves the pool's agent-revenue fees into the agent's vault. */
 export function sweep(keys: AgentKeys): Promise<TransactionInstruction> {
   return program().methods.sweep().accountsStrict({

@@ -1,3 +1,4 @@
+export * as agentCommerce from "./agentCommerce.js";
 export * as agentFactory from "./agentFactory.js";
 export * as bondingCurve from "./bondingCurve.js";
 export * as feeAggregator from "./feeAggregator.js";

@@ -1,9 +1,12 @@
 /** Integer helpers mirroring agentpad-math's checked arithmetic (crates/agentpad-math/src/safe.rs). */
 
 export type MathErrorKind =
-  | "Overflow" | "DivisionByZero" | "ZeroOutput" | "InsufficientLiquidity" | "CurveComplete" | "NotGraduated" | "AlreadyGraduated" | "InvalidPhase" | "ZeroAmount";
+  | "Overflow" | "DivisionByZero" | "ZeroOutput" | "InsufficientLiquidity" | "CurveComplete" | "NotGraduated" | "AlreadyGraduated" | "InvalidPhase" | "ZeroAmount"
+  // a job's steps (job.ts)
+  | "ZeroBudget" | "EvaluatorFeeTooHigh" | "ExpiryNotInFuture" | "JobClosed" | "AlreadyAccepted" | "NotAccepted" | "AlreadyFunded" | "Unfunded"
+  | "AlreadySubmitted" | "NotSubmitted" | "AlreadyEvaluated" | "Expired" | "NotExpired";
 
-/** Why an off-chain quote was refused: the same variant the program would fail with. */
+/** Why an off-chain quote or a job's step was refused: the same variant the program would fail with. */
 export class MathError extends Error {
   constructor(readonly kind: MathErrorKind) {
     super(kind);

@@ -4,3 +4,4 @@ export * from "./curve.js";
 export * from "./revenue.js";
 export * from "./reward.js";
 export * from "./segment.js";
+export * from "./job.js";

@@ -2,8 +2,8 @@
 import { PublicKey } from "@solana/web3.js";
 
 import {
-  type AgentState, type PoolState, type PositionState, type PresetState, type StakePoolState, type VaultState, feeScheduleOf, fetchAgent,
-  fetchPolicy, fetchPool, fetchPosition, fetchPreset, fetchStakePool, fetchVault, marketOf,
+  type AgentState, type JobState, type PoolState, type PositionState, type PresetState, type StakePoolState, type VaultState, decodeJob,
+  feeScheduleOf, fetchAgent, fetchJob, fetchOperator, fetchPolicy, fetchPool, fetchPosition, fetchPreset, fetchStakePool, fetchVault, marketOf,
 } from "../accounts.js";
 import type { Backend } from "../backend/types.js";
 import { PROGRAM_IDS } from "../constants.js";
@@ -11,6 +11,7 @@ import { clientError } from "../errors.js";
 import { MathError } from "../math/errors.js";
 import { type Trade, buyExactIn, buyExactOut, graduate as graduateMath, marketPriceQ64, progressBps, sellExactIn } from "../math/curve.js";
 import { feeBpsAt } from "../math/fee.js";
+import { evaluatorFee, isFinalPhase } from "../math/job.js";
 import { claimable } from "../math/reward.js";
 import { type AgentKeys, agentKeys, revenueSharePda } from "../pda.js";
 import { type MintInfo, fetchMint, tokenBalance } from "../tokens.js";
@@ -36,6 +37,32 @@ export interface MarketStatus {
   progressBps: number;
   feeBpsNow: number;
 }
+
+export interface JobStatus {
+  job: JobState;
+  /** The key acting for the provider agent now (null: its creator has named none). */
+  providerOperator: PublicKey | null;
+  /** The key that may approve or reject: the client, or the evaluator agent's operator now (null: none named). */
+  evaluator: PublicKey | null;
+  /** What approval pays: the evaluator's fee (rounded down) and, into the provider's vault, the rest. */
+  onApproval: { evaluatorFee: bigint; provider: bigint };
+  /** The escrow account's balance (what the job owes is `job.escrowed`; tokens sent to it outside the job stay there). */
+  escrowBalance: bigint;
+  /** Cluster time. */
+  now: bigint;
+  /** At or after the expiry and still open: only the refund (`expireJob`, anyone) is left. */
+  expired: boolean;
+  parent: JobState | null;
+  /** Child jobs found (an RPC node scans for them; `job.children` counts them all). */
+  children: JobState[];
+}
+
+/**
+ * Where a job stores its parent (Borsh, agent-commerce's state/job.rs): discriminator, client,
+ * id, provider, provider vault, the evaluator (1 byte for the client, 33 for an agent), budget
+ * mint, token program, decimals, escrow, budget, escrowed, fee bps, phase, created, expiry.
+ */
+const JOB_PARENT_OFFSETS = [1, 33].map((evaluator) => 8 + 32 + 8 + 32 + 32 + evaluator + 32 + 32 + 1 + 32 + 8 + 8 + 2 + 1 + 8 + 8);
 
 export class StateService {
   constructor(readonly backend: Backend) {}
@@ -87,6 +114,18 @@ export class StateService {
 
   balance(account: PublicKey): Promise<bigint> {
     return tokenBalance(this.backend, account);
+  }
+
+  /** A job (throws `UnknownJob`). */
+  async job(address: PublicKey): Promise<JobState> {
+    const job = await fetchJob(this.backend, address);
+    if (!job) throw clientError("UnknownJob", `no agent-commerce job at ${address.toBase58()}`);
+    return job;
+  }
+
+  /** The key acting for an agent in jobs (null: its creator has named none). */
+  async operatorOf(agentMint: PublicKey): Promise<PublicKey | null> {
+    return (await fetchOperator(this.backend, agentMint))?.operator ?? null;
   }
 
   // ------------------------------------------------------------------ quotes
@@ -159,6 +198,31 @@ export class StateService {
         claimable: claimableAt(stakePool, positions[i], now),
       })),
     };
+  }
+
+  /** Everything about one job: its parties as they stand, what approval pays, its escrow, parent and children. */
+  async jobStatus(address: PublicKey): Promise<JobStatus> {
+    const job = await this.job(address);
+    const e = job.evaluator;
+    const [providerOperator, evaluator, escrowBalance, now, parent, children] = await Promise.all([
+      this.operatorOf(job.provider), "agent" in e ? this.operatorOf(e.agent.mint) : job.client, this.balance(job.escrow),
+      this.backend.unixTimestamp(), job.parent ? fetchJob(this.backend, job.parent) : null, this.findChildJobs(address),
+    ]);
+    const fee = evaluatorFee(job);
+    return {
+      job, providerOperator, evaluator, onApproval: { evaluatorFee: fee, provider: job.budget - fee }, escrowBalance, now,
+      expired: !isFinalPhase(job.phase) && now >= job.expiresAt, parent, children,
+    };
+  }
+
+  /** The jobs sub-contracting part of `parent`, oldest first (empty where the backend cannot scan). */
+  async findChildJobs(parent: PublicKey): Promise<JobState[]> {
+    if (!this.backend.findAccounts) return [];
+    const found = (await Promise.all(JOB_PARENT_OFFSETS.map((at) => this.backend.findAccounts!(PROGRAM_IDS.agentCommerce, at, parent.toBytes())))).flat();
+    return found
+      .map(({ pubkey, account }) => decodeJob(pubkey, account.data))
+      .filter((j): j is JobState => !!j?.parent?.equals(parent))
+      .sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
   }
 
   /** Owners of the agent's stake positions, largest stake first (empty where the backend cannot scan). */
