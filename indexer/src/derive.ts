@@ -19,7 +19,7 @@ export const PHASES = ["curve", "complete", "graduated"] as const;
 export type Phase = (typeof PHASES)[number];
 export const phaseName = (phase: number): Phase => PHASES[phase] ?? "curve";
 
-export type Source = "trading" | "direct" | "bridged";
+export type Source = "trading" | "direct" | "bridged" | "commerce";
 
 /** A value and the ordering key of the event that set it: the later key wins a merge. */
 export interface Latest<T> { ord: string; value: T }
@@ -115,11 +115,12 @@ export function stakePoolOf(mint: string): string {
   return pool;
 }
 
-/** A revenue source as fee-aggregator's enum gives it: `{ local: {} }`, `{ bridged: { srcEid, transferId } }`. */
+/** A revenue source as fee-aggregator's enum gives it: `{ local: {} }`, `{ bridged: { srcEid, transferId } }`, `{ commerce: { job } }`. */
 export function sourceOf(source: Record<string, any>): { source: Source; eid: number } {
   if ("local" in source) return { source: "trading", eid: 0 };
   if ("direct" in source) return { source: "direct", eid: 0 };
   if ("bridged" in source) return { source: "bridged", eid: Number(source.bridged.srcEid) };
+  if ("commerce" in source) return { source: "commerce", eid: 0 };
   throw new Error(`unknown revenue source ${eventJson(source)}`);
 }
 

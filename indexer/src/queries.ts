@@ -78,19 +78,24 @@ export class Queries {
       const priceQ64 = r.price_q64 == null ? null : BigInt(r.price_q64);
       const byMint = new Map<string, bigint>();
       for (const v of revenue) if (v.agent_mint === r.mint) byMint.set(v.reward_mint, (byMint.get(v.reward_mint) ?? 0n) + BigInt(v.amount));
-      // One reward mint: its total. Several: the quote mint's total, and every mint's in revenueByMint.
+      // One reward mint: its total. Several: the quote mint's total. Every mint's in revenueByMint unless the one is the quote mint.
       const total = byMint.size <= 1 ? [...byMint.values()][0] ?? 0n : byMint.get(r.quote_mint) ?? 0n;
+      const named = byMint.size > 1 || (byMint.size === 1 && !byMint.has(r.quote_mint));
       const known = priceQ64 !== null && quoteDecimals !== null;
+      // No pool on Solana (a bridged agent before its pool opens): no phase, no progress.
+      const listed = r.pool != null;
       return {
-        mint: r.mint as string, name: r.name, symbol: r.symbol, uri: r.uri, creator: r.creator, pool: r.pool, quoteMint: r.quote_mint,
-        quoteDecimals, baseDecimals, phase: phaseName(Number(r.phase)), createdAt: Number(r.created_at),
-        totalSupply: r.total_supply, priceQ64: priceQ64?.toString() ?? null,
+        mint: r.mint as string, name: r.name as string | null, symbol: r.symbol as string | null, uri: r.uri as string | null,
+        creator: r.creator as string, pool: r.pool as string | null, quoteMint: r.quote_mint as string | null,
+        quoteDecimals, baseDecimals, phase: listed ? phaseName(Number(r.phase)) : null, createdAt: Number(r.created_at),
+        totalSupply: r.total_supply as string | null, priceQ64: priceQ64?.toString() ?? null,
         price: known ? priceString(priceQ64, baseDecimals, quoteDecimals) : null,
         marketCap: known && r.total_supply != null ? marketCap(priceQ64, BigInt(r.total_supply), quoteDecimals) : null,
-        progressBps: r.progress_bps ?? 0, quoteReserve: r.quote_reserve, baseReserve: r.base_reserve,
+        progressBps: listed ? Number(r.progress_bps ?? 0) : null,
+        quoteReserve: r.quote_reserve as string | null, baseReserve: r.base_reserve as string | null,
         volume24h: (volumes.get(r.mint) ?? 0n).toString(), trades: Number(r.trades),
         revenue: total.toString(),
-        ...(byMint.size > 1 ? { revenueByMint: [...byMint].map(([rewardMint, amount]) => ({ rewardMint, amount: amount.toString() })) } : {}),
+        ...(named ? { revenueByMint: [...byMint].map(([rewardMint, amount]) => ({ rewardMint, amount: amount.toString() })) } : {}),
         originEid: r.origin_eid ?? null, stakers: stakers.get(r.stake_pool) ?? 0, holders: holders.get(r.mint) ?? 0,
         commitment: commitments.get(r.state_signature ?? r.launch_signature) ?? "confirmed",
       };

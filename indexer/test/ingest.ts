@@ -9,7 +9,7 @@ import { Keypair } from "@solana/web3.js";
 
 import { INTERVALS } from "../src/derive.js";
 import { Indexer } from "../src/indexer.js";
-import { Queries } from "../src/queries.js";
+import { Queries, SORTS } from "../src/queries.js";
 import type { Positioned } from "../src/records.js";
 import type { Store } from "../src/store.js";
 import { backends, dump, freshStore } from "./support/backends.js";
@@ -216,7 +216,8 @@ for (const backend of backends) {
       }
       rpc.finalizedSlot = slots[slots.length - 1];
       await indexer.backfill();
-      for (const [name, list] of Object.entries(chain.lists)) assert.deepEqual(await store.cursor(name), { signature: list[0].signature, slot: list[0].slot });
+      // A program without recorded history (agent-commerce) never gets a cursor.
+      for (const [name, list] of Object.entries(chain.lists)) assert.deepEqual(await store.cursor(name), list[0] && { signature: list[0].signature, slot: list[0].slot });
       assert.equal(rpc.calls.get("getTransaction") ?? 0, before);
       assert.equal(indexer.stats.backfill, chain.raw.size);
     });
@@ -301,13 +302,17 @@ for (const backend of backends) {
       }
     });
 
-    it("indexes a bridged agent: origin chain, a locked pool from the start; a failed transaction changes nothing", async () => {
+    it("indexes a bridged agent: no phase or market before its Solana pool opens, then a locked pool; a failed transaction changes nothing", async () => {
       const s = await another("bridged");
       const [mint, agent, creator, pool, quote] = Array.from({ length: 5 }, () => Keypair.generate().publicKey);
       const raw = [
         syntheticTransaction({ signature: signatureOf(1), slot: 10, blockTime: 1_000, payer: creator, events: [{ program: "agentFactory", name: "bridgedAgentRegistered", data: {
           agent, mint, creator, originEid: 30184, originToken: Array(32).fill(7), linkId: 1n, oftStore: creator, byAdmin: false, preset: creator, presetId: 0,
           rewardMint: quote, slot: 10n, timestamp: 1_000n,
+        } }] }),
+        // Revenue bridged from Base before the agent has a pool on Solana.
+        syntheticTransaction({ signature: signatureOf(4), slot: 10, blockTime: 1_000, payer: creator, events: [{ program: "feeAggregator", name: "revenueCredited", data: {
+          agentMint: mint, rewardMint: quote, source: { bridged: { srcEid: 30184, transferId: 1n } }, amount: 700n, sourceTotal: 700n, undistributed: 700n,
         } }] }),
         syntheticTransaction({ signature: signatureOf(2), slot: 11, blockTime: 1_001, payer: creator, events: [{ program: "agentFactory", name: "bridgedPoolOpened", data: {
           agent, mint, pool, quoteMint: quote, baseAmount: 4_000_000n, quoteAmount: 1_000_000_000n,
@@ -323,13 +328,39 @@ for (const backend of backends) {
       });
       try {
         const loader = new Indexer({ rpcUrl: fake.url, store: s, log: quiet });
-        const { records: bridged } = await loader.load([1, 2, 3].map((n) => ({ signature: signatureOf(n), commitment: "confirmed" as const })));
-        assert.equal(await s.ingest(bridged), 3);
-        const a = (await new Queries(s.db).agent(mint.toBase58()))!;
+        const load = async (ns: number[]) => (await loader.load(ns.map((n) => ({ signature: signatureOf(n), commitment: "confirmed" as const })))).records;
+        const queries = new Queries(s.db);
+        const m = mint.toBase58();
+
+        // Registered, no pool yet: every pool and market field null, phase and progress included
+        // (not "curve" at 0: it never trades on a curve), the rest as for any agent.
+        assert.equal(await s.ingest(await load([1, 4])), 2);
+        const unlisted = (await queries.agent(m))!;
+        assert.deepEqual(unlisted, {
+          mint: m, name: null, symbol: null, uri: null, creator: creator.toBase58(), pool: null, quoteMint: null, quoteDecimals: null, baseDecimals: 6,
+          phase: null, createdAt: 1_000, totalSupply: null, priceQ64: null, price: null, marketCap: null, progressBps: null, quoteReserve: null,
+          baseReserve: null, volume24h: "0", trades: 0, revenue: "700", revenueByMint: [{ rewardMint: quote.toBase58(), amount: "700" }],
+          originEid: 30184, stakers: 0, holders: 0, commitment: "confirmed",
+        });
+        // Listed with every sort, last where its key is null; its other routes answer.
+        for (const sort of SORTS) {
+          for (const order of ["asc", "desc"] as const) assert.deepEqual(await queries.agents(sort, order, 10), [unlisted], `${sort} ${order}`);
+        }
+        assert.deepEqual(await queries.holders(m, 10), []);
+        assert.deepEqual(await queries.stakers(m, 10), { totalStaked: "0", stakers: [] });
+        assert.deepEqual((await queries.revenue(m))!.map((r) => [r.rewardMint, r.total, r.byChain.map((c) => c.chain)]), [[quote.toBase58(), "700", ["base"]]]);
+        assert.deepEqual(await queries.trades(m, 10), []);
+        assert.deepEqual(await queries.candles(m, "1h", 0, 2_000), []);
+        assert.deepEqual(await queries.distributions(m, 10), []);
+
+        // The pool opens (then a failed transaction): graduated from the start, the revenue in its quote mint.
+        assert.equal(await s.ingest(await load([2, 3])), 2);
+        const a = (await queries.agent(m))!;
         assert.deepEqual([a.originEid, a.phase, a.pool, a.quoteMint, a.quoteReserve, a.baseReserve, a.progressBps, a.name, a.totalSupply, a.marketCap],
           [30184, "graduated", pool.toBase58(), quote.toBase58(), "1000000000", "4000000", 10_000, null, null, null]);
         // 1 quote token (1e9 units) for 4 agent tokens (4e6 units): 0.25 each.
         assert.equal(a.price, "0.25");
+        assert.deepEqual([a.revenue, a.revenueByMint], ["700", undefined]);
         assert.deepEqual(await s.db.get("SELECT failed, commitment FROM txs WHERE signature = ?", [signatureOf(3)]), { failed: 1, commitment: "confirmed" });
         assert.equal(Number((await s.db.get<{ n: number }>("SELECT COUNT(*) AS n FROM events WHERE signature = ?", [signatureOf(3)]))!.n), 0);
       } finally {

@@ -20,13 +20,27 @@ export interface ApiConfig {
 
 export interface MintAmount { rewardMint: string; amount: string }
 
+/**
+ * An agent as GET /api/agents lists it. A bridged agent (registered from another chain:
+ * `originEid` set) has no name, symbol, URI or supply on Solana; until its Solana pool opens
+ * it has no pool either, and then every field that depends on one is null too, `phase` and
+ * `progressBps` included. The price (and so the market cap) is null until the pool's state is read.
+ */
 export interface AgentSummary {
-  mint: string; name: string; symbol: string; uri: string; creator: string; pool: string;
-  quoteMint: string; quoteDecimals: number; baseDecimals: number; phase: Phase; createdAt: number;
-  totalSupply: string; priceQ64: string; price: string; marketCap: string; progressBps: number;
-  quoteReserve: string; baseReserve: string; volume24h: string; trades: number;
+  mint: string; name: string | null; symbol: string | null; uri: string | null; creator: string; pool: string | null;
+  quoteMint: string | null; quoteDecimals: number | null; baseDecimals: number; phase: Phase | null; createdAt: number;
+  totalSupply: string | null; priceQ64: string | null; price: string | null; marketCap: string | null; progressBps: number | null;
+  quoteReserve: string | null; baseReserve: string | null; volume24h: string; trades: number;
+  /** In the one reward mint, else the quote mint's; `revenueByMint` has every mint's unless the one is the quote mint. */
   revenue: string; revenueByMint?: MintAmount[];
   originEid: number | null; stakers: number; holders: number; commitment: Commitment;
+}
+
+/** An agent that trades on Solana: its pool, quote mint, phase and progress are known. */
+export type ListedAgent = AgentSummary & { pool: string; quoteMint: string; quoteDecimals: number; phase: Phase; progressBps: number };
+
+export function isListed(a: AgentSummary): a is ListedAgent {
+  return a.pool !== null && a.quoteMint !== null && a.quoteDecimals !== null && a.phase !== null && a.progressBps !== null;
 }
 
 export interface TradeRecord {
@@ -41,7 +55,7 @@ export interface Candle {
 
 export interface Staker { owner: string; staked: string; unstaking: string; claimed: MintAmount[] }
 
-export type RevenueSource = "trading" | "direct" | "bridged";
+export type RevenueSource = "trading" | "direct" | "bridged" | "commerce";
 export interface RevenueByMint {
   rewardMint: string;
   total: string;

@@ -21,7 +21,7 @@ import { loadKeypair } from "@agentpad/sdk/node";
 import { type Keypair, PublicKey, VersionedTransaction } from "@solana/web3.js";
 import { type Browser, type BrowserContext, type Page, chromium } from "playwright-core";
 
-import type { AgentSummary, ApiConfig, Candle, Claimable, TradeRecord } from "../src/api.js";
+import { type AgentSummary, type ApiConfig, type Candle, type Claimable, type ListedAgent, type TradeRecord, isListed } from "../src/api.js";
 import { shiftDecimal } from "../src/format.js";
 import type { TestHooks } from "../src/hooks.js";
 
@@ -100,7 +100,7 @@ describe("web app in Chromium (live indexer and validator)", function () {
   let config: ApiConfig;
   let backend: RpcBackend;
   let client: AgentpadClient;
-  let agent: AgentSummary;
+  let agent: ListedAgent;
   let mint: PublicKey;
   let shot = 0;
   /** Agent tokens held after the buy (before staking). */
@@ -169,15 +169,24 @@ describe("web app in Chromium (live indexer and validator)", function () {
       const { agents } = await apiGet<{ agents: AgentSummary[] }>("/api/agents?sort=marketCap&order=desc&limit=500");
       const rows = await page.$$eval("table.agents tbody tr[data-mint]", (trs) => trs.map((tr) => ({
         mint: tr.getAttribute("data-mint"),
-        progressBps: (tr.querySelector("progress") as HTMLProgressElement | null)?.value,
+        phase: tr.querySelector(".badge.phase")?.getAttribute("data-phase") ?? null,
+        progressBps: (tr.querySelector("progress") as HTMLProgressElement | null)?.value ?? null,
+        noPool: !!tr.querySelector(".no-pool"),
         unconfirmed: !!tr.querySelector(".badge.unconfirmed"),
       })));
-      assert.deepEqual(rows, agents.map((a) => ({ mint: a.mint, progressBps: a.progressBps, unconfirmed: a.commitment === "confirmed" })),
-        "the list's rows (order, progress bar values, unconfirmed marks) differ from GET /api/agents");
+      // An agent without a Solana pool (bridged, its pool not opened yet: phase and progressBps
+      // null) has no progress bar to compare: its row shows the no-pool badge and mark instead.
+      assert.deepEqual(rows, agents.map((a) => ({
+        mint: a.mint,
+        ...(a.pool === null
+          ? { phase: "none", progressBps: null, noPool: true }
+          : { phase: a.phase, progressBps: a.progressBps, noPool: false }),
+        unconfirmed: a.commitment === "confirmed",
+      })), "the list's rows (order, phases, progress bar values or the no-pool mark, unconfirmed marks) differ from GET /api/agents");
       return agents;
     }, 30_000);
     // The busiest agent still on its curve (and launched here) is the one traded below.
-    const onCurve = agents.filter((a) => a.phase === "curve" && a.originEid === null);
+    const onCurve = agents.filter((a): a is ListedAgent => isListed(a) && a.phase === "curve" && a.originEid === null);
     assert.ok(onCurve.length > 0, "no agent on its curve to trade: seed the validator (./scripts/dashboard.sh does)");
     agent = onCurve.reduce((best, a) => (a.trades > best.trades ? a : best));
     mint = new PublicKey(agent.mint);

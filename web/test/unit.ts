@@ -1,7 +1,8 @@
 /**
- * The web app's logic without a browser: formatting, the trade preview (against the SDK's
- * curve math and an independent constant-product computation), the bonding-curve points,
- * error sentences, routing, and the Wallet Standard signer adapter.
+ * The web app's logic without a browser: formatting, the agent list's cells (agents with and
+ * without a Solana pool), the trade preview (against the SDK's curve math and an independent
+ * constant-product computation), the bonding-curve points, error sentences, routing, and
+ * the Wallet Standard signer adapter.
  */
 import assert from "node:assert/strict";
 
@@ -9,7 +10,7 @@ import { AgentpadError, NATIVE_MINT, type PoolState, STANDARD_PRESET, clientErro
 import { Keypair, PublicKey, SystemProgram, TransactionMessage, VersionedTransaction } from "@solana/web3.js";
 import type { Wallet, WalletAccount } from "@wallet-standard/base";
 
-import { ApiError } from "../src/api.js";
+import { type AgentSummary, ApiError, isListed } from "../src/api.js";
 import { curveShape } from "../src/curve.js";
 import { InputError, describeError } from "../src/errors.js";
 import {
@@ -18,6 +19,7 @@ import {
 import { sortHash } from "../src/pages/list.js";
 import { parseSlippage, preview } from "../src/quote.js";
 import { parseRoute } from "../src/router.js";
+import { NONE, agentCells, tokenLabel } from "../src/summary.js";
 import { accountSigner, chainOf } from "../src/wallet.js";
 
 const SOL = 1_000_000_000n;
@@ -84,6 +86,62 @@ describe("web: formatting", () => {
     assert.equal(pricePrecision(["0.000000028012", "0.0000003"]), 11);
     assert.equal(pricePrecision(["12.5"]), 2);
     assert.equal(pricePrecision(["0.00000000000000001"]), 15);
+  });
+});
+
+describe("web: agent list cells", () => {
+  const SOL_MINT = NATIVE_MINT.toBase58();
+  // Two agents as GET /api/agents answered on a validator the TS suite had run on.
+  const launched: AgentSummary = {
+    mint: "4CxK6UWK3GCajWXYS1b3MjLmMmCuZHvTzmRo7uC6zZPK", name: "Atlas Research", symbol: "ATLS", uri: "https://agentpad.example/atls.json",
+    creator: "DZmxSWvd8pH2P9y4EAaxCy77u2XTaWsDUKrLLjkLsA9h", pool: "34AkdMYLyozKAoG8gRggh2TYTrVsLEK48VcSPUWKYeAF", quoteMint: SOL_MINT,
+    quoteDecimals: 9, baseDecimals: 6, phase: "curve", createdAt: 1796668510, totalSupply: "1000000000000000", priceQ64: "1628811321692530",
+    price: "0.000000088298", marketCap: "88.298038677401", progressBps: 2742, quoteReserve: "23313355411", baseReserve: "323888670842185",
+    volume24h: "47761817956", trades: 21, revenue: "3335402467",
+    revenueByMint: [{ rewardMint: "51xU5rWo1WaSU2jRMhYHgz72ND6w8En3hH3BtXtzBC1x", amount: "2500000000" }, { rewardMint: SOL_MINT, amount: "3335402467" }],
+    originEid: null, stakers: 3, holders: 7, commitment: "finalized",
+  };
+  // Registered from Base, its Solana pool not opened: every pool and market field null.
+  const unlisted: AgentSummary = {
+    mint: "5wBGo9TDQckA1g8Z831f6NonXzcsosYjaxFkQe19pVMq", name: null, symbol: null, uri: null, creator: "H2kNi6ffSGRUCcLqq5dY3juy3HCKirnEkcV3q3MCaz9e",
+    pool: null, quoteMint: null, quoteDecimals: null, baseDecimals: 6, phase: null, createdAt: 1796668368, totalSupply: null, priceQ64: null,
+    price: null, marketCap: null, progressBps: null, quoteReserve: null, baseReserve: null, volume24h: "0", trades: 0, revenue: "0",
+    originEid: 30184, stakers: 0, holders: 0, commitment: "finalized",
+  };
+
+  it("a launched agent: name, symbol, price, market cap and volume in its quote mint, progress, revenue per reward mint", () => {
+    assert.ok(isListed(launched));
+    assert.deepEqual(agentCells(launched, new Map([["51xU5rWo1WaSU2jRMhYHgz72ND6w8En3hH3BtXtzBC1x", 9]])), {
+      name: "Atlas Research", symbol: "ATLS", price: "0.000000088298 SOL", marketCap: "88.298 SOL", progressBps: 2742,
+      volume24h: { units: "47761817956", text: "47.761 SOL" },
+      revenue: [{ units: "2500000000", text: "2.5 51xU…" }, { units: "3335402467", text: "3.3354 SOL" }],
+    });
+    // A reward mint whose decimals could not be read: its base units.
+    assert.deepEqual(agentCells(launched).revenue[0], { units: "2500000000", text: "2500000000 units of 51xU…" });
+    assert.equal(tokenLabel(launched), "ATLS");
+  });
+
+  it("a bridged agent without a Solana pool: its shortened mint for a name, no symbol, no market, no progress bar", () => {
+    assert.equal(isListed(unlisted), false);
+    assert.deepEqual(agentCells(unlisted), {
+      name: "5wBGo9…9pVMq", symbol: null, price: NONE, marketCap: NONE, progressBps: null, volume24h: null, revenue: [{ units: "0", text: "0" }],
+    });
+    assert.equal(tokenLabel(unlisted), "5wBG…");
+    // Revenue bridged in before the pool opens comes per reward mint (the indexer names it: there is no quote mint).
+    const credited = { ...unlisted, revenue: "700000000", revenueByMint: [{ rewardMint: SOL_MINT, amount: "700000000" }] };
+    assert.deepEqual(agentCells(credited, new Map([[SOL_MINT, 9]])).revenue, [{ units: "700000000", text: "0.7 SOL" }]);
+    assert.deepEqual(agentCells(credited).revenue, [{ units: "700000000", text: "700000000 units of SOL" }]);
+  });
+
+  it("a bridged agent once its pool opens: priced and listed, still no name, symbol or market cap (its supply lives on its origin chain)", () => {
+    const opened: AgentSummary = {
+      ...unlisted, pool: "34AkdMYLyozKAoG8gRggh2TYTrVsLEK48VcSPUWKYeAF", quoteMint: SOL_MINT, quoteDecimals: 9, phase: "graduated",
+      priceQ64: "4611686018427387904", price: "0.25", progressBps: 10_000, quoteReserve: "1000000000", baseReserve: "4000000",
+    };
+    assert.ok(isListed(opened));
+    const cells = agentCells(opened);
+    assert.deepEqual([cells.name, cells.symbol, cells.price, cells.marketCap, cells.progressBps, cells.volume24h],
+      ["5wBGo9…9pVMq", null, "0.25 SOL", NONE, 10_000, { units: "0", text: "0 SOL" }]);
   });
 });
 

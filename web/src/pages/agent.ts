@@ -1,18 +1,21 @@
 /**
  * One agent: its market (candles, bonding curve), revenue, stakers and trades from the
- * indexer and the chain, and the connected wallet's trading and staking.
+ * indexer and the chain, and the connected wallet's trading and staking. An agent without a
+ * pool on Solana (bridged, its pool not opened yet) shows a note in place of its market,
+ * trade panel and trades.
  */
 import { type PoolState, fetchPool } from "@agentpad/sdk";
 import { PublicKey } from "@solana/web3.js";
 
-import { type AgentSummary, ApiError, type Interval, INTERVALS, api } from "../api.js";
+import { type AgentSummary, ApiError, type Interval, INTERVALS, type ListedAgent, api, isListed } from "../api.js";
 import { type Balances, loadBalances } from "../balances.js";
 import { type Chain, indexed, mintDecimals, mintLabel, until } from "../chain.js";
 import { curveShape } from "../curve.js";
 import { amount, fill, h, statusLine } from "../dom.js";
 import { describeError } from "../errors.js";
-import { formatPrice, formatTime, formatUnits, perTokens, shortKey } from "../format.js";
-import { commitmentBadge, phaseBadge, progressBar } from "../ui/badges.js";
+import { formatTime, perTokens, shortKey } from "../format.js";
+import { NONE, agentCells, agentName, tokenLabel } from "../summary.js";
+import { commitmentBadge, noPoolMark, phaseBadge, progressBar } from "../ui/badges.js";
 import { type CandleChart, candleChart } from "../ui/candles.js";
 import { curveFigure } from "../ui/curveSvg.js";
 import { positionPanel } from "../ui/position.js";
@@ -61,50 +64,72 @@ export function agentPage(root: HTMLElement, c: Chain, mint: string): () => void
   const trade = tradePanel(c, mint, settleTrade);
   const position = positionPanel(c, mint, settleAction, decimalsOf, mintLabel);
 
+  // Without a Solana pool: this note instead of the market sections (shown or hidden at every refresh).
+  const noPoolText = h("p", {});
+  const noPool = h("section", { class: "panel no-pool-note", "aria-labelledby": "no-pool-h", hidden: true },
+    h("h2", { id: "no-pool-h" }, "No Solana pool yet"), noPoolText);
+  const market = h("section", { class: "panel market", "aria-labelledby": "chart-h" },
+    h("div", { class: "section-head" }, h("h2", { id: "chart-h" }, "Price"), intervals), chartUnit, chartBox);
+  const curveSection = h("section", { class: "panel", "aria-labelledby": "curve-h" }, h("h2", { id: "curve-h" }, "Bonding curve"), curveBox);
+  const tradesSection = h("section", { class: "panel wide", "aria-labelledby": "trades-h" }, h("h2", { id: "trades-h" }, "Recent trades"), tradesBox);
+  const marketParts = [market, trade.el, curveSection, tradesSection];
   // Hidden until the agent is read: an unknown mint shows only its message.
   const grid = h("div", { class: "agent-grid", hidden: true },
-    h("section", { class: "panel market", "aria-labelledby": "chart-h" },
-      h("div", { class: "section-head" }, h("h2", { id: "chart-h" }, "Price"), intervals), chartUnit, chartBox),
+    noPool, market,
     h("div", { class: "side" }, trade.el, position.el),
-    h("section", { class: "panel", "aria-labelledby": "curve-h" }, h("h2", { id: "curve-h" }, "Bonding curve"), curveBox),
+    curveSection,
     h("section", { class: "panel", "aria-labelledby": "revenue-h" }, h("h2", { id: "revenue-h" }, "Revenue"), revenueBox),
-    h("section", { class: "panel wide", "aria-labelledby": "trades-h" }, h("h2", { id: "trades-h" }, "Recent trades"), tradesBox),
+    tradesSection,
     h("section", { class: "panel wide", "aria-labelledby": "stakers-h" }, h("h2", { id: "stakers-h" }, "Stakers"), stakersBox));
   fill(root, head, status.el, grid);
 
   function renderHead(a: AgentSummary) {
     const stat = (term: string, ...desc: (Node | string | null)[]) => h("div", {}, h("dt", {}, term), h("dd", {}, ...desc));
-    const q = mintLabel(a.quoteMint);
-    document.title = `${a.name} (${a.symbol}) · agentpad`;
+    const cells = agentCells(a);
+    document.title = `${cells.name}${cells.symbol !== null ? ` (${cells.symbol})` : ""} · agentpad`;
     fill(head,
-      h("h1", {}, `${a.name} `, h("span", { class: "symbol" }, a.symbol), " ", phaseBadge(a.phase), " ", commitmentBadge(a.commitment)),
+      h("h1", {}, `${cells.name} `, cells.symbol !== null && h("span", { class: "symbol" }, cells.symbol), " ", phaseBadge(a.phase), " ", commitmentBadge(a.commitment)),
       h("p", { class: "keys" }, "Mint ", h("span", { class: "key", title: a.mint }, a.mint), " · creator ", h("span", { class: "key", title: a.creator }, shortKey(a.creator)),
         a.originEid !== null ? ` · bridged from LayerZero eid ${a.originEid}` : ""),
       h("dl", { class: "stats" },
-        stat("Price", h("span", { "data-field": "price", "data-price-q64": a.priceQ64 }, `${formatPrice(a.price)} ${q}`)),
-        stat("Market cap", `${formatPrice(a.marketCap, 6)} ${q}`),
-        stat("Progress", progressBar(a.progressBps, a.name)),
-        stat("24h volume", amount(a.volume24h, `${formatUnits(a.volume24h, a.quoteDecimals, 3)} ${q}`)),
+        stat("Price", h("span", { "data-field": "price", "data-price-q64": a.priceQ64 }, cells.price)),
+        stat("Market cap", cells.marketCap),
+        stat("Progress", cells.progressBps === null ? noPoolMark() : progressBar(cells.progressBps, cells.name)),
+        stat("24h volume", cells.volume24h ? amount(cells.volume24h.units, cells.volume24h.text) : NONE),
         stat("Trades", String(a.trades)),
         stat("Holders", String(a.holders)),
         stat("Stakers", String(a.stakers)),
         stat("Created", formatTime(a.createdAt))));
   }
 
-  function renderCurve(a: AgentSummary, pool: PoolState | null) {
+  /** Shows the market sections, or (no Solana pool) the note in their place. */
+  function showMarket(a: AgentSummary): a is ListedAgent {
+    const listed = isListed(a);
+    for (const el of marketParts) el.hidden = !listed;
+    noPool.hidden = listed;
+    if (!listed) {
+      noPoolText.textContent = a.pool === null
+        ? `${agentName(a)} ${a.originEid !== null ? `was registered from another chain (LayerZero eid ${a.originEid}) and ` : ""}has no pool on Solana yet: `
+          + "its price, chart, curve, trades and trading appear here once its pool opens."
+        : "The indexer has not read this agent's pool yet.";
+    }
+    return listed;
+  }
+
+  function renderCurve(a: ListedAgent, pool: PoolState | null) {
     const shape = pool && curveShape(pool);
     if (!pool) return fill(curveBox, h("p", { class: "empty" }, "This agent has no pool yet."));
     if (!shape) return fill(curveBox, h("p", { class: "empty" }, "This pool is a constant-product pool from the start: it has no bonding curve."));
     fill(curveBox, curveFigure(a.mint, pool, shape, mintLabel(a.quoteMint)));
   }
 
-  async function loadCandles(a: AgentSummary) {
+  async function loadCandles(a: ListedAgent) {
     const candles = await api.candles(mint, interval);
     if (closed) return;
     chart ??= candleChart(chartBox);
     const scale = chart.set(mint, interval, candles, a.quoteDecimals);
     chartUnit.textContent = candles.length
-      ? `${mintLabel(a.quoteMint)} ${perTokens(scale, a.symbol)}; volume in ${mintLabel(a.quoteMint)}`
+      ? `${mintLabel(a.quoteMint)} ${perTokens(scale, tokenLabel(a))}; volume in ${mintLabel(a.quoteMint)}`
       : "No trades yet.";
   }
 
@@ -120,7 +145,7 @@ export function agentPage(root: HTMLElement, c: Chain, mint: string): () => void
         fetchPool(c.backend, key),
         wallet ? loadBalances(c, mint, wallet.signer.publicKey) : Promise.resolve(null as Balances | null),
       ]);
-      decimals.set(a.quoteMint, a.quoteDecimals);
+      if (a.quoteMint !== null && a.quoteDecimals !== null) decimals.set(a.quoteMint, a.quoteDecimals);
       const rewardMints = new Set([
         ...revenue.map((r) => r.rewardMint), ...stakers.stakers.flatMap((s) => s.claimed.map((x) => x.rewardMint)),
         ...(balances?.claimable.map((x) => x.rewardMint) ?? []),
@@ -130,13 +155,15 @@ export function agentPage(root: HTMLElement, c: Chain, mint: string): () => void
       agent = a;
       grid.hidden = false;
       renderHead(a);
-      renderCurve(a, pool);
-      trade.update(a, balances);
       position.update(a, balances);
       fill(revenueBox, revenueSection(revenue, decimalsOf, mintLabel));
       fill(stakersBox, stakersTable(a, stakers.stakers, decimalsOf, mintLabel));
-      fill(tradesBox, tradesTable(a, trades, mintLabel(a.quoteMint)));
-      await loadCandles(a);
+      if (showMarket(a)) {
+        renderCurve(a, pool);
+        trade.update(a, balances);
+        fill(tradesBox, tradesTable(a, trades, mintLabel(a.quoteMint)));
+        await loadCandles(a);
+      }
       status.clear();
     })().catch((e) => {
       const unknown = e instanceof ApiError && e.status === 404 && !agent;
@@ -147,7 +174,7 @@ export function agentPage(root: HTMLElement, c: Chain, mint: string): () => void
 
   intervals.addEventListener("change", (e) => {
     interval = (e.target as HTMLInputElement).value as Interval;
-    if (agent) loadCandles(agent).catch((err) => status.show(describeError(err), "error"));
+    if (agent && isListed(agent)) loadCandles(agent).catch((err) => status.show(describeError(err), "error"));
   });
   const offWallet = walletState.subscribe(() => void refresh());
   const timer = setInterval(() => {

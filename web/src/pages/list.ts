@@ -1,10 +1,11 @@
 /** Every agent, in a table sorted by the indexer on the column chosen. */
 import { type AgentSummary, type SortKey, api } from "../api.js";
-import { type Chain, mintDecimals, mintLabel } from "../chain.js";
+import { type Chain, mintDecimals } from "../chain.js";
 import { amount, fill, h, statusLine } from "../dom.js";
 import { describeError } from "../errors.js";
-import { formatAge, formatPrice, formatTime, formatUnits } from "../format.js";
-import { commitmentBadge, phaseBadge, progressBar } from "../ui/badges.js";
+import { formatAge, formatTime, shortKey } from "../format.js";
+import { NONE, agentCells } from "../summary.js";
+import { commitmentBadge, noPoolMark, phaseBadge, progressBar } from "../ui/badges.js";
 
 const REFRESH_MS = 10_000;
 
@@ -27,27 +28,28 @@ export function sortHash(current: ListQuery, key: SortKey): string {
   return `#/?sort=${key}&order=${order}`;
 }
 
-/** Revenue in the quote mint, or per reward mint (base units where a mint's decimals could not be read). */
-function revenueCell(a: AgentSummary, decimals: Map<string, number>): (Node | string)[] {
-  const parts = a.revenueByMint ?? [{ rewardMint: a.quoteMint, amount: a.revenue }];
-  return parts.flatMap((p, i) => {
-    const d = p.rewardMint === a.quoteMint ? a.quoteDecimals : decimals.get(p.rewardMint);
-    const text = d === undefined ? `${p.amount} units of ${mintLabel(p.rewardMint)}` : `${formatUnits(p.amount, d, 4)} ${mintLabel(p.rewardMint)}`;
-    return [i ? ", " : "", amount(p.amount, text)];
-  });
+/** One agent's row; one without a Solana pool shows NONE for its market and the no-pool mark for its progress. */
+function row(a: AgentSummary, decimals: Map<string, number>): HTMLTableRowElement {
+  const c = agentCells(a, decimals);
+  return h("tr", { "data-mint": a.mint, "data-commitment": a.commitment },
+    h("th", { scope: "row" },
+      h("a", { href: `#/agent/${a.mint}` }, c.name, c.symbol !== null && " ", c.symbol !== null && h("span", { class: "symbol" }, c.symbol)),
+      " ", commitmentBadge(a.commitment)),
+    h("td", {}, phaseBadge(a.phase)),
+    h("td", { class: "num", "data-price-q64": a.priceQ64 }, c.price),
+    h("td", { class: "num" }, c.marketCap),
+    h("td", {}, c.progressBps === null ? noPoolMark() : progressBar(c.progressBps, c.name)),
+    h("td", { class: "num" }, c.volume24h ? amount(c.volume24h.units, c.volume24h.text) : NONE),
+    h("td", { class: "num" }, ...c.revenue.flatMap((p, i) => [i ? ", " : "", amount(p.units, p.text)])),
+    h("td", {}, h("time", { datetime: new Date(a.createdAt * 1000).toISOString(), title: formatTime(a.createdAt) }, formatAge(a.createdAt))));
 }
 
-function row(a: AgentSummary, decimals: Map<string, number>): HTMLTableRowElement {
-  const q = mintLabel(a.quoteMint);
-  return h("tr", { "data-mint": a.mint, "data-commitment": a.commitment },
-    h("th", { scope: "row" }, h("a", { href: `#/agent/${a.mint}` }, a.name, " ", h("span", { class: "symbol" }, a.symbol)), " ", commitmentBadge(a.commitment)),
-    h("td", {}, phaseBadge(a.phase)),
-    h("td", { class: "num", "data-price-q64": a.priceQ64 }, `${formatPrice(a.price)} ${q}`),
-    h("td", { class: "num" }, `${formatPrice(a.marketCap, 6)} ${q}`),
-    h("td", {}, progressBar(a.progressBps, a.name)),
-    h("td", { class: "num" }, amount(a.volume24h, `${formatUnits(a.volume24h, a.quoteDecimals, 3)} ${q}`)),
-    h("td", { class: "num" }, ...revenueCell(a, decimals)),
-    h("td", {}, h("time", { datetime: new Date(a.createdAt * 1000).toISOString(), title: formatTime(a.createdAt) }, formatAge(a.createdAt))));
+/** The row of an agent the page could not show (a summary off the contract): its mint and why, the other rows unaffected. */
+function failedRow(a: AgentSummary, e: unknown): HTMLTableRowElement {
+  console.error(`agent ${a.mint}:`, e);
+  return h("tr", { "data-mint": a.mint, "data-commitment": a.commitment, class: "failed" },
+    h("th", { scope: "row" }, h("a", { href: `#/agent/${a.mint}` }, shortKey(a.mint))),
+    h("td", { colspan: COLUMNS.length - 1, class: "muted" }, `Cannot show this agent: ${describeError(e)}`));
 }
 
 export function listPage(root: HTMLElement, c: Chain, query: ListQuery): () => void {
@@ -75,7 +77,13 @@ export function listPage(root: HTMLElement, c: Chain, query: ListQuery): () => v
       const decimals = new Map<string, number>();
       await Promise.all([...mints].map((m) => mintDecimals(c, m).then((d) => decimals.set(m, d), () => {})));
       if (closed) return;
-      fill(body, ...agents.map((a) => row(a, decimals)));
+      fill(body, ...agents.map((a) => {
+        try {
+          return row(a, decimals);
+        } catch (e) {
+          return failedRow(a, e);
+        }
+      }));
       empty.hidden = agents.length > 0;
       status.clear();
     } catch (e) {

@@ -8,6 +8,7 @@ import type { Chain } from "../chain.js";
 import { amount, fill, h, statusLine } from "../dom.js";
 import { InputError } from "../errors.js";
 import { formatUnits } from "../format.js";
+import { tokenLabel } from "../summary.js";
 import { run } from "./action.js";
 
 export interface PositionPanel {
@@ -48,7 +49,7 @@ export function positionPanel(
       if (v === 0n) throw new Error();
       return v;
     } catch {
-      throw new InputError(`the amount to ${what} must be a positive number of ${agent!.symbol} with at most ${agent!.baseDecimals} decimals`);
+      throw new InputError(`the amount to ${what} must be a positive number of ${tokenLabel(agent!)} with at most ${agent!.baseDecimals} decimals`);
     }
   };
   const key = () => new PublicKey(mint);
@@ -57,13 +58,13 @@ export function positionPanel(
 
   controls.querySelector("form[name=stake]")!.addEventListener("submit", (e) => {
     e.preventDefault();
-    void act(`Staking ${agent!.symbol}`, (client) => client.stake(key(), units(stakeInput, "stake")), () => `Staked ${stakeInput.value} ${agent!.symbol}`)
+    void act(`Staking ${tokenLabel(agent!)}`, (client) => client.stake(key(), units(stakeInput, "stake")), () => `Staked ${stakeInput.value} ${tokenLabel(agent!)}`)
       .then((ok) => ok && (stakeInput.value = ""));
   });
   controls.querySelector("form[name=unstake]")!.addEventListener("submit", (e) => {
     e.preventDefault();
     void act("Requesting an unstake", (client) => client.requestUnstake(key(), units(unstakeInput, "unstake")),
-      () => `Unstake of ${unstakeInput.value} ${agent!.symbol} requested`).then((ok) => ok && (unstakeInput.value = ""));
+      () => `Unstake of ${unstakeInput.value} ${tokenLabel(agent!)} requested`).then((ok) => ok && (unstakeInput.value = ""));
   });
   withdraw.addEventListener("click", () => void act("Withdrawing", (client) => client.withdraw(key()), () => "Withdrawn"));
   claim.addEventListener("click", () => void act("Claiming rewards", (client) => client.claim(key()), (s) => {
@@ -76,8 +77,8 @@ export function positionPanel(
     el,
     update(next, b) {
       agent = next;
-      stakeLabel.textContent = `Amount to stake (${next.symbol})`;
-      unstakeLabel.textContent = `Amount to unstake (${next.symbol})`;
+      stakeLabel.textContent = `Amount to stake (${tokenLabel(next)})`;
+      unstakeLabel.textContent = `Amount to unstake (${tokenLabel(next)})`;
       controls.hidden = !b;
       hint.textContent = b ? "" : "Connect a wallet to see your balances, trade and stake.";
       if (!b) return fill(list);
@@ -86,7 +87,7 @@ export function positionPanel(
       const waiting = b.unstaking > 0n && b.unlockAt > b.now;
       fill(list,
         ...row("SOL", "sol", b.sol, formatUnits(b.sol, 9)),
-        ...row(next.symbol, "agent", b.agent, formatUnits(b.agent, next.baseDecimals)),
+        ...row(tokenLabel(next), "agent", b.agent, formatUnits(b.agent, next.baseDecimals)),
         ...row("Staked", "staked", b.staked, formatUnits(b.staked, next.baseDecimals)),
         ...(b.unstaking > 0n
           ? row("Unstaking", "unstaking", b.unstaking, formatUnits(b.unstaking, next.baseDecimals),

@@ -1,7 +1,8 @@
 /** The agent page's tables: recent trades, stakers, revenue by source and by chain. */
-import type { AgentSummary, RevenueByMint, Staker, TradeRecord } from "../api.js";
+import type { AgentSummary, ListedAgent, RevenueByMint, Staker, TradeRecord } from "../api.js";
 import { amount, h } from "../dom.js";
 import { formatAge, formatPrice, formatTime, formatUnits, shortKey } from "../format.js";
+import { tokenLabel } from "../summary.js";
 import { commitmentBadge } from "./badges.js";
 
 function table(caption: string, headers: string[], rows: HTMLTableRowElement[], empty: string): HTMLElement {
@@ -13,7 +14,7 @@ function table(caption: string, headers: string[], rows: HTMLTableRowElement[], 
       h("tbody", {}, ...rows)));
 }
 
-export function tradesTable(agent: AgentSummary, trades: TradeRecord[], quoteLabel: string): HTMLElement {
+export function tradesTable(agent: ListedAgent, trades: TradeRecord[], quoteLabel: string): HTMLElement {
   const rows = trades.map((t) => h("tr", { "data-signature": t.signature, "data-commitment": t.commitment, class: t.commitment },
     h("td", {}, h("time", { datetime: new Date(t.time * 1000).toISOString(), title: formatTime(t.time) }, formatAge(t.time))),
     h("td", {}, h("span", { class: `side ${t.side}` }, t.side)),
@@ -24,7 +25,7 @@ export function tradesTable(agent: AgentSummary, trades: TradeRecord[], quoteLab
     h("td", {}, h("span", { class: "key", title: t.user }, shortKey(t.user))),
     h("td", {}, h("span", { class: "key", title: t.signature }, shortKey(t.signature)), " ", commitmentBadge(t.commitment))));
   return table("Recent trades, newest first",
-    ["When", "Side", `Tokens (${agent.symbol})`, `Paid / received (${quoteLabel})`, `Price (${quoteLabel})`, `Fee (${quoteLabel})`, "Trader", "Transaction"],
+    ["When", "Side", `Tokens (${tokenLabel(agent)})`, `Paid / received (${quoteLabel})`, `Price (${quoteLabel})`, `Fee (${quoteLabel})`, "Trader", "Transaction"],
     rows, "No trades yet.");
 }
 
@@ -36,10 +37,10 @@ export function stakersTable(agent: AgentSummary, stakers: Staker[], decimalsOf:
     h("td", { class: "num" }, ...s.claimed.flatMap((c, i) => [
       i ? ", " : "", amount(c.amount, `${formatUnits(c.amount, decimalsOf(c.rewardMint), 6)} ${labelOf(c.rewardMint)}`),
     ]))));
-  return table("Stakers, largest first", ["Staker", `Staked (${agent.symbol})`, "Unstaking", "Rewards claimed"], rows, "Nobody stakes this agent yet.");
+  return table("Stakers, largest first", ["Staker", `Staked (${tokenLabel(agent)})`, "Unstaking", "Rewards claimed"], rows, "Nobody stakes this agent yet.");
 }
 
-const SOURCE_NAMES = { trading: "Trading fees", direct: "Direct deposits", bridged: "Bridged from other chains" } as const;
+const SOURCE_NAMES = { trading: "Trading fees", direct: "Direct deposits", bridged: "Bridged from other chains", commerce: "Jobs for other agents" } as const;
 
 export function chainName(chain: string): string {
   const known: Record<string, string> = { solana: "Solana", base: "Base", "base-sepolia": "Base Sepolia" };

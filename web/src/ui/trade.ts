@@ -2,25 +2,27 @@
 import { type PoolState, type TradeResult, fetchPool, parseAmount, priceString } from "@agentpad/sdk";
 import { PublicKey } from "@solana/web3.js";
 
-import type { AgentSummary } from "../api.js";
+import type { ListedAgent } from "../api.js";
 import type { Balances } from "../balances.js";
 import { type Chain, mintLabel } from "../chain.js";
 import { amount, fill, h, statusLine } from "../dom.js";
 import { InputError, describeError } from "../errors.js";
 import { formatBps, formatPrice, formatUnits } from "../format.js";
 import { type Preview, parseSlippage, preview } from "../quote.js";
+import { tokenLabel } from "../summary.js";
 import { run } from "./action.js";
 
 const SLIPPAGE_KEY = "agentpad.slippage";
 
 export interface TradePanel {
   el: HTMLElement;
-  update(agent: AgentSummary, balances: Balances | null): void;
+  /** Only for an agent with a Solana pool (the page shows no trade panel otherwise). */
+  update(agent: ListedAgent, balances: Balances | null): void;
 }
 
 /** The trade form; `settle(signature)` waits until the indexer shows the trade and refreshes the page. */
 export function tradePanel(c: Chain, mint: string, settle: (signature: string) => Promise<void>): TradePanel {
-  let agent: AgentSummary | undefined;
+  let agent: ListedAgent | undefined;
   let quoteLabel = "";
   let balances: Balances | null = null;
   const status = statusLine();
@@ -45,8 +47,8 @@ export function tradePanel(c: Chain, mint: string, settle: (signature: string) =
   function relabel() {
     if (!agent) return;
     const buying = side() === "buy";
-    amountLabel.textContent = buying ? `Amount to spend (${quoteLabel}, fee included)` : `Amount to sell (${agent.symbol})`;
-    submit.textContent = buying ? `Buy ${agent.symbol}` : `Sell ${agent.symbol}`;
+    amountLabel.textContent = buying ? `Amount to spend (${quoteLabel}, fee included)` : `Amount to sell (${tokenLabel(agent)})`;
+    submit.textContent = buying ? `Buy ${tokenLabel(agent)}` : `Sell ${tokenLabel(agent)}`;
     max.hidden = buying || !balances;
     fill(details);
   }
@@ -75,7 +77,7 @@ export function tradePanel(c: Chain, mint: string, settle: (signature: string) =
     const t = p.trade;
     const buying = t.side === "buy";
     const price = (q: bigint) => `${formatPrice(priceString(q, pool.baseDecimals, pool.quoteDecimals))} ${quoteLabel}`;
-    const tokenText = (units: bigint) => `${formatUnits(units, a.baseDecimals, 2)} ${a.symbol}`;
+    const tokenText = (units: bigint) => `${formatUnits(units, a.baseDecimals, 2)} ${tokenLabel(a)}`;
     const quoteText = (units: bigint) => `${formatUnits(units, a.quoteDecimals, 6)} ${quoteLabel}`;
     const row = (term: string, ...desc: (Node | string)[]) => h("div", {}, h("dt", {}, term), h("dd", {}, ...desc));
     fill(details,
@@ -118,7 +120,7 @@ export function tradePanel(c: Chain, mint: string, settle: (signature: string) =
     clearTimeout(debounce);
     const a = agent!;
     await run<TradeResult>(c, status, form, {
-      doing: side() === "buy" ? `Buying ${a.symbol}` : `Selling ${a.symbol}`,
+      doing: side() === "buy" ? `Buying ${tokenLabel(a)}` : `Selling ${tokenLabel(a)}`,
       async send(client) {
         // The bound sent is the minimum shown: the preview is made again now, from the pool as it is.
         const { pool, p, amount: units } = await quote();
@@ -130,8 +132,8 @@ export function tradePanel(c: Chain, mint: string, settle: (signature: string) =
         const t = sent.events.find((ev) => ev.name === "tradeExecuted")?.data;
         if (!t) return "Traded";
         return t.isBuy
-          ? `Bought ${formatUnits(t.baseAmount, a.baseDecimals)} ${a.symbol} for ${formatUnits(t.quoteAmount, a.quoteDecimals)} ${quoteLabel}`
-          : `Sold ${formatUnits(t.baseAmount, a.baseDecimals)} ${a.symbol} for ${formatUnits(t.quoteAmount, a.quoteDecimals)} ${quoteLabel}`;
+          ? `Bought ${formatUnits(t.baseAmount, a.baseDecimals)} ${tokenLabel(a)} for ${formatUnits(t.quoteAmount, a.quoteDecimals)} ${quoteLabel}`
+          : `Sold ${formatUnits(t.baseAmount, a.baseDecimals)} ${tokenLabel(a)} for ${formatUnits(t.quoteAmount, a.quoteDecimals)} ${quoteLabel}`;
       },
     });
   });
