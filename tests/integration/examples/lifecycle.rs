@@ -499,6 +499,16 @@ async fn main() {
     let events = env.send_with_events(&[commerce::approve_job(&op_a.pubkey(), &Evaluator::Client, &job1, a_wsol)], &[op_a]).await.unwrap();
     let paid1 = events.iter().find_map(|e| decode_event::<JobPaid>(e)).expect("JobPaid");
     println!("  B delivers; A approves: {} SOL to B's fee vault", sol(paid1.provider_amount));
+    // A delivers-but-rejected job: A hires C for 0.3 SOL and rejects the deliverable; A is refunded in full.
+    let job4 = job_keys(op_a, 4, c_mint);
+    env.send(&[commerce::create_job(&job4, args(4, 3 * QUOTE / 10, Evaluator::Client, 0, now + 86_400), None)], &[op_a]).await.unwrap();
+    env.send(&[commerce::accept_job(&op_c.pubkey(), &job4)], &[op_c]).await.unwrap();
+    env.send(&[commerce::fund_job(&job4, a_wsol)], &[op_a]).await.unwrap();
+    env.send(&[commerce::submit_job(&op_c.pubkey(), &job4, [0xC4; 32], "ipfs://agentpad-demo/deliverable/c-rejected".into())], &[op_c]).await.unwrap();
+    let before = env.token_balance(a_wsol).await;
+    env.send(&[commerce::reject_job(&op_a.pubkey(), &Evaluator::Client, &job4, a_wsol)], &[op_a]).await.unwrap();
+    assert_eq!(env.token_balance(a_wsol).await - before, 3 * QUOTE / 10);
+    println!("  job {}: A hires C for 0.3 SOL and rejects the deliverable: A's 0.3 SOL comes back", job4.job);
     // A third job is funded and never delivered: at its expiry anyone refunds A in full.
     let job3 = job_keys(op_a, 3, c_mint);
     env.send(&[commerce::create_job(&job3, args(3, QUOTE, Evaluator::Client, 0, now + 3_600), None)], &[op_a]).await.unwrap();
