@@ -91,6 +91,28 @@ describe("agentpad CLI", function () {
     assert.match(unstake.out, /^unstaking 2000 tokens, withdrawable at unix \d+/m);
   });
 
+  it("refuses bad input with clear errors before sending", async () => {
+    const cases: [string[], number, RegExp][] = [
+      [["buy", Keypair.generate().publicKey.toBase58(), "1"], 1, /UnknownAgent/],
+      [["sell", mint.toBase58(), "100000000000"], 1, /InsufficientBalance/],
+      [["buy", mint.toBase58(), "1", "--slippage", "-5"], 2, /must be whole bps/],
+      [["unstake", mint.toBase58(), "--withdraw"], 1, /CooldownNotElapsed/],
+      [["distribute", Keypair.generate().publicKey.toBase58()], 1, /UnknownAgent/],
+      [["buy", mint.toBase58(), "abc"], 2, /not an amount/],
+      [["buy", mint.toBase58(), "0.0000000001"], 2, /more than 9 decimals/],
+      [["buy", "not-a-key", "1"], 2, /not a base58 public key/],
+      [["bridge-peer", "30184", "0x1234"], 2, /20 or 32 bytes/],
+      [["launch", "--name", "x", "--symbol", "x", "--uri", "x"], 2, /lookup table/],
+    ];
+    for (const [args, code, pattern] of cases) {
+      const r = await cli(...args);
+      assert.equal(r.code, code, `${args.join(" ")}: ${r.out} ${r.err}`);
+      assert.match(r.err, pattern, args.join(" "));
+    }
+    const json = await cli("--json", "buy", Keypair.generate().publicKey.toBase58(), "1");
+    assert.deepEqual(Object.keys(JSON.parse(json.out)), ["error", "program", "message"]);
+  });
+
   it("names an agent's operator and runs a job from request to approval", async () => {
     const operator = await h.wallet(10);
     const opKey = `${dir}/operator.json`;
@@ -166,28 +188,6 @@ describe("agentpad CLI", function () {
     const json = await cli("--json", "job", "status", Keypair.generate().publicKey.toBase58());
     assert.deepEqual(JSON.parse(json.out).error, "UnknownJob");
     assert.equal(await wallet.backend.getBalance(wallet.address), before, "nothing was sent");
-  });
-
-  it("refuses bad input with clear errors before sending", async () => {
-    const cases: [string[], number, RegExp][] = [
-      [["buy", Keypair.generate().publicKey.toBase58(), "1"], 1, /UnknownAgent/],
-      [["sell", mint.toBase58(), "100000000000"], 1, /InsufficientBalance/],
-      [["buy", mint.toBase58(), "1", "--slippage", "-5"], 2, /must be whole bps/],
-      [["unstake", mint.toBase58(), "--withdraw"], 1, /CooldownNotElapsed/],
-      [["distribute", Keypair.generate().publicKey.toBase58()], 1, /UnknownAgent/],
-      [["buy", mint.toBase58(), "abc"], 2, /not an amount/],
-      [["buy", mint.toBase58(), "0.0000000001"], 2, /more than 9 decimals/],
-      [["buy", "not-a-key", "1"], 2, /not a base58 public key/],
-      [["bridge-peer", "30184", "0x1234"], 2, /20 or 32 bytes/],
-      [["launch", "--name", "x", "--symbol", "x", "--uri", "x"], 2, /lookup table/],
-    ];
-    for (const [args, code, pattern] of cases) {
-      const r = await cli(...args);
-      assert.equal(r.code, code, `${args.join(" ")}: ${r.out} ${r.err}`);
-      assert.match(r.err, pattern, args.join(" "));
-    }
-    const json = await cli("--json", "buy", Keypair.generate().publicKey.toBase58(), "1");
-    assert.deepEqual(Object.keys(JSON.parse(json.out)), ["error", "program", "message"]);
   });
 
   it("turns every bad input a new user tried into one line and an exit code, sending nothing", async () => {
