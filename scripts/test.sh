@@ -4,7 +4,8 @@
 #   2. Rust: the math crate's unit and property tests and the integration suites on the
 #      native bank (the cluster-runtime suites, e.g. pre-funded addresses, on the .so files);
 #   3. the integration suites again on the sBPF .so files in LiteSVM with mainnet-beta's
-#      features (AGENTPAD_RUNTIME=sbf);
+#      features (AGENTPAD_RUNTIME=sbf) — the Jupiter adapter's quotes against executed
+#      trades (jupiter.rs) among them;
 #   4. the cross-program invariant fuzzer: 100,000 random operations over 4 seeds;
 #   5. the committed IDLs and TS types match the programs (Anchor's IDL builder);
 #   6. the lifecycle replayed on sBPF (byte-identical state, compute-unit ceilings);
