@@ -1,8 +1,9 @@
 //! The Jupiter adapter (`agentpad-jupiter`) against the programs: every quote it gives is
 //! executed through the instruction built from its own account metas, with the quote as the
 //! exact limit, and must be the program's trade to the unit — amounts, fee, balances — on
-//! random pools (one and sixteen segments) and amounts, through every phase: curve,
-//! complete (not offered), graduated. Every refusal is checked against the program too: it
+//! random pools (one and sixteen segments, an SPL Token or Token-2022 quote mint, a bridged
+//! agent's seeded pool) and amounts, through every phase: curve, complete (not offered),
+//! graduated. Every refusal is checked against the program too: it
 //! refuses or cuts that trade (or, during the anti-sniper window, would cut it once the fee
 //! falls). Near the threshold a quote is offered exactly when the program fills it whole.
 //!
@@ -64,10 +65,15 @@ struct Venue {
     tally: Tally,
 }
 
-/// `segments`: 1 is the standard preset, more a segmented one.
+/// `segments`: 1 is the standard preset, more a segmented one; the quote mint is under
+/// SPL Token.
 async fn venue(segments: usize) -> Venue {
+    venue_on(segments, anchor_spl::token::ID).await
+}
+
+async fn venue_on(segments: usize, quote_token_program: Pubkey) -> Venue {
     let mut env = Env::start().await;
-    let protocol = env.setup_protocol().await;
+    let protocol = env.setup_protocol_with(quote_token_program, &[]).await;
     let preset = if segments == 1 {
         agentpad_tests::fixtures::PRESET
     } else {
@@ -84,6 +90,41 @@ async fn venue(segments: usize) -> Venue {
     let clock = ClockRef::from(env.clock().await);
     let account = env.account(keys.pool).await.unwrap();
     let keyed = KeyedAccount { key: keys.pool, account, params: None };
+    let amm = AgentpadAmm::from_keyed_account(&keyed, &AmmContext { clock_ref: clock.clone() }).unwrap();
+    Venue { env, keys, amm, clock, trader, tally: Tally::default() }
+}
+
+/// A Base agent's pool on Solana: registered by the admin (no link needed), its tokens
+/// bridged in through the OFT, opened by its creator over seeded reserves — a
+/// constant-product pool from its first second (and its anti-sniper window).
+async fn bridged_venue() -> Venue {
+    use agent_factory::instructions::BridgedOrigin;
+    use agentpad_client::instructions::agent_factory::{RegisterBridged, admin_register_bridged_agent, open_bridged_pool};
+    let mut env = Env::start().await;
+    let protocol = env.setup_protocol().await;
+    let (virtual_oft, agent) = (env.bridged_token(9).await, env.bridged_agent_token(&[]).await);
+    let creator = env.new_user(10 * QUOTE).await;
+    let register = RegisterBridged {
+        creator: creator.pubkey(),
+        mint: agent.mint,
+        preset_id: agentpad_tests::fixtures::PRESET,
+        reward_mint: virtual_oft.mint,
+        reward_token_program: virtual_oft.token_program,
+        unstake_cooldown: None,
+    };
+    let origin = BridgedOrigin { creator: creator.pubkey(), oft_store: agent.store, origin_eid: 30184, origin_token: [0x77; 32] };
+    let admin = env.admin.insecure_clone();
+    env.send(&[admin_register_bridged_agent(&admin.pubkey(), &register, origin)], &[&admin]).await.unwrap();
+    let keys = PoolKeys::for_mint(agent.mint, protocol.quote_mint, protocol.quote_token_program);
+    let trader = env.trader(&protocol, &keys, 100_000 * QUOTE).await;
+    env.fund_quote(&protocol, &creator.pubkey(), 50 * QUOTE).await;
+    for (nonce, owner, amount) in [(1, creator.pubkey(), 200_000_000 * TOKEN), (2, trader.pubkey(), 5_000_000 * TOKEN)] {
+        let packet = agentpad_tests::fixtures::Packet::new(30184, [0xA6; 32], nonce, &oft_mock::encode_oft_message(&owner, amount, None));
+        env.oft_receive(&agent, &packet, &owner).await.unwrap();
+    }
+    env.send(&[open_bridged_pool(&creator.pubkey(), &keys, agentpad_tests::fixtures::PRESET, 200_000_000 * TOKEN, 50 * QUOTE)], &[&creator]).await.unwrap();
+    let clock = ClockRef::from(env.clock().await);
+    let keyed = KeyedAccount { key: keys.pool, account: env.account(keys.pool).await.unwrap(), params: None };
     let amm = AgentpadAmm::from_keyed_account(&keyed, &AmmContext { clock_ref: clock.clone() }).unwrap();
     Venue { env, keys, amm, clock, trader, tally: Tally::default() }
 }
@@ -269,9 +310,9 @@ fn log_uniform(rng: &mut ChaCha8Rng, max: u64) -> u64 {
 /// Random pools and amounts through every phase: the curve (from launch, in the
 /// anti-sniper window), the completed curve (inactive, every quote refused, the program
 /// refuses too), and the graduated pool.
-async fn every_phase(segments: usize, seed: u64) -> Tally {
+async fn every_phase(segments: usize, quote_token_program: Pubkey, seed: u64) -> Tally {
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
-    let mut v = venue(segments).await;
+    let mut v = venue_on(segments, quote_token_program).await;
     assert!(v.amm.is_active());
     assert_eq!(v.amm.phase(), Phase::Curve);
 
@@ -302,6 +343,7 @@ async fn every_phase(segments: usize, seed: u64) -> Tally {
     assert_eq!(v.amm.phase(), Phase::Graduated);
     assert!(v.amm.is_active());
     v.random_trades(&mut rng, 80, 200 * QUOTE, 200_000_000 * TOKEN).await;
+    assert!(v.tally.compared >= 120, "most random trades are quoted: {}", v.tally.compared);
     v.tally
 }
 
@@ -321,12 +363,17 @@ impl Venue {
 
 #[tokio::test]
 async fn quotes_equal_executions_through_every_phase_of_a_one_segment_curve() {
-    every_phase(1, 19).await.print("one segment");
+    every_phase(1, anchor_spl::token::ID, 19).await.print("one segment");
+}
+
+#[tokio::test]
+async fn quotes_equal_executions_through_every_phase_with_a_token_2022_quote_mint() {
+    every_phase(1, anchor_spl::token_2022::ID, 2022).await.print("one segment, Token-2022 quote");
 }
 
 #[tokio::test]
 async fn quotes_equal_executions_through_every_phase_of_a_sixteen_segment_curve() {
-    every_phase(16, 1919).await.print("sixteen segments");
+    every_phase(16, anchor_spl::token::ID, 1919).await.print("sixteen segments");
 }
 
 impl Venue {
@@ -441,6 +488,7 @@ async fn near_the_threshold_a_buy_is_quoted_exactly_when_the_program_fills_it_wh
         let state = v.amm.market().unwrap();
         assert!(state.params.graduation_threshold - state.reserves.quote < QUOTE / 1_000_000, "at most a few units short of the threshold");
         v.tally.print(&format!("near the threshold, {segments} segment(s)"));
+        assert!(v.tally.landed_later > 0 && v.tally.refused.contains_key("the program would cut it once the anti-sniper fee falls"), "the window's case is exercised");
     }
 }
 
@@ -527,4 +575,17 @@ async fn the_adapter_trades_only_its_pool_and_says_why_in_one_line() {
     let trader = v.trader.insecure_clone();
     v.env.send(&[swap], &[&trader]).await.unwrap();
     assert_eq!(v.env.token_balance(destination).await, quote.out_amount);
+}
+
+/// A bridged agent's pool, graduated from its opening: random trades from its first second
+/// (anti-sniper window included), each quote executed and equal to the program's trade.
+#[tokio::test]
+async fn quotes_equal_executions_on_a_bridged_agents_pool() {
+    let mut v = bridged_venue().await;
+    assert_eq!(v.amm.phase(), Phase::Graduated);
+    assert!(v.amm.is_active() && v.amm.pool().params.extra_segments == 0);
+    let mut rng = ChaCha8Rng::seed_from_u64(30184);
+    v.random_trades(&mut rng, 100, 20 * QUOTE, 20_000_000 * TOKEN).await;
+    v.tally.print("bridged agent's pool");
+    assert!(v.tally.compared >= 80, "most random trades are quoted");
 }
