@@ -122,9 +122,9 @@ impl AgentpadAmm {
                 // The anti-sniper fee only falls until the trade lands, and at a lower rate
                 // the same input buys more: it must not reach the threshold at the lowest.
                 let lowest_fee = self.pool.fee_bps_at(i64::MAX);
-                let at_lowest = market.buy_exact_in(amount, lowest_fee).map_err(refused)?;
+                let whole_at_lowest = || fee_bps == lowest_fee || market.buy_exact_in(amount, lowest_fee).is_ok_and(|t| t.quote_amount == amount);
                 ensure!(
-                    trade.quote_amount == amount && at_lowest.quote_amount == amount,
+                    trade.quote_amount == amount && whole_at_lowest(),
                     "pool {}: {amount} in would reach the graduation threshold and fill only in part ({} more completes the curve)",
                     self.keys.pool,
                     market.params.graduation_threshold - market.reserves.quote,
