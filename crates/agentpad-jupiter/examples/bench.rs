@@ -28,7 +28,7 @@ fn pool_account(params: PoolParams, specs: &[bonding_curve::state::SegmentSpec],
     let segments = params.curve().build_segments(&specs).expect("a valid preset");
     let mut pool: Pool = bytemuck::Zeroable::zeroed();
     (pool.base_mint, pool.quote_mint) = (Pubkey::new_unique(), Pubkey::new_unique());
-    (pool.base_vault, pool.quote_vault, pool.quote_token_program) = (Pubkey::new_unique(), Pubkey::new_unique(), anchor_lang::prelude::Pubkey::new_unique());
+    (pool.base_vault, pool.quote_vault, pool.quote_token_program) = (Pubkey::new_unique(), Pubkey::new_unique(), Pubkey::new_unique());
     pool.params = params;
     pool.base_reserve = params.curve_supply;
     (pool.base_decimals, pool.quote_decimals) = (6, 9);
@@ -89,13 +89,13 @@ fn main() {
         let buy_in = params(10 * QUOTE, quote_mint, base_mint, SwapMode::ExactIn);
         let buy_out = params(amm.quote(&buy_in).unwrap().out_amount, quote_mint, base_mint, SwapMode::ExactOut);
         let sell_in = params(10_000_000 * TOKEN, base_mint, quote_mint, SwapMode::ExactIn);
-        let active = amm.phase() != Phase::Curve || amm.pool().base_reserve < amm.pool().params.curve_supply;
+        let sold_any = amm.phase() != Phase::Curve || amm.pool().base_reserve < amm.pool().params.curve_supply;
         let time = |p: &QuoteParams| match amm.quote(p) {
             Ok(_) => format!("{:.0}", ns_per_call(|| drop(black_box(amm.quote(black_box(p)))))),
             Err(_) => "refused".into(),
         };
         // A pool at launch holds nothing to sell back.
-        let sell = if active { time(&sell_in) } else { "nothing sold yet".into() };
+        let sell = if sold_any { time(&sell_in) } else { "nothing sold yet".into() };
         println!("| {name} | {} | {update:.0} | {} | {} | {sell} |", account.data.len(), time(&buy_in), time(&buy_out));
     }
 }

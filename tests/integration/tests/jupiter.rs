@@ -87,11 +87,7 @@ async fn venue_on(segments: usize, quote_token_program: Pubkey) -> Venue {
     let mint = env.keypair();
     let keys = env.try_launch_on(&protocol, preset, &creator, &mint, None).await.unwrap();
     let trader = env.trader(&protocol, &keys, 100_000 * QUOTE).await;
-    let clock = ClockRef::from(env.clock().await);
-    let account = env.account(keys.pool).await.unwrap();
-    let keyed = KeyedAccount { key: keys.pool, account, params: None };
-    let amm = AgentpadAmm::from_keyed_account(&keyed, &AmmContext { clock_ref: clock.clone() }).unwrap();
-    Venue { env, keys, amm, clock, trader, tally: Tally::default() }
+    Venue::open(env, keys, trader).await
 }
 
 /// A Base agent's pool on Solana: registered by the admin (no link needed), its tokens
@@ -123,10 +119,7 @@ async fn bridged_venue() -> Venue {
         env.oft_receive(&agent, &packet, &owner).await.unwrap();
     }
     env.send(&[open_bridged_pool(&creator.pubkey(), &keys, agentpad_tests::fixtures::PRESET, 200_000_000 * TOKEN, 50 * QUOTE)], &[&creator]).await.unwrap();
-    let clock = ClockRef::from(env.clock().await);
-    let keyed = KeyedAccount { key: keys.pool, account: env.account(keys.pool).await.unwrap(), params: None };
-    let amm = AgentpadAmm::from_keyed_account(&keyed, &AmmContext { clock_ref: clock.clone() }).unwrap();
-    Venue { env, keys, amm, clock, trader, tally: Tally::default() }
+    Venue::open(env, keys, trader).await
 }
 
 fn mints(keys: &PoolKeys, direction: Direction) -> (Pubkey, Pubkey) {
@@ -137,6 +130,14 @@ fn mints(keys: &PoolKeys, direction: Direction) -> (Pubkey, Pubkey) {
 }
 
 impl Venue {
+    /// The adapter made from the pool account, as the aggregator's market cache does.
+    async fn open(mut env: Env, keys: PoolKeys, trader: Keypair) -> Venue {
+        let clock = ClockRef::from(env.clock().await);
+        let keyed = KeyedAccount { key: keys.pool, account: env.account(keys.pool).await.unwrap(), params: None };
+        let amm = AgentpadAmm::from_keyed_account(&keyed, &AmmContext { clock_ref: clock.clone() }).unwrap();
+        Venue { env, keys, amm, clock, trader, tally: Tally::default() }
+    }
+
     /// The aggregator's refresh: the accounts the adapter asks for, and the clock.
     async fn refresh(&mut self) {
         let mut map = AccountMap::default();
@@ -147,9 +148,13 @@ impl Venue {
         self.clock.update(self.env.clock().await);
     }
 
-    fn quote(&self, direction: Direction, mode: SwapMode, amount: u64) -> anyhow::Result<Quote> {
+    fn quote_params(&self, direction: Direction, mode: SwapMode, amount: u64) -> QuoteParams {
         let (input_mint, output_mint) = mints(&self.keys, direction);
-        self.amm.quote(&QuoteParams { amount, input_mint, output_mint, swap_mode: mode, fee_mode: Default::default() })
+        QuoteParams { amount, input_mint, output_mint, swap_mode: mode, fee_mode: Default::default() }
+    }
+
+    fn quote(&self, direction: Direction, mode: SwapMode, amount: u64) -> anyhow::Result<Quote> {
+        self.amm.quote(&self.quote_params(direction, mode, amount))
     }
 
     /// The trader's (quote, base) token accounts.
@@ -161,13 +166,25 @@ impl Venue {
     /// The swap the router would build for `quote` — from the adapter's account metas and
     /// the program's instruction data — with the quote as its exact limit.
     fn swap(&self, direction: Direction, mode: SwapMode, quote: &Quote, destination: Option<Pubkey>) -> Instruction {
+        let params = self.swap_params(direction, mode, quote, destination);
+        let metas = self.amm.get_swap_and_account_metas(&params).unwrap().account_metas;
+        assert_eq!(metas.len(), self.amm.get_accounts_len());
+        assert_eq!((metas[0].pubkey, metas[0].is_writable, metas[0].is_signer), (bonding_curve::ID, false, false));
+        let built = self.amm.swap_instruction(&params).unwrap();
+        assert_eq!(built.accounts, metas[1..], "the instruction's accounts are the metas after the program id");
+        Instruction { program_id: metas[0].pubkey, accounts: metas[1..].to_vec(), data: built.data }
+    }
+
+    /// What the router passes for `quote`: the trader's token accounts (or `destination`
+    /// for the output), the trader as the transfer authority.
+    fn swap_params(&self, direction: Direction, mode: SwapMode, quote: &Quote, destination: Option<Pubkey>) -> SwapParams<'static, 'static> {
         let (input_mint, output_mint) = mints(&self.keys, direction);
         let (quote_account, base_account) = self.accounts();
         let (source, own_destination) = match direction {
             Direction::Buy => (quote_account, base_account),
             Direction::Sell => (base_account, quote_account),
         };
-        let params = SwapParams {
+        SwapParams {
             swap_mode: mode,
             in_amount: quote.in_amount,
             out_amount: quote.out_amount,
@@ -181,13 +198,7 @@ impl Venue {
             quote_mint_to_referrer: None,
             jupiter_program_id: &JUPITER,
             missing_dynamic_accounts_as_default: false,
-        };
-        let metas = self.amm.get_swap_and_account_metas(&params).unwrap().account_metas;
-        assert_eq!(metas.len(), self.amm.get_accounts_len());
-        assert_eq!((metas[0].pubkey, metas[0].is_writable, metas[0].is_signer), (bonding_curve::ID, false, false));
-        let built = self.amm.swap_instruction(&params).unwrap();
-        assert_eq!(built.accounts, metas[1..], "the instruction's accounts are the metas after the program id");
-        Instruction { program_id: metas[0].pubkey, accounts: metas[1..].to_vec(), data: built.data }
+        }
     }
 
     /// Executes `quote` through the adapter's swap and checks it is the program's trade:
@@ -201,14 +212,11 @@ impl Venue {
         let event = events.iter().find_map(|e| decode_event::<TradeExecuted>(e)).expect("a TradeExecuted event");
         let after = (self.env.token_balance(quote_account).await, self.env.token_balance(base_account).await, self.env.pool(&self.keys).await);
         let (paid, received) = match direction {
-            Direction::Buy => ((before.0 - after.0, event.quote_amount), (after.1 - before.1, event.base_amount)),
-            Direction::Sell => ((before.1 - after.1, event.base_amount), (after.0 - before.0, event.quote_amount)),
+            Direction::Buy => (before.0 - after.0, after.1 - before.1),
+            Direction::Sell => (before.1 - after.1, after.0 - before.0),
         };
-        assert_eq!((paid.0, received.0), (quote.in_amount, quote.out_amount), "balances moved as quoted");
-        assert_eq!((paid.1, received.1), (quote.in_amount, quote.out_amount), "the program's trade is the quote");
-        assert_eq!(event.fee, quote.fee_amount);
-        assert_eq!(quote.fee_pct, rust_decimal::Decimal::new(event.fee_bps.into(), 4));
-        assert_eq!(quote.fee_mint, self.keys.quote_mint);
+        assert_eq!((paid, received), (quote.in_amount, quote.out_amount), "balances moved as quoted");
+        self.assert_trade_is(direction, quote, &event);
         let fees = |p: &bonding_curve::state::Pool| p.protocol_fees + p.creator_fees + p.agent_fees;
         assert_eq!(fees(&after.2) - fees(&before.2), quote.fee_amount, "the fee quoted is the fee booked");
         self.tally.compared += 1;
@@ -332,8 +340,7 @@ async fn every_phase(segments: usize, quote_token_program: Pubkey, seed: u64) ->
     for (direction, mode, amount) in [(Direction::Buy, SwapMode::ExactIn, QUOTE), (Direction::Buy, SwapMode::ExactOut, TOKEN), (Direction::Sell, SwapMode::ExactIn, TOKEN)] {
         let e = v.quote(direction, mode, amount).unwrap_err().to_string();
         assert!(e.contains("completed its curve"), "{e}");
-        let refused = v.swap_refused(direction, mode, amount).await;
-        assert_eq!(refused, bc_err(E::CurveComplete));
+        assert_eq!(v.program_fill(direction, mode, amount).await.err(), Some(bc_err(E::CurveComplete)));
         v.tally.refuse("complete: the program refuses it too");
     }
 
@@ -345,20 +352,6 @@ async fn every_phase(segments: usize, quote_token_program: Pubkey, seed: u64) ->
     v.random_trades(&mut rng, 80, 200 * QUOTE, 200_000_000 * TOKEN).await;
     assert!(v.tally.compared >= 120, "most random trades are quoted: {}", v.tally.compared);
     v.tally
-}
-
-impl Venue {
-    /// The program's answer to the trade sent with a loose limit (the swap the adapter
-    /// would build for a made-up quote).
-    async fn swap_refused(&mut self, direction: Direction, mode: SwapMode, amount: u64) -> TxError {
-        let loose = match mode {
-            SwapMode::ExactIn => Quote { in_amount: amount, out_amount: 1, ..Quote::default() },
-            SwapMode::ExactOut => Quote { in_amount: u64::MAX, out_amount: amount, ..Quote::default() },
-        };
-        let swap = self.swap(direction, mode, &loose, None);
-        let trader = self.trader.insecure_clone();
-        self.env.simulate(&[swap], &[&trader]).await.unwrap_err()
-    }
 }
 
 #[tokio::test]
@@ -382,12 +375,20 @@ impl Venue {
     async fn simulate_quoted(&mut self, direction: Direction, mode: SwapMode, quote: &Quote) {
         let swap = self.swap(direction, mode, quote, None);
         let fill = self.simulate_trade(swap).await.unwrap_or_else(|e| panic!("quoted {quote:?} but the program refused: {e:?}"));
-        let (paid, received) = match direction {
-            Direction::Buy => (fill.quote_amount, fill.base_amount),
-            Direction::Sell => (fill.base_amount, fill.quote_amount),
-        };
-        assert_eq!((paid, received, fill.fee), (quote.in_amount, quote.out_amount, quote.fee_amount));
+        self.assert_trade_is(direction, quote, &fill);
         self.tally.compared += 1;
+    }
+
+    /// The program's trade (its event) is the quote: amounts, fee, fee rate and fee mint.
+    fn assert_trade_is(&self, direction: Direction, quote: &Quote, trade: &TradeExecuted) {
+        let (paid, received) = match direction {
+            Direction::Buy => (trade.quote_amount, trade.base_amount),
+            Direction::Sell => (trade.base_amount, trade.quote_amount),
+        };
+        assert_eq!((paid, received), (quote.in_amount, quote.out_amount), "the program's trade is the quote");
+        assert_eq!(trade.fee, quote.fee_amount);
+        assert_eq!(quote.fee_pct, rust_decimal::Decimal::new(trade.fee_bps.into(), 4));
+        assert_eq!(quote.fee_mint, self.keys.quote_mint);
     }
 
     /// Near the threshold: a quote is offered exactly when the program fills the trade
@@ -520,28 +521,14 @@ async fn the_adapter_trades_only_its_pool_and_says_why_in_one_line() {
     }
     one_line(v.quote(Direction::Sell, SwapMode::ExactOut, QUOTE), "exact input only");
     let loose = Quote { in_amount: TOKEN, out_amount: 1, ..Quote::default() };
-    let (_, base_account) = v.accounts();
-    let params = SwapParams {
-        swap_mode: SwapMode::ExactOut,
-        in_amount: loose.in_amount,
-        out_amount: loose.out_amount,
-        source_mint: keys.base_mint,
-        destination_mint: keys.quote_mint,
-        source_token_account: base_account,
-        destination_token_account: v.accounts().0,
-        token_transfer_authority: v.trader.pubkey(),
-        user: v.trader.pubkey(),
-        payer: v.trader.pubkey(),
-        quote_mint_to_referrer: None,
-        jupiter_program_id: &JUPITER,
-        missing_dynamic_accounts_as_default: false,
-    };
+    let params = v.swap_params(Direction::Sell, SwapMode::ExactOut, &loose, None);
     assert!(v.amm.get_swap_and_account_metas(&params).is_err_and(|e| e.to_string().contains("exact input only")));
 
     // Accounts that are not a pool: the preset (bonding-curve's, another type), the
     // trader's token account (another owner).
     let context = AmmContext { clock_ref: v.clock.clone() };
     let preset = agentpad_tests::accounts::preset(agentpad_tests::fixtures::PRESET);
+    let (_, base_account) = v.accounts();
     for (key, expected) in [(preset, "is not an agentpad pool"), (base_account, "not by bonding-curve")] {
         let keyed = KeyedAccount { key, account: v.env.account(key).await.unwrap(), params: None };
         let e = AgentpadAmm::from_keyed_account(&keyed, &context).err().expect("refused").to_string();
@@ -569,7 +556,7 @@ async fn the_adapter_trades_only_its_pool_and_says_why_in_one_line() {
     let destination = v.env.create_base_ata(&keys, &recipient.pubkey()).await;
     let quote = v.quote(Direction::Buy, SwapMode::ExactIn, 2 * QUOTE).unwrap();
     let boxed = v.amm.clone_amm();
-    let params = QuoteParams { amount: 2 * QUOTE, input_mint: keys.quote_mint, output_mint: keys.base_mint, swap_mode: SwapMode::ExactIn, fee_mode: Default::default() };
+    let params = v.quote_params(Direction::Buy, SwapMode::ExactIn, 2 * QUOTE);
     assert_eq!(boxed.quote(&params).unwrap().out_amount, quote.out_amount, "a clone quotes the same");
     let swap = v.swap(Direction::Buy, SwapMode::ExactIn, &quote, Some(destination));
     let trader = v.trader.insecure_clone();
